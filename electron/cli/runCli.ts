@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ArchiveOpenError } from '../core/CoreError';
+import { resolveDataDir } from '../core/dataDir';
+import { openCore } from '../core/openCore';
+import { rendererDir } from '../core/paths';
+import { startWebServer } from '../web/createWebServer';
+import { articleList, articleNew, articleShow, doctor } from './commands';
+import { openBrowser } from './openBrowser';
+import { CliError, processIo } from './output';
+import type { CliIo } from './output';
+
+
+
+export const usage = `Usage: newsroom <command> [options]
+
+Commands:
+  serve [--port N] [--no-open]    start the browser edition on 127.0.0.1
+  article new --headline TEXT     create an article
+  article list                    list the archive, last changed first
+  article show ID                 print one article
+  doctor                          check the archive's integrity
+
+Options for every command:
+  --data-dir DIR   the data folder (default: NEWSROOM_DATA_DIR, else the platform's user-data folder)
+  --json           machine-readable output
+  --help           this text`;
+
+const options = {
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
+  headline: { type: 'string' },
+  port: { type: 'string' },
+  'no-open': { type: 'boolean', default: false },
+} as const;
+
+async function serve(dataDir: string, portText: string | undefined, open: boolean, io: CliIo): Promise<number> {
+  const port = portText === undefined ? 0 : Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError('--port takes a number from 0 to 65535', 2);
+  const staticDir = rendererDir();
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    throw new CliError(`The editor is not built (${staticDir} is missing): run npm run build first.`);
+  }
+  const core = openCore(dataDir);
+  const web = await startWebServer({ handlers: core.handlers, staticDir, port });
+  io.out(`Newsroom at ${web.url}`);
+  if (open) openBrowser(web.url);
+  return new Promise((resolve) => {
+    const stop = () => {
+      void web.close().then(() => {
+        core.close();
+        resolve(0);
+      });
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+/** Runs one CLI invocation and returns its exit code; errors go to stderr. */
+export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    } catch (error) {
+      throw new CliError(`${(error as Error).message}\n\n${usage}`, 2);
+    }
+    const { values, positionals } = parsed;
+    const [command, subcommand, argument] = positionals;
+    if (values.help || command === undefined || command === 'help') {
+      io.out(usage);
+      return command === undefined && !values.help ? 2 : 0;
+    }
+    const dataDir = resolveDataDir(values['data-dir'], env);
+    if (command === 'serve') return await serve(dataDir, values.port, !values['no-open'], io);
+
+    const known = command === 'doctor' || (command === 'article' && ['new', 'list', 'show'].includes(subcommand ?? ''));
+    if (!known) throw new CliError(`Unknown command: ${positionals.join(' ')}\n\n${usage}`, 2);
+
+    const core = openCore(dataDir);
+    try {
+      const context = { core, io, json: values.json };
+      if (command === 'doctor') return doctor(context) ? 0 : 1;
+      if (subcommand === 'new') articleNew(context, values.headline);
+      else if (subcommand === 'list') articleList(context);
+      else articleShow(context, argument);
+      return 0;
+    } finally {
+      core.close();
+    }
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(`newsroom: ${error.message}`);
+      return error.exitCode;
+    }
+    if (error instanceof ArchiveOpenError) {
+      io.err(`newsroom: ${error.message}`);
+      return 1;
+    }
+    io.err(`newsroom: unexpected error: ${(error as Error).stack ?? String(error)}`);
+    return 1;
+  }
+}

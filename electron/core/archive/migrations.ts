@@ -1,0 +1,46 @@
+import type { Database } from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Database) => void;
+}
+
+/** Append-only: never edit a migration that has shipped; add the next number. */
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'articles',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE articles (
+          id INTEGER PRIMARY KEY,
+          headline TEXT NOT NULL,
+          body TEXT NOT NULL CHECK (json_valid(body)),
+          status TEXT NOT NULL DEFAULT 'draft'
+            CHECK (status IN ('draft', 'submitted', 'edited', 'approved', 'exported', 'spiked')),
+          version INTEGER NOT NULL CHECK (version >= 1),
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX articles_by_updated ON articles (updated_at DESC);
+      `);
+    },
+  },
+];
+
+export const latestVersion = (list: readonly Migration[] = migrations): number =>
+  list.reduce((max, migration) => Math.max(max, migration.version), 0);
+
+/** Runs every pending migration in one transaction; a failure leaves the file as it was. */
+export function migrate(db: Database, list: readonly Migration[] = migrations): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const pending = list.filter((migration) => migration.version > current);
+  if (pending.length === 0) return current;
+  const target = latestVersion(list);
+  db.transaction(() => {
+    for (const migration of pending) migration.up(db);
+    db.pragma(`user_version = ${target}`);
+  }).immediate();
+  return target;
+}

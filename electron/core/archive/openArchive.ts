@@ -1,0 +1,92 @@
+import BetterSqlite3 from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { ArchiveOpenError } from '../CoreError';
+import { latestVersion, migrate } from './migrations';
+import type { Migration } from './migrations';
+import { migrations as allMigrations } from './migrations';
+
+export interface OpenArchiveOptions {
+  /** Path of a better-sqlite3 addon built for another ABI (Electron). */
+  nativeBinding?: string;
+  synchronous?: 'FULL' | 'NORMAL';
+  migrations?: readonly Migration[];
+}
+
+const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
+
+function readHeader(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const header = Buffer.alloc(sqliteHeader.length);
+    const read = readSync(fd, header, 0, header.length, 0);
+    return header.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Checks an existing archive without writing to it: a file that is not SQLite, is damaged,
+ * or comes from a newer version of the app is refused and left byte-for-byte as it was.
+ */
+function inspectExisting(file: string, options: OpenArchiveOptions, latest: number): void {
+  if (statSync(file).size === 0) {
+    if (existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0) {
+      throw new ArchiveOpenError('damaged', file, `The archive ${file} is empty but has a write-ahead log beside it; it was not opened.`);
+    }
+    return;
+  }
+  if (!readHeader(file).equals(sqliteHeader)) {
+    throw new ArchiveOpenError('not_sqlite', file, `The archive ${file} is not a SQLite database; it was not opened or changed.`);
+  }
+  let db: Database | undefined;
+  try {
+    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+    const check = db.pragma('quick_check', { simple: false }) as { quick_check: string }[];
+    const problems = check.map((row) => row.quick_check).filter((line) => line !== 'ok');
+    if (problems.length > 0) {
+      throw new ArchiveOpenError('damaged', file, `The archive ${file} is damaged (${problems.slice(0, 3).join('; ')}); it was not opened or changed.`);
+    }
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > latest) {
+      throw new ArchiveOpenError(
+        'newer',
+        file,
+        `The archive ${file} was written by a newer version of Newsroom (schema ${version}, this version knows up to ${latest}); update the app to open it. It was not changed.`,
+      );
+    }
+  } catch (error) {
+    if (error instanceof ArchiveOpenError) throw error;
+    throw new ArchiveOpenError('damaged', file, `The archive ${file} cannot be read (${describe(error)}); it was not opened or changed.`);
+  } finally {
+    db?.close();
+  }
+}
+
+/** Opens (creating if needed) the archive file and brings it to the latest schema. */
+export function openArchive(file: string, options: OpenArchiveOptions = {}): Database {
+  const list = options.migrations ?? allMigrations;
+  if (existsSync(file)) inspectExisting(file, options, latestVersion(list));
+  let db: Database;
+  try {
+    db = new BetterSqlite3(file, { nativeBinding: options.nativeBinding });
+  } catch (error) {
+    throw new ArchiveOpenError('unreadable', file, `The archive ${file} cannot be opened: ${describe(error)}`);
+  }
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, list);
+    return db;
+  } catch (error) {
+    db.close();
+    throw new ArchiveOpenError('unreadable', file, `The archive ${file} could not be prepared: ${describe(error)}`);
+  }
+}

@@ -1,0 +1,197 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { isMethodName } from '../../shared/api/contract';
+import { fail } from '../../shared/api/result';
+import type { Result } from '../../shared/api/result';
+import type { Handlers } from '../core/createCore';
+import { dispatch } from '../core/dispatch';
+import { readStatic } from './staticFiles';
+
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const maxBodyBytes = 32 * 1024 * 1024;
+const host = '127.0.0.1';
+
+export interface WebServerOptions {
+  handlers: Handlers;
+  /** The built renderer; nothing outside it is served. */
+  staticDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface WebServer {
+  server: Server;
+  url: string;
+  origin: string;
+  token: string;
+  close: () => Promise<void>;
+}
+
+const securityHeaders = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+};
+
+function sendJson(response: ServerResponse, status: number, envelope: Result<unknown>): void {
+  const body = JSON.stringify(envelope);
+  response.writeHead(status, {
+    ...securityHeaders,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(body),
+  });
+  response.end(body);
+}
+
+function sameToken(expected: Buffer, header: string | undefined): boolean {
+  const match = /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(header ?? '');
+  if (!match?.[1]) return false;
+  const given = Buffer.from(match[1]);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer | 'too_large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        resolve('too_large');
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+/**
+ * The browser edition: the built renderer and the contract as POST /api/<method>,
+ * on 127.0.0.1 only, behind a per-run token, refusing any other Host or Origin
+ * (which also stops DNS-rebinding pages from reaching it).
+ */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const expectedToken = Buffer.from(token);
+  let origin = '';
+  let expectedHost = '';
+
+  const handleApi = async (request: IncomingMessage, response: ServerResponse, method: string): Promise<void> => {
+    if (request.method !== 'POST') {
+      response.setHeader('Allow', 'POST');
+      sendJson(response, 405, fail('validation', 'The API takes POST requests only.'));
+      return;
+    }
+    if (!sameToken(expectedToken, request.headers.authorization)) {
+      sendJson(response, 401, fail('unauthorized', 'Missing or wrong token: open the address the server printed.'));
+      return;
+    }
+    if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
+      sendJson(response, 415, fail('validation', 'The API takes application/json.'));
+      return;
+    }
+    if (!isMethodName(method)) {
+      sendJson(response, 404, fail('not_found', 'There is no such API method.'));
+      return;
+    }
+    const body = await readBody(request);
+    if (body === 'too_large') {
+      sendJson(response, 413, fail('validation', 'The request is too large.'));
+      return;
+    }
+    let input: unknown;
+    try {
+      input = JSON.parse(body.toString('utf8'));
+    } catch {
+      sendJson(response, 400, fail('validation', 'The request body is not valid JSON.'));
+      return;
+    }
+    sendJson(response, 200, dispatch(options.handlers, method, input));
+  };
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    if (request.headers.host !== expectedHost) {
+      sendJson(response, 403, fail('forbidden', 'Wrong Host header: the editor answers only on its loopback address.'));
+      return;
+    }
+    const requestOrigin = request.headers.origin;
+    if (requestOrigin !== undefined && requestOrigin !== origin) {
+      sendJson(response, 403, fail('forbidden', 'Requests from other origins are refused.'));
+      return;
+    }
+    const url = new URL(request.url ?? '/', origin);
+    if (url.pathname.startsWith('/api/')) {
+      await handleApi(request, response, url.pathname.slice('/api/'.length));
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      sendJson(response, 405, fail('validation', 'Only GET is served outside /api/.'));
+      return;
+    }
+    const file = await readStatic(options.staticDir, url.pathname);
+    if (!file) {
+      response.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end('Not found');
+      return;
+    }
+    response.writeHead(200, {
+      ...securityHeaders,
+      'Content-Type': file.contentType,
+      'Content-Length': file.body.length,
+      'Content-Security-Policy': contentSecurityPolicy,
+      'Cache-Control': url.pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+    response.end(request.method === 'HEAD' ? undefined : file.body);
+  };
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      console.error('[web] request failed:', error);
+      if (!response.headersSent) sendJson(response, 500, fail('internal', 'The server failed to answer.'));
+      else response.destroy();
+    });
+  });
+  server.headersTimeout = 30_000;
+  server.requestTimeout = 120_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  expectedHost = `${host}:${port}`;
+  origin = `http://${expectedHost}`;
+  return {
+    server,
+    origin,
+    token,
+    url: `${origin}/?token=${token}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import type { Article, ArticleSummary, SavedVersion } from '../article/article';
+import { bodySchema, headlineSchema } from '../article/article';
+import type { Result } from './result';
+
+/**
+ * A method of the contract: the zod schema of its input and, as a phantom type, its result.
+ * Both shells parse every input with the schema before the core sees it.
+ */
+interface MethodSpec<I extends z.ZodType, R> {
+  input: I;
+  result?: R;
+}
+
+const method =
+  <R>() =>
+  <I extends z.ZodType>(input: I): MethodSpec<I, R> => ({ input });
+
+const articleId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+export const contract = {
+  'articles.list': method<ArticleSummary[]>()(z.strictObject({})),
+  'articles.create': method<Article>()(z.strictObject({ headline: headlineSchema.optional() })),
+  'articles.get': method<Article>()(z.strictObject({ id: articleId })),
+  'articles.save': method<SavedVersion>()(
+    z.strictObject({
+      id: articleId,
+      baseVersion: z.number().int().positive(),
+      headline: headlineSchema,
+      body: bodySchema,
+    }),
+  ),
+} satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** What a caller passes (before parsing). */
+export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What the core receives (after parsing: trimmed to the schema, NFC). */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type Output<M extends MethodName> = NonNullable<Contract[M]['result']>;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export const isMethodName = (name: string): name is MethodName => Object.hasOwn(contract, name);
+
+/** The renderer's view of the contract: one async function per method. */
+export type Api = { [M in MethodName]: (input: Input<M>) => Promise<Result<Output<M>>> };
