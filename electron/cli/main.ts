@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { runCli } from './runCli';
 
 void runCli(process.argv.slice(2)).then((code) => {

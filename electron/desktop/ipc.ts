@@ -1,0 +1,30 @@
+import { ipcMain } from 'electron';
+import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
+import { methodNames } from '../../shared/api/contract';
+import { fail } from '../../shared/api/result';
+import type { Handlers } from '../core/createCore';
+import { dispatch } from '../core/dispatch';
+import { appOrigin } from './security';
+
+export const channelFor = (method: string): string => `api:${method}`;
+
+/** Only our own window's main frame, showing our own page, may call the core. */
+function fromOurMainFrame(event: IpcMainInvokeEvent, window: BrowserWindow): boolean {
+  const frame = event.senderFrame;
+  if (!frame || window.isDestroyed()) return false;
+  if (event.sender !== window.webContents || frame !== window.webContents.mainFrame) return false;
+  try {
+    return new URL(frame.url).origin === appOrigin;
+  } catch {
+    return false;
+  }
+}
+
+export function registerIpc(handlers: Handlers, window: BrowserWindow): void {
+  for (const method of methodNames) {
+    ipcMain.handle(channelFor(method), (event, input: unknown) => {
+      if (!fromOurMainFrame(event, window)) return fail('forbidden', 'This frame may not call the archive.');
+      return dispatch(handlers, method, input);
+    });
+  }
+}

@@ -1,0 +1,88 @@
+import { app, BrowserWindow, dialog } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ArchiveOpenError } from '../core/CoreError';
+import { ensureDataDir, resolveDataDir } from '../core/dataDir';
+import { openCore } from '../core/openCore';
+import type { OpenCore } from '../core/openCore';
+import { packageRoot, rendererDir } from '../core/paths';
+import { handleAppProtocol, registerAppScheme } from './appProtocol';
+import { registerIpc } from './ipc';
+import { appOrigin, denyPermissions, lockDownAllContents } from './security';
+
+const { values } = parseArgs({
+  args: process.argv.slice(1),
+  options: { 'data-dir': { type: 'string' } },
+  strict: false,
+  allowPositionals: true,
+});
+const dataDirFlag = typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined;
+
+/**
+ * In a checkout, better-sqlite3 in node_modules is built for Node (tests use it);
+ * the Electron build lives apart in .native/ (scripts/native-electron.mjs). A packaged
+ * app has electron-builder's own rebuild and needs no override.
+ */
+function electronNativeBinding(root: string): string | undefined {
+  if (app.isPackaged) return undefined;
+  const file = join(root, '.native', `electron-${process.versions.electron}`, 'better_sqlite3.node');
+  return existsSync(file) ? file : undefined;
+}
+
+function createWindow(core: OpenCore, root: string): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    show: false,
+    title: 'Newsroom',
+    webPreferences: {
+      preload: join(root, 'dist', 'electron', 'preload.cjs'),
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
+    },
+  });
+  registerIpc(core.handlers, window);
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(`${appOrigin}/index.html`);
+  return window;
+}
+
+function start(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  registerAppScheme();
+  lockDownAllContents();
+  let window: BrowserWindow | undefined;
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+
+  void app.whenReady().then(() => {
+    denyPermissions();
+    const root = packageRoot();
+    handleAppProtocol(rendererDir(root));
+    const dataDir = ensureDataDir(resolveDataDir(dataDirFlag, process.env, app.getPath('userData')));
+    let core: OpenCore;
+    try {
+      core = openCore(dataDir, { nativeBinding: electronNativeBinding(root) });
+    } catch (error) {
+      const message = error instanceof ArchiveOpenError ? error.message : String(error);
+      dialog.showErrorBox('Newsroom cannot open its archive', message);
+      app.exit(1);
+      return;
+    }
+    window = createWindow(core, root);
+    app.on('window-all-closed', () => app.quit());
+    app.on('will-quit', () => core.close());
+  });
+}
+
+start();

@@ -1,0 +1,51 @@
+import { app, shell, session } from 'electron';
+import type { WebContents } from 'electron';
+
+export const appScheme = 'newsroom';
+export const appOrigin = `${appScheme}://app`;
+
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  `img-src 'self' data: blob:`,
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const isExternalWebLink = (url: string): boolean => {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+};
+
+/** No navigation away from the app, no new windows, no webviews; web links go to the system browser. */
+export function lockDownContents(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(`${appOrigin}/`)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!url.startsWith(`${appOrigin}/`)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isExternalWebLink(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+/** Every permission (camera, notifications, geolocation, …) is refused. */
+export function denyPermissions(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+}
+
+export function lockDownAllContents(): void {
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
+}

@@ -1,0 +1,105 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Api } from '../../shared/api/contract';
+import type { ApiError } from '../../shared/api/result';
+import type { ArticleSummary } from '../../shared/article/article';
+import { ArchiveList } from './archive/ArchiveList';
+import type { Shell } from './client/createClient';
+import { ArticlePane } from './editor/ArticlePane';
+import type { EditorHandle, SavedChange } from './editor/ArticleEditorView';
+import { useI18n } from './i18n/I18nProvider';
+import { errorKey, languages } from './i18n/messages';
+import type { Language, MessageKey } from './i18n/messages';
+
+interface Problem {
+  key: MessageKey;
+  error?: ApiError;
+}
+
+export function App({ api, shell }: { api: Api; shell: Shell }) {
+  const { t, language, setLanguage } = useI18n();
+  const [articles, setArticles] = useState<ArticleSummary[]>([]);
+  const [currentId, setCurrentId] = useState<number>();
+  const [problem, setProblem] = useState<Problem>();
+  const editorRef = useRef<EditorHandle>(null);
+
+  // The archive is listed once; later changes arrive through saves and creations.
+  useEffect(() => {
+    void api['articles.list']({}).then((result) => {
+      if (result.ok) setArticles(result.value);
+      else setProblem({ key: 'archive.loadFailed', error: result.error });
+    });
+  }, [api]);
+
+  /** Nothing typed is dropped by a switch: the open article is saved first, or stays open. */
+  const leaveCurrent = useCallback(async (): Promise<boolean> => {
+    const state = await editorRef.current?.flush();
+    if (!state || state.kind === 'saved') {
+      setProblem(undefined);
+      return true;
+    }
+    setProblem({ key: 'editor.switchBlocked', error: state.kind === 'failed' ? state.error : undefined });
+    return false;
+  }, []);
+
+  const select = useCallback(
+    async (id: number) => {
+      if (id !== currentId && (await leaveCurrent())) setCurrentId(id);
+    },
+    [currentId, leaveCurrent],
+  );
+
+  const create = useCallback(async () => {
+    if (!(await leaveCurrent())) return;
+    const result = await api['articles.create']({});
+    if (!result.ok) {
+      setProblem({ key: 'archive.loadFailed', error: result.error });
+      return;
+    }
+    setArticles((list) => [result.value, ...list]);
+    setCurrentId(result.value.id);
+  }, [api, leaveCurrent]);
+
+  const onSaved = useCallback((change: SavedChange) => {
+    setArticles((list) => {
+      const saved = list.find((article) => article.id === change.id);
+      if (!saved) return list;
+      const updated = { ...saved, headline: change.headline, version: change.version, updatedAt: new Date().toISOString() };
+      return [updated, ...list.filter((article) => article.id !== change.id)];
+    });
+  }, []);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <span className="app-title">{t('app.title')}</span>
+        <label className="language">
+          {t('app.language')}{' '}
+          <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
+            {languages.map((code) => (
+              <option key={code} value={code}>
+                {code === 'vi' ? 'Tiếng Việt' : 'English'}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      <nav className="archive" aria-label={t('archive.title')}>
+        <div className="archive-header">
+          <h2>{t('archive.title')}</h2>
+          <button type="button" className="primary" data-testid="new-article" onClick={() => void create()}>
+            {t('archive.new')}
+          </button>
+        </div>
+        <ArchiveList articles={articles} currentId={currentId} onSelect={(id) => void select(id)} />
+      </nav>
+      <main className="workspace">
+        {problem && (
+          <p className="problem" role="alert" data-testid="problem">
+            {t(problem.key, { reason: problem.error ? t(errorKey(problem.error.code)) : t('save.unsaved') })}
+          </p>
+        )}
+        <ArticlePane api={api} shell={shell} articleId={currentId} onSaved={onSaved} ref={editorRef} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Api } from '../../../shared/api/contract';
+import { createHttpClient } from './httpClient';
+
+declare global {
+  interface Window {
+    /** Set by the desktop shell's preload; absent in the browser edition. */
+    newsroom?: Api;
+  }
+}
+
+const tokenKey = 'newsroom.token';
+
+/**
+ * The browser edition passes its token in the address it prints; it is kept for this tab
+ * (so a reload works) and removed from the address bar.
+ */
+function takeToken(): string | undefined {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(tokenKey, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  return sessionStorage.getItem(tokenKey) ?? undefined;
+}
+
+export type Shell = 'desktop' | 'browser';
+
+export function createClient(): { api: Api; shell: Shell } | { error: 'no_token' } {
+  if (window.newsroom) return { api: window.newsroom, shell: 'desktop' };
+  const token = takeToken();
+  if (!token) return { error: 'no_token' };
+  return { api: createHttpClient(token), shell: 'browser' };
+}

@@ -1,0 +1,45 @@
+import { memo, useEffect, useState } from 'react';
+import type { Ref } from 'react';
+import type { Api } from '../../../shared/api/contract';
+import type { ApiError } from '../../../shared/api/result';
+import type { Article } from '../../../shared/article/article';
+import type { Shell } from '../client/createClient';
+import { useI18n } from '../i18n/I18nProvider';
+import { errorKey } from '../i18n/messages';
+import { ArticleEditorView } from './ArticleEditorView';
+import type { EditorHandle, SavedChange } from './ArticleEditorView';
+
+interface Props {
+  api: Api;
+  shell: Shell;
+  articleId: number | undefined;
+  onSaved: (change: SavedChange) => void;
+  ref?: Ref<EditorHandle>;
+}
+
+type Loaded = { article: Article } | { error: ApiError } | undefined;
+
+/** Loads the chosen article from the archive and mounts a fresh editor for it. */
+export const ArticlePane = memo(function ArticlePane({ api, shell, articleId, onSaved, ref }: Props) {
+  const { t } = useI18n();
+  const [loaded, setLoaded] = useState<Loaded>();
+
+  useEffect(() => {
+    setLoaded(undefined);
+    if (articleId === undefined) return;
+    let current = true;
+    void api['articles.get']({ id: articleId }).then((result) => {
+      if (current) setLoaded(result.ok ? { article: result.value } : { error: result.error });
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, articleId]);
+
+  if (articleId === undefined) return <p className="pane-message">{t('editor.none')}</p>;
+  if (!loaded) return <p className="pane-message">{t('editor.loading')}</p>;
+  if ('error' in loaded) {
+    return <p className="pane-message error" role="alert">{t('editor.loadFailed', { reason: t(errorKey(loaded.error.code)) })}</p>;
+  }
+  return <ArticleEditorView key={loaded.article.id} api={api} shell={shell} article={loaded.article} onSaved={onSaved} ref={ref} />;
+});

@@ -1,0 +1,21 @@
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { createClient } from './client/createClient';
+import { I18nProvider, useI18n } from './i18n/I18nProvider';
+import './styles.css';
+
+function MissingToken() {
+  const { t } = useI18n();
+  return (
+    <p className="pane-message error" role="alert">
+      {t('token.missing')}
+    </p>
+  );
+}
+
+const client = createClient();
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <I18nProvider>{'error' in client ? <MissingToken /> : <App api={client.api} shell={client.shell} />}</I18nProvider>,
+);
