@@ -1,0 +1,89 @@
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { archivePath } from '../core/dataDir';
+import { sha256, tempDir } from '../testing/tempDir';
+import type { CliIo } from './output';
+import { runCli } from './runCli';
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (line) => out.push(line), err: (line) => err.push(line) };
+  const code = await runCli(args, io, env);
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+describe('newsroom CLI', () => {
+  it('creates, lists and shows articles, in text and JSON', async () => {
+    const dataDir = tempDir();
+    const created = await cli(['article', 'new', '--headline', 'Hội nghị tổng kết công tác Đảng', '--data-dir', dataDir, '--json']);
+    expect(created.code).toBe(0);
+    expect(JSON.parse(created.stdout)).toMatchObject({ id: 1, headline: 'Hội nghị tổng kết công tác Đảng', status: 'draft', version: 1 });
+    await cli(['article', 'new', '--headline', 'Second', '--data-dir', dataDir]);
+
+    const listed = await cli(['article', 'list', '--json', '--data-dir', dataDir]);
+    const articles = JSON.parse(listed.stdout) as { id: number; headline: string; status: string; version: number }[];
+    expect(articles.map((article) => article.headline).sort()).toEqual(['Hội nghị tổng kết công tác Đảng', 'Second']);
+    for (const article of articles) expect(Object.keys(article)).toEqual(expect.arrayContaining(['id', 'headline', 'status', 'version']));
+
+    const text = await cli(['article', 'list', '--data-dir', dataDir]);
+    expect(text.stdout).toContain('Hội nghị tổng kết công tác Đảng');
+    const shown = await cli(['article', 'show', '1', '--data-dir', dataDir]);
+    expect(shown.stdout.split('\n')[0]).toBe('Hội nghị tổng kết công tác Đảng');
+    expect(shown.stdout).toContain('version 1');
+  });
+
+  it('takes the data folder from NEWSROOM_DATA_DIR, and --data-dir over it', async () => {
+    const fromEnv = tempDir();
+    const fromFlag = tempDir();
+    await cli(['article', 'new', '--headline', 'env'], { NEWSROOM_DATA_DIR: fromEnv });
+    await cli(['article', 'new', '--headline', 'flag', '--data-dir', fromFlag], { NEWSROOM_DATA_DIR: fromEnv });
+    expect(JSON.parse((await cli(['article', 'list', '--json'], { NEWSROOM_DATA_DIR: fromEnv })).stdout)).toHaveLength(1);
+    expect(JSON.parse((await cli(['article', 'list', '--json', '--data-dir', fromFlag])).stdout)[0].headline).toBe('flag');
+  });
+
+  it('reports errors on stderr with a non-zero exit', async () => {
+    const dataDir = tempDir();
+    const missing = await cli(['article', 'show', '7', '--data-dir', dataDir]);
+    expect(missing).toMatchObject({ code: 1, stdout: '' });
+    expect(missing.stderr).toContain('There is no article 7');
+    expect((await cli(['article', 'show', 'abc', '--data-dir', dataDir])).code).toBe(2);
+    expect((await cli(['article', 'new', '--data-dir', dataDir])).code).toBe(2);
+    expect((await cli(['article', 'frobnicate', '--data-dir', dataDir])).stderr).toContain('Unknown command');
+    expect((await cli(['--bogus'])).code).toBe(2);
+    const tooLong = await cli(['article', 'new', '--headline', 'x'.repeat(600), '--data-dir', dataDir]);
+    expect(tooLong.code).toBe(1);
+    expect(tooLong.stderr).toContain('headline');
+  });
+
+  it('doctor passes a healthy archive and refuses a damaged one, naming it and leaving it unchanged', async () => {
+    const dataDir = tempDir();
+    await cli(['article', 'new', '--headline', 'x', '--data-dir', dataDir]);
+    const healthy = await cli(['doctor', '--json', '--data-dir', dataDir]);
+    expect(healthy.code).toBe(0);
+    expect(JSON.parse(healthy.stdout)).toMatchObject({ ok: true, integrity: ['ok'], articles: 1 });
+
+    const broken = tempDir();
+    writeFileSync(archivePath(broken), 'this is a photo caption, not a database');
+    const before = sha256(archivePath(broken));
+    const refused = await cli(['doctor', '--data-dir', broken]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(archivePath(broken));
+    expect(sha256(archivePath(broken))).toBe(before);
+    const listing = await cli(['article', 'list', '--data-dir', broken]);
+    expect(listing.code).toBe(1);
+    expect(sha256(archivePath(broken))).toBe(before);
+  });
+
+  it('`npm run cli -- …` prints nothing but the CLI output', async () => {
+    const dataDir = tempDir();
+    const run = promisify(execFile);
+    const { stdout } = await run('npm', ['run', 'cli', '--', 'article', 'new', '--headline', 'Tin, ảnh', '--json', '--data-dir', dataDir], {
+      cwd: join(import.meta.dirname, '..', '..'),
+    });
+    expect(JSON.parse(stdout)).toMatchObject({ headline: 'Tin, ảnh', version: 1 });
+  });
+});

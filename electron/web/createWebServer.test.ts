@@ -1,0 +1,149 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../testing/tempDir';
+import { openCore } from '../core/openCore';
+import type { OpenCore } from '../core/openCore';
+import { startWebServer } from './createWebServer';
+import type { WebServer } from './createWebServer';
+
+const running: { web: WebServer; core: OpenCore }[] = [];
+
+afterEach(async () => {
+  for (const { web, core } of running.splice(0)) {
+    await web.close();
+    core.close();
+  }
+});
+
+async function start() {
+  const root = tempDir();
+  const staticDir = join(root, 'build');
+  mkdirSync(join(staticDir, 'assets'), { recursive: true });
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Newsroom</title>');
+  writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(root, 'secret.txt'), 'outside the build');
+  const core = openCore(join(root, 'data'));
+  const web = await startWebServer({ handlers: core.handlers, staticDir });
+  running.push({ web, core });
+  return { web, core, port: new URL(web.origin).port };
+}
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A raw request, so tests can send any Host, Origin or path a hostile page could. */
+function send(port: string, options: { method?: string; path?: string; headers?: Record<string, string>; body?: string }): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path ?? '/', headers: options.headers, setHost: false },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const api = (port: string, method: string, input: unknown, headers: Record<string, string>) =>
+  send(port, {
+    method: 'POST',
+    path: `/api/${method}`,
+    headers: { Host: `127.0.0.1:${port}`, 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(input),
+  });
+
+describe('the browser edition server', () => {
+  it('listens on 127.0.0.1 and prints a URL carrying a long random token', async () => {
+    const { web } = await start();
+    expect(web.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{32}$/);
+    const other = await start();
+    expect(other.web.token).not.toBe(web.token);
+  });
+
+  it('answers the contract with the right token', async () => {
+    const { web, port } = await start();
+    const auth = { Authorization: `Bearer ${web.token}`, Origin: web.origin };
+    const created = await api(port, 'articles.create', { headline: 'Tin, ảnh' }, auth);
+    expect(created.status).toBe(200);
+    expect(JSON.parse(created.body)).toMatchObject({ ok: true, value: { id: 1, headline: 'Tin, ảnh', version: 1 } });
+    const listed = await api(port, 'articles.list', {}, auth);
+    expect(JSON.parse(listed.body)).toMatchObject({ ok: true, value: [{ id: 1 }] });
+    expect(listed.headers['cache-control']).toBe('no-store');
+  });
+
+  it('answers 401 without the token or with a wrong one, and writes nothing', async () => {
+    const { web, core, port } = await start();
+    for (const headers of [{}, { Authorization: 'Bearer wrong-token-wrong-token' }, { Authorization: web.token }, { Authorization: `Basic ${web.token}` }]) {
+      const answer = await api(port, 'articles.create', { headline: 'x' }, headers);
+      expect(answer.status).toBe(401);
+      expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    }
+    expect(core.db.prepare('SELECT count(*) AS n FROM articles').get()).toEqual({ n: 0 });
+  });
+
+  it('answers 403 to another Host (DNS rebinding) or Origin, even with the token', async () => {
+    const { web, core, port } = await start();
+    const token = { Authorization: `Bearer ${web.token}` };
+    for (const host of ['localhost:' + port, 'evil.example:' + port, '127.0.0.1', '127.0.0.1:1']) {
+      const answer = await api(port, 'articles.create', { headline: 'x' }, { ...token, Host: host });
+      expect(answer.status, host).toBe(403);
+    }
+    for (const origin of ['http://evil.example', `http://localhost:${port}`, 'null', `https://127.0.0.1:${port}`]) {
+      const answer = await api(port, 'articles.create', { headline: 'x' }, { ...token, Origin: origin });
+      expect(answer.status, origin).toBe(403);
+    }
+    const page = await send(port, { path: '/', headers: { Host: `evil.example:${port}` } });
+    expect(page.status).toBe(403);
+    expect(core.db.prepare('SELECT count(*) AS n FROM articles').get()).toEqual({ n: 0 });
+  });
+
+  it('refuses bad requests with typed errors', async () => {
+    const { web, port } = await start();
+    const auth = { Authorization: `Bearer ${web.token}` };
+    const notJson = await send(port, {
+      method: 'POST',
+      path: '/api/articles.list',
+      headers: { Host: `127.0.0.1:${port}`, 'Content-Type': 'application/json', ...auth },
+      body: '{not json',
+    });
+    expect(notJson.status).toBe(400);
+    const wrongType = await send(port, {
+      method: 'POST',
+      path: '/api/articles.list',
+      headers: { Host: `127.0.0.1:${port}`, 'Content-Type': 'text/plain', ...auth },
+      body: '{}',
+    });
+    expect(wrongType.status).toBe(415);
+    const get = await send(port, { path: '/api/articles.list', headers: { Host: `127.0.0.1:${port}`, ...auth } });
+    expect(get.status).toBe(405);
+    const unknown = await api(port, 'articles.drop', {}, auth);
+    expect(unknown.status).toBe(404);
+    const invalid = await api(port, 'articles.get', { id: 'one' }, auth);
+    expect(JSON.parse(invalid.body)).toMatchObject({ ok: false, error: { code: 'validation' } });
+  });
+
+  it('serves the build with a strict CSP and nothing outside it', async () => {
+    const { port } = await start();
+    const host = { Host: `127.0.0.1:${port}` };
+    const index = await send(port, { path: '/', headers: host });
+    expect(index.status).toBe(200);
+    expect(index.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(index.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(index.headers['content-security-policy']).not.toContain('unsafe-inline');
+    expect((await send(port, { path: '/assets/app.js', headers: host })).status).toBe(200);
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/..%2fsecret.txt', '/..%5csecret.txt', '/%00', '/data/archive.sqlite3']) {
+      const answer = await send(port, { path, headers: host });
+      expect(answer.status, path).toBe(404);
+      expect(answer.body).not.toContain('outside the build');
+    }
+  });
+});
