@@ -42,7 +42,8 @@ describe('newsroom CLI', () => {
     await cli(['article', 'new', '--headline', 'env'], { NEWSROOM_DATA_DIR: fromEnv });
     await cli(['article', 'new', '--headline', 'flag', '--data-dir', fromFlag], { NEWSROOM_DATA_DIR: fromEnv });
     expect(JSON.parse((await cli(['article', 'list', '--json'], { NEWSROOM_DATA_DIR: fromEnv })).stdout)).toHaveLength(1);
-    expect(JSON.parse((await cli(['article', 'list', '--json', '--data-dir', fromFlag])).stdout)[0].headline).toBe('flag');
+    const listed = JSON.parse((await cli(['article', 'list', '--json', '--data-dir', fromFlag])).stdout) as { headline: string }[];
+    expect(listed[0]?.headline).toBe('flag');
   });
 
   it('reports errors on stderr with a non-zero exit', async () => {

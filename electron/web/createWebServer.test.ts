@@ -82,7 +82,8 @@ describe('the browser edition server', () => {
 
   it('answers 401 without the token or with a wrong one, and writes nothing', async () => {
     const { web, core, port } = await start();
-    for (const headers of [{}, { Authorization: 'Bearer wrong-token-wrong-token' }, { Authorization: web.token }, { Authorization: `Basic ${web.token}` }]) {
+    const attempts: Record<string, string>[] = [{}, { Authorization: 'Bearer wrong-token-wrong-token' }, { Authorization: web.token }, { Authorization: `Basic ${web.token}` }];
+    for (const headers of attempts) {
       const answer = await api(port, 'articles.create', { headline: 'x' }, headers);
       expect(answer.status).toBe(401);
       expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });

@@ -16,7 +16,6 @@ export interface AutosaverOptions<T> {
   save: (snapshot: T, baseVersion: number) => Promise<Result<{ version: number }>>;
   baseVersion: number;
   onState?: (state: SaveState) => void;
-  onSaved?: (snapshot: T, version: number) => void;
   debounceMs?: number;
   maxWaitMs?: number;
   retryDelaysMs?: readonly number[];
@@ -44,6 +43,7 @@ export class Autosaver<T> {
   private disposed = false;
   private state: SaveState = { kind: 'saved' };
   private readonly listeners = new Set<(state: SaveState) => void>();
+  private readonly savedListeners = new Set<(snapshot: T, version: number) => void>();
   private baseVersion: number;
   private readonly timers: Timers;
   private readonly debounceMs: number;
@@ -131,7 +131,7 @@ export class Autosaver<T> {
     if (result.ok) {
       this.retryCount = 0;
       this.baseVersion = result.value.version;
-      this.options.onSaved?.(snapshot, result.value.version);
+      for (const listener of this.savedListeners) listener(snapshot, result.value.version);
       if (this.pending !== undefined) {
         this.setState({ kind: 'unsaved' });
         this.debounceTimer ??= this.timers.setTimeout(() => this.run(), this.debounceMs);
@@ -156,6 +156,12 @@ export class Autosaver<T> {
   subscribe(listener: (state: SaveState) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Hears every committed save with the snapshot it wrote and the version it made. */
+  subscribeSaved(listener: (snapshot: T, version: number) => void): () => void {
+    this.savedListeners.add(listener);
+    return () => this.savedListeners.delete(listener);
   }
 
   private setState(state: SaveState): void {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
+import { useEffect, useImperativeHandle, useMemo } from 'react';
 import type { Ref } from 'react';
 import { createEditor } from 'slate';
 import type { Descendant } from 'slate';
@@ -38,16 +38,18 @@ export function ArticleEditorView({ api, shell, article, onSaved, ref }: Props) 
   const { t } = useI18n();
   const editor = useMemo(() => withArticleLayout(withHistory(withReact(createEditor()))), []);
   const initialValue = useMemo(() => toDocument(article), [article]);
-  const onSavedRef = useRef(onSaved);
-  onSavedRef.current = onSaved;
   const autosaver = useMemo(
     () =>
       new Autosaver<ArticleContent>({
         baseVersion: article.version,
         save: async (content, baseVersion) => api['articles.save']({ id: article.id, baseVersion, ...content }),
-        onSaved: (content, version) => onSavedRef.current({ id: article.id, version, ...content }),
       }),
     [api, article],
+  );
+
+  useEffect(
+    () => autosaver.subscribeSaved((content, version) => onSaved({ id: article.id, version, ...content })),
+    [autosaver, article.id, onSaved],
   );
 
   useImperativeHandle(ref, () => ({ flush: async () => (await autosaver.flush(), autosaver.current) }), [autosaver]);
@@ -71,14 +73,11 @@ export function ArticleEditorView({ api, shell, article, onSaved, ref }: Props) 
     };
   }, [autosaver, shell]);
 
-  const onChange = useCallback(
-    (value: Descendant[]) => {
-      if (editor.operations.some((operation) => operation.type !== 'set_selection')) {
-        autosaver.change(fromDocument(value));
-      }
-    },
-    [autosaver, editor],
-  );
+  const onChange = (value: Descendant[]) => {
+    if (editor.operations.some((operation) => operation.type !== 'set_selection')) {
+      autosaver.change(fromDocument(value));
+    }
+  };
 
   const render = useMemo(() => renderElement(t('editor.headlinePlaceholder')), [t]);
 

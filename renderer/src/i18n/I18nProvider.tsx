@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { detectLanguage, languages, translate } from './messages';
 import type { Language, MessageKey } from './messages';
@@ -28,7 +28,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     () => ({ language, setLanguage, t: (key, params) => translate(language, key, params) }),
     [language, setLanguage],
   );
-  document.documentElement.lang = language;
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
