@@ -36,15 +36,23 @@ const options = {
   'no-open': { type: 'boolean', default: false },
 } as const;
 
-async function serve(dataDir: string, portText: string | undefined, open: boolean, io: CliIo): Promise<number> {
+/**
+ * NEWSROOM_SERVE_TOKEN fixes the token, so a supervisor restarting the server on the same
+ * --port keeps open pages working; otherwise each run draws a new random one.
+ */
+async function serve(dataDir: string, portText: string | undefined, open: boolean, io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
   const port = portText === undefined ? 0 : Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError('--port takes a number from 0 to 65535', 2);
+  const token = env.NEWSROOM_SERVE_TOKEN;
+  if (token !== undefined && !/^[A-Za-z0-9_-]{32,128}$/.test(token)) {
+    throw new CliError('NEWSROOM_SERVE_TOKEN must be 32 to 128 letters, digits, - or _.', 2);
+  }
   const staticDir = rendererDir();
   if (!existsSync(join(staticDir, 'index.html'))) {
     throw new CliError(`The editor is not built (${staticDir} is missing): run npm run build first.`);
   }
   const core = openCore(dataDir);
-  const web = await startWebServer({ handlers: core.handlers, staticDir, port });
+  const web = await startWebServer({ handlers: core.handlers, staticDir, port, token });
   io.out(`Newsroom at ${web.url}`);
   if (open) openBrowser(web.url);
   return new Promise((resolve) => {
@@ -75,7 +83,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
       return command === undefined && !values.help ? 2 : 0;
     }
     const dataDir = resolveDataDir(values['data-dir'], env);
-    if (command === 'serve') return await serve(dataDir, values.port, !values['no-open'], io);
+    if (command === 'serve') return await serve(dataDir, values.port, !values['no-open'], io, env);
 
     const known = command === 'doctor' || (command === 'article' && ['new', 'list', 'show'].includes(subcommand ?? ''));
     if (!known) throw new CliError(`Unknown command: ${positionals.join(' ')}\n\n${usage}`, 2);

@@ -92,7 +92,6 @@ export function ArticleEditorView({ api, shell, article, onSaved, ref }: Props) 
           data-testid="editor"
           aria-label={t('editor.bodyLabel')}
           renderElement={render}
-          disableDefaultStyles
           spellCheck
           onCompositionStart={() => autosaver.setComposing(true)}
           onCompositionEnd={() => autosaver.setComposing(false)}

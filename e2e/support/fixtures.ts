@@ -1,0 +1,79 @@
+import { test as base, expect } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cliPath, startServer } from './server';
+import type { ServeOptions, ServerProcess } from './server';
+
+export interface StoredArticle {
+  id: number;
+  headline: string;
+  version: number;
+  text: string;
+}
+
+interface Fixtures {
+  dataDir: string;
+  /** Servers started by this test; all stopped after it. */
+  serve: (options?: ServeOptions) => Promise<ServerProcess>;
+  /** What the archive holds, read by the CLI from the same data folder. */
+  stored: (id: number) => StoredArticle;
+  /** Console errors and page errors; a test that expects some clears them. */
+  pageErrors: string[];
+}
+
+export const test = base.extend<Fixtures>({
+  dataDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsroom-e2e-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  serve: async ({ dataDir }, use) => {
+    const servers: ServerProcess[] = [];
+    await use(async (options) => {
+      const server = await startServer(dataDir, options);
+      servers.push(server);
+      return server;
+    });
+    await Promise.all(servers.map((server) => server.stop()));
+  },
+  stored: async ({ dataDir }, use) => {
+    await use((id) => JSON.parse(execFileSync(process.execPath, [cliPath, 'article', 'show', String(id), '--json', '--data-dir', dataDir], { encoding: 'utf8' })) as StoredArticle);
+  },
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      await use(errors);
+      expect(errors, 'console errors (CSP violations, exceptions)').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+export const editor = (page: Page) => page.getByTestId('editor');
+export const headline = (page: Page) => page.getByTestId('headline');
+export const paragraphs = (page: Page) => page.locator('[data-testid=editor] p.paragraph');
+export const saveStatus = (page: Page) => page.getByTestId('save-status');
+
+export async function expectSaved(page: Page): Promise<void> {
+  await expect(saveStatus(page)).toHaveAttribute('data-state', 'saved', { timeout: 10_000 });
+}
+
+export async function newArticle(page: Page): Promise<number> {
+  const before = await page.locator('[data-article-id]').count();
+  await page.getByTestId('new-article').click();
+  await expect(page.locator('[data-article-id]')).toHaveCount(before + 1);
+  await expect(headline(page)).toBeVisible();
+  const current = page.locator('[data-article-id][aria-current=true]');
+  return Number(await current.getAttribute('data-article-id'));
+}
+
+export const openArticle = (page: Page, id: number) => page.locator(`[data-article-id="${id}"]`).click();

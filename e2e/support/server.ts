@@ -1,0 +1,67 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+
+export const repoRoot = join(import.meta.dirname, '..', '..');
+export const cliPath = join(repoRoot, 'dist', 'electron', 'cli.cjs');
+
+export interface ServerProcess {
+  url: string;
+  origin: string;
+  token: string;
+  port: number;
+  child: ChildProcessWithoutNullStreams;
+  stderr: () => string;
+  /** SIGTERM, as a user closing the terminal would. */
+  stop: () => Promise<void>;
+  /** SIGKILL: the process dies without any chance to clean up. */
+  kill: () => Promise<void>;
+}
+
+export interface ServeOptions {
+  port?: number;
+  token?: string;
+}
+
+/** Starts `newsroom serve` as a real process and waits for the one line it prints. */
+export async function startServer(dataDir: string, options: ServeOptions = {}): Promise<ServerProcess> {
+  const args = [cliPath, 'serve', '--no-open', '--data-dir', dataDir, '--port', String(options.port ?? 0)];
+  const env = { ...process.env, ...(options.token ? { NEWSROOM_SERVE_TOKEN: options.token } : {}) };
+  const child = spawn(process.execPath, args, { env });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const line = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`newsroom serve printed nothing in 15 s; stderr: ${stderr}`)), 15_000);
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      const newline = stdout.indexOf('\n');
+      if (newline >= 0) {
+        clearTimeout(timer);
+        resolve(stdout.slice(0, newline));
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`newsroom serve exited with ${code}: ${stderr}`));
+    });
+  });
+  const match = /^Newsroom at (http:\/\/127\.0\.0\.1:(\d+))\/\?token=([A-Za-z0-9_-]+)$/.exec(line);
+  if (!match?.[1] || !match[2] || !match[3]) throw new Error(`Unexpected first line from newsroom serve: ${line}`);
+  const ended = once(child, 'exit');
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await ended;
+  };
+  return {
+    url: line.slice('Newsroom at '.length),
+    origin: match[1],
+    port: Number(match[2]),
+    token: match[3],
+    child,
+    stderr: () => stderr,
+    stop: () => end('SIGTERM'),
+    kill: () => end('SIGKILL'),
+  };
+}

@@ -1,0 +1,1 @@
+export function electronRuntime(): { ok: true; path: string; version: string } | { ok: false; reason: string };
