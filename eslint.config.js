@@ -31,7 +31,7 @@ const boundaries = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', '.tsbuild/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'release/**', '.native/**'] },
+  { ignores: ['scripts/*.d.mts', 'dist/**', '.tsbuild/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'release/**', '.native/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

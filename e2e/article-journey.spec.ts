@@ -51,13 +51,13 @@ test('IME composition yields each word once, with no duplicated or lost characte
   };
 
   await headline(page).click();
-  await compose((['V', 'Vi', 'Vie', 'Viê', 'Việ', 'Việt']);
+  await compose(['V', 'Vi', 'Vie', 'Viê', 'Việ', 'Việt']);
   await page.keyboard.type(' ');
-  await compose((['N', 'Na', 'Nam']);
+  await compose(['N', 'Na', 'Nam']);
   await page.keyboard.press('Enter');
-  await compose((['đ', 'đư', 'đươ', 'đươn', 'đương', 'đường']);
+  await compose(['đ', 'đư', 'đươ', 'đươn', 'đương', 'đường']);
   await page.keyboard.type(' ');
-  await compose((['p', 'ph', 'phố', 'phố']);
+  await compose(['p', 'ph', 'phố', 'phố']);
   await expect(headline(page)).toHaveText('Việt Nam');
   await expect(paragraphs(page)).toHaveText(['đường phố']);
 
@@ -65,7 +65,7 @@ test('IME composition yields each word once, with no duplicated or lost characte
   await paragraphs(page).first().click();
   await page.keyboard.press('End');
   for (let step = 0; step < 'phố'.length; step += 1) await page.keyboard.press('ArrowLeft');
-  await compose((['H', 'Hà', 'Hà']);
+  await compose(['H', 'Hà', 'Hà']);
   await page.keyboard.type(' ');
   await expect(paragraphs(page)).toHaveText(['đường Hà phố']);
 

@@ -25,6 +25,7 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function takes from its first parameter.
   dataDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'newsroom-e2e-'));
     await use(dir);

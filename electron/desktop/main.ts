@@ -10,6 +10,7 @@ import { packageRoot, rendererDir } from '../core/paths';
 import { handleAppProtocol, registerAppScheme } from './appProtocol';
 import { registerIpc } from './ipc';
 import { appOrigin, denyPermissions, lockDownAllContents } from './security';
+import { secureWebPreferences } from './webPreferences';
 
 const { values } = parseArgs({
   args: process.argv.slice(1),
@@ -36,14 +37,7 @@ function createWindow(core: OpenCore, root: string): BrowserWindow {
     height: 860,
     show: false,
     title: 'Newsroom',
-    webPreferences: {
-      preload: join(root, 'dist', 'electron', 'preload.cjs'),
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: true,
-    },
+    webPreferences: secureWebPreferences(join(root, 'dist', 'electron', 'preload.cjs')),
   });
   registerIpc(core.handlers, window);
   window.once('ready-to-show', () => window.show());
