@@ -16,7 +16,7 @@ import type { CliIo } from './output';
 export const usage = `Usage: newsroom <command> [options]
 
 Commands:
-  serve [--port N] [--no-open]    start the browser edition on 127.0.0.1
+  serve [--port N] [--no-open]    start the browser edition on 127.0.0.1 (port 4780, or any free one)
   article new --headline TEXT     create an article
   article list                    list the archive, last changed first
   article show ID                 print one article
@@ -36,12 +36,15 @@ const options = {
   'no-open': { type: 'boolean', default: false },
 } as const;
 
+/** A stable port keeps the page's origin, and so its stored settings, the same from run to run. */
+const defaultPort = 4780;
+
 /**
  * NEWSROOM_SERVE_TOKEN fixes the token, so a supervisor restarting the server on the same
  * --port keeps open pages working; otherwise each run draws a new random one.
  */
 async function serve(dataDir: string, portText: string | undefined, open: boolean, io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
-  const port = portText === undefined ? 0 : Number(portText);
+  const port = portText === undefined ? defaultPort : Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError('--port takes a number from 0 to 65535', 2);
   const token = env.NEWSROOM_SERVE_TOKEN;
   if (token !== undefined && !/^[A-Za-z0-9_-]{32,128}$/.test(token)) {
@@ -52,7 +55,17 @@ async function serve(dataDir: string, portText: string | undefined, open: boolea
     throw new CliError(`The editor is not built (${staticDir} is missing): run npm run build first.`);
   }
   const core = openCore(dataDir);
-  const web = await startWebServer({ handlers: core.handlers, staticDir, port, token });
+  let web;
+  try {
+    web = await startWebServer({ handlers: core.handlers, staticDir, port, token });
+  } catch (error) {
+    // The default port is a convenience (the page keeps its settings across runs); any free one will do.
+    if (portText !== undefined || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') {
+      core.close();
+      throw new CliError(`Cannot listen on 127.0.0.1:${port}: ${(error as Error).message}`);
+    }
+    web = await startWebServer({ handlers: core.handlers, staticDir, port: 0, token });
+  }
   io.out(`Newsroom at ${web.url}`);
   if (open) openBrowser(web.url);
   return new Promise((resolve) => {

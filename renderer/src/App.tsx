@@ -10,6 +10,8 @@ import { useI18n } from './i18n/I18nProvider';
 import { errorKey, languages } from './i18n/messages';
 import type { Language, MessageKey } from './i18n/messages';
 
+const lastArticleKey = 'newsroom.lastArticle';
+
 interface Problem {
   key: MessageKey;
   error?: ApiError;
@@ -23,12 +25,22 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
   const editorRef = useRef<EditorHandle>(null);
 
   // The archive is listed once; later changes arrive through saves and creations.
+  // The article open when the app was last closed opens again.
   useEffect(() => {
     void api['articles.list']({}).then((result) => {
-      if (result.ok) setArticles(result.value);
-      else setProblem({ key: 'archive.loadFailed', error: result.error });
+      if (!result.ok) {
+        setProblem({ key: 'archive.loadFailed', error: result.error });
+        return;
+      }
+      setArticles(result.value);
+      const last = Number(localStorage.getItem(lastArticleKey));
+      if (result.value.some((article) => article.id === last)) setCurrentId(last);
     });
   }, [api]);
+
+  useEffect(() => {
+    if (currentId !== undefined) localStorage.setItem(lastArticleKey, String(currentId));
+  }, [currentId]);
 
   /** Nothing typed is dropped by a switch: the open article is saved first, or stays open. */
   const leaveCurrent = useCallback(async (): Promise<boolean> => {
