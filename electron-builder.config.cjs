@@ -1,0 +1,14 @@
+// Packaging for the desktop app. electron-builder rebuilds better-sqlite3 for Electron's ABI
+// inside the package (npmRebuild), so the Node build in node_modules stays as the tests need it.
+/** @type {import('electron-builder').Configuration} */
+module.exports = {
+  appId: 'vn.newsroom.editor',
+  productName: 'Newsroom',
+  directories: { output: 'release' },
+  files: ['dist/**', 'package.json', '!**/*.map'],
+  asarUnpack: ['**/*.node'],
+  npmRebuild: true,
+  linux: { target: ['AppImage', 'deb'], category: 'Office' },
+  mac: { target: 'dmg', category: 'public.app-category.productivity' },
+  win: { target: 'nsis' },
+};
