@@ -27,7 +27,7 @@ const browser = await chromium.launch({
 const port = 47_391;
 const page = await browser.newPage();
 const editableArticle = () =>
-  page.waitForFunction(() => document.querySelector('[data-testid=headline]')?.closest('[contenteditable=true]') != null, undefined, { polling: 'raf' });
+  page.waitForFunction(() => Boolean(document.querySelector('[data-testid=headline]')?.closest('[contenteditable=true]')), undefined, { polling: 'raf' });
 
 async function newsroomRun(first: boolean): Promise<{ serverReady: number; editable: number }> {
   await page.goto('about:blank');
@@ -55,7 +55,7 @@ async function floorRun(): Promise<number> {
   const child = spawn(process.execPath, ['-e', floorServer]);
   const url = await new Promise<string>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction(() => document.querySelector('#e[contenteditable]') != null, undefined, { polling: 'raf' });
+  await page.waitForFunction(() => document.querySelector('#e[contenteditable]') !== null, undefined, { polling: 'raf' });
   const elapsed = performance.now() - start;
   child.kill();
   await new Promise((resolve) => child.once('exit', resolve));

@@ -39,7 +39,8 @@ function call<M extends MethodName>(handlers: Handlers, method: M, input: unknow
     const handler = handlers[method] as (value: unknown) => Output<M>;
     return ok(handler(parsed.data));
   } catch (error) {
-    if (!(error instanceof CoreError)) console.error(`[core] ${method} failed:`, error);
-    return toFailure(error);
+    const failure = toFailure(error);
+    if (failure.error.code === 'internal') console.error(`[core] ${method} failed:`, error);
+    return failure;
   }
 }
