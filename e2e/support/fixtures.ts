@@ -11,6 +11,10 @@ export interface StoredArticle {
   id: number;
   headline: string;
   version: number;
+  status: string;
+  /** The lead as plain text. */
+  leadText: string;
+  /** The body as plain text, a line per block. */
   text: string;
 }
 
@@ -61,6 +65,7 @@ export { expect };
 
 export const editor = (page: Page) => page.getByTestId('editor');
 export const headline = (page: Page) => page.getByTestId('headline');
+export const lead = (page: Page) => page.getByTestId('lead');
 export const paragraphs = (page: Page) => page.locator('[data-testid=editor] p.paragraph');
 export const saveStatus = (page: Page) => page.getByTestId('save-status');
 

@@ -1,6 +1,6 @@
 import type { Output } from '../../shared/api/contract';
 import type { Article, ArticleSummary } from '../../shared/article/article';
-import { bodyText } from '../../shared/article/article';
+import { bodyText, inlineText } from '../../shared/article/article';
 import { checkArchive } from '../core/archive/checkArchive';
 import { dispatch } from '../core/dispatch';
 import type { OpenCore } from '../core/openCore';
@@ -62,11 +62,13 @@ export function articleShow(context: CommandContext, idText: string | undefined)
   }
   const article: Article = call(context.core, 'articles.get', { id });
   if (context.json) {
-    context.io.out(JSON.stringify({ ...summaryJson(article), body: article.body, text: bodyText(article.body) }));
+    context.io.out(JSON.stringify({ ...article, leadText: inlineText(article.lead), text: bodyText(article.body) }));
     return;
   }
   context.io.out(article.headline || '(no headline)');
   context.io.out(`id ${article.id} · ${article.status} · version ${article.version} · updated ${article.updatedAt}`);
+  context.io.out('');
+  context.io.out(inlineText(article.lead));
   context.io.out('');
   context.io.out(bodyText(article.body));
 }

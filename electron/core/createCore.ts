@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { MethodName, Output, ParsedInput } from '../../shared/api/contract';
-import { createArticle, getArticle, listArticles, saveArticle } from './archive/articleStore';
+import { emptyContent } from '../../shared/article/article';
+import { createArticle, getArticle, listArticles, saveArticle, setStatus } from './archive/articleStore';
+import { getSettings, updateSettings } from './settingsStore';
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Output<M> };
 
@@ -8,9 +10,11 @@ export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Output<M>
 export function createCore(db: Database): Handlers {
   return {
     'articles.list': () => listArticles(db),
-    'articles.create': (input) => createArticle(db, input.headline ?? ''),
+    'articles.create': (input) => createArticle(db, emptyContent(input.headline ?? '')),
     'articles.get': (input) => getArticle(db, input.id),
-    'articles.save': (input) =>
-      saveArticle(db, input.id, input.baseVersion, { headline: input.headline, body: input.body }),
+    'articles.save': ({ id, baseVersion, ...changes }) => saveArticle(db, id, baseVersion, changes),
+    'articles.setStatus': ({ id, baseVersion, status }) => setStatus(db, id, baseVersion, status, getSettings(db).userName),
+    'settings.get': () => getSettings(db),
+    'settings.update': (changes) => updateSettings(db, changes),
   };
 }

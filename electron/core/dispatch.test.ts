@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/api/result';
-import { paragraph } from '../../shared/article/article';
+import { bodyText, paragraph } from '../../shared/article/article';
 import type { Article, SavedVersion } from '../../shared/article/article';
 import { tempDir } from '../testing/tempDir';
 import { openArchive } from './archive/openArchive';
@@ -35,8 +35,9 @@ describe('the core through the contract', () => {
     );
     expect(saved.version).toBe(2);
     const read = value(call<Article>('articles.get', { id: created.id }));
+    expect(read).toMatchObject({ version: 2, updatedAt: saved.updatedAt, status: 'draft', id: created.id });
     expect(read.headline).toBe('Hội nghị tổng kết công tác Đảng năm 2019');
-    expect(read.body.map((block) => block.children[0]?.text)).toEqual([
+    expect(bodyText(read.body).split('\n')).toEqual([
       'CNQP&KT - Chiều 24/12, …',
       'Tin, ảnh: NGUYÊN KHÔI - MINH TUẤN',
     ]);
@@ -50,7 +51,7 @@ describe('the core through the contract', () => {
     value(call('articles.save', { id: created.id, baseVersion: 1, headline: nfd, body: [paragraph(nfd)] }));
     const read = value(call<Article>('articles.get', { id: created.id }));
     expect(read.headline).toBe('Việt Nam Đảng'.normalize('NFC'));
-    expect(read.body[0]?.children[0]?.text).toBe('Việt Nam Đảng'.normalize('NFC'));
+    expect(bodyText(read.body)).toBe('Việt Nam Đảng'.normalize('NFC'));
     expect(read.headline).not.toBe(nfd);
   });
 

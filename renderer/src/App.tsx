@@ -1,13 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Api } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/result';
-import type { ArticleSummary } from '../../shared/article/article';
+import type { ArticleStatus, ArticleSummary } from '../../shared/article/article';
+import { articleStatuses } from '../../shared/article/article';
+import type { Settings } from '../../shared/settings/settings';
+import { defaultSettings } from '../../shared/settings/settings';
 import { ArchiveList } from './archive/ArchiveList';
 import type { Shell } from './client/createClient';
 import { ArticlePane } from './editor/ArticlePane';
-import type { EditorHandle, SavedChange } from './editor/ArticleEditorView';
+import type { EditorHandle, SavedChange } from './editor/ArticleWorkspace';
 import { useI18n } from './i18n/I18nProvider';
-import { errorKey, languages } from './i18n/messages';
+import { errorKey, languages, statusKey } from './i18n/messages';
 import type { Language, MessageKey } from './i18n/messages';
 
 const lastArticleKey = 'newsroom.lastArticle';
@@ -22,11 +25,17 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
   const [articles, setArticles] = useState<ArticleSummary[]>([]);
   const [currentId, setCurrentId] = useState<number>();
   const [problem, setProblem] = useState<Problem>();
+  const [settings, setSettings] = useState<Settings>(defaultSettings);
+  const [statusFilter, setStatusFilter] = useState<ArticleStatus | ''>('');
+  const [sectionFilter, setSectionFilter] = useState('');
   const editorRef = useRef<EditorHandle>(null);
 
   // The archive is listed once; later changes arrive through saves and creations.
   // The article open when the app was last closed opens again.
   useEffect(() => {
+    void api['settings.get']({}).then((result) => {
+      if (result.ok) setSettings(result.value);
+    });
     void api['articles.list']({}).then((result) => {
       if (!result.ok) {
         setProblem({ key: 'archive.loadFailed', error: result.error });
@@ -75,7 +84,14 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
     setArticles((list) => {
       const saved = list.find((article) => article.id === change.id);
       if (!saved) return list;
-      const updated = { ...saved, headline: change.headline, version: change.version, updatedAt: new Date().toISOString() };
+      const updated = {
+        ...saved,
+        headline: change.headline,
+        section: change.section,
+        status: change.status ?? saved.status,
+        version: change.version,
+        updatedAt: new Date().toISOString(),
+      };
       return [updated, ...list.filter((article) => article.id !== change.id)];
     });
   }, []);
@@ -102,7 +118,29 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
             {t('archive.new')}
           </button>
         </div>
-        <ArchiveList articles={articles} currentId={currentId} onSelect={(id) => void select(id)} />
+        <div className="archive-filters">
+          <select aria-label={t('archive.filterStatus')} data-testid="filter-status" value={statusFilter} onChange={(event) => setStatusFilter(event.target.value as ArticleStatus | '')}>
+            <option value="">{t('archive.allStatuses')}</option>
+            {articleStatuses.map((status) => (
+              <option key={status} value={status}>
+                {t(statusKey(status))}
+              </option>
+            ))}
+          </select>
+          <select aria-label={t('archive.filterSection')} data-testid="filter-section" value={sectionFilter} onChange={(event) => setSectionFilter(event.target.value)}>
+            <option value="">{t('archive.allSections')}</option>
+            {[...new Set(articles.map((article) => article.section).filter((section) => section !== ''))].sort().map((section) => (
+              <option key={section} value={section}>
+                {section}
+              </option>
+            ))}
+          </select>
+        </div>
+        <ArchiveList
+          articles={articles.filter((article) => (statusFilter === '' || article.status === statusFilter) && (sectionFilter === '' || article.section === sectionFilter))}
+          currentId={currentId}
+          onSelect={(id) => void select(id)}
+        />
       </nav>
       <main className="workspace">
         {problem && (
@@ -110,7 +148,7 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
             {t(problem.key, { reason: problem.error ? t(errorKey(problem.error.code)) : t('save.unsaved') })}
           </p>
         )}
-        <ArticlePane api={api} shell={shell} articleId={currentId} onSaved={onSaved} ref={editorRef} />
+        <ArticlePane api={api} shell={shell} articleId={currentId} settings={settings} onSaved={onSaved} ref={editorRef} />
       </main>
     </div>
   );

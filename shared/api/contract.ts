@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Article, ArticleSummary, SavedVersion } from '../article/article';
-import { bodySchema, headlineSchema } from '../article/article';
+import { articleContentShape, articleStatuses, headlineSchema } from '../article/article';
+import type { Settings } from '../settings/settings';
+import { settingsSchema } from '../settings/settings';
 import type { Result } from './result';
 
 /**
@@ -17,19 +19,25 @@ const method =
   <I extends z.ZodType>(input: I): MethodSpec<I, R> => ({ input });
 
 const articleId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const version = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+const partial = <S extends Record<string, z.ZodType>>(shape: S): { [K in keyof S]: z.ZodOptional<S[K]> } =>
+  Object.fromEntries(Object.entries(shape).map(([key, schema]) => [key, schema.optional()])) as { [K in keyof S]: z.ZodOptional<S[K]> };
 
 export const contract = {
   'articles.list': method<ArticleSummary[]>()(z.strictObject({})),
   'articles.create': method<Article>()(z.strictObject({ headline: headlineSchema.optional() })),
   'articles.get': method<Article>()(z.strictObject({ id: articleId })),
+  /** Writes the fields given (any part of the article); the rest stay as they are. */
   'articles.save': method<SavedVersion>()(
-    z.strictObject({
-      id: articleId,
-      baseVersion: z.number().int().positive(),
-      headline: headlineSchema,
-      body: bodySchema,
-    }),
+    z.strictObject({ id: articleId, baseVersion: version, ...partial(articleContentShape) }),
   ),
+  /** Moves the article through the workflow; a transition the desk does not allow is refused. */
+  'articles.setStatus': method<SavedVersion>()(
+    z.strictObject({ id: articleId, baseVersion: version, status: z.enum(articleStatuses) }),
+  ),
+  'settings.get': method<Settings>()(z.strictObject({})),
+  'settings.update': method<Settings>()(settingsSchema.partial().strict()),
 } satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

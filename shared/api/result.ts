@@ -3,6 +3,7 @@ export const errorCodes = [
   'validation',
   'not_found',
   'conflict',
+  'invalid_transition',
   'storage',
   'disk_full',
   'unauthorized',

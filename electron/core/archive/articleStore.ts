@@ -1,84 +1,143 @@
 import type { Database } from 'better-sqlite3';
-import type { Article, ArticleBody, ArticleStatus, ArticleSummary, SavedVersion } from '../../../shared/article/article';
-import { emptyBody } from '../../../shared/article/article';
+import type { Article, ArticleContent, ArticleStatus, ArticleSummary, SavedVersion } from '../../../shared/article/article';
+import { emptyContent } from '../../../shared/article/article';
+import { canTransition, transitions } from '../../../shared/article/workflow';
+import type { StatusChange } from '../../../shared/article/workflow';
 import { CoreError } from '../CoreError';
 
 interface ArticleRow {
   id: number;
   headline: string;
   body: string;
+  content: string;
   status: ArticleStatus;
+  section: string;
   version: number;
   created_at: string;
   updated_at: string;
 }
 
-type SummaryRow = Omit<ArticleRow, 'body'>;
+type SummaryRow = Omit<ArticleRow, 'body' | 'content'>;
+
+interface StatusChangeRow {
+  from_status: ArticleStatus;
+  to_status: ArticleStatus;
+  changed_at: string;
+  changed_by: string;
+}
+
+/** What lives in the JSON `content` column: everything but the columns of its own. */
+type StoredContent = Omit<ArticleContent, 'headline' | 'body' | 'section'>;
+
+const storedKeys = ['lead', 'outletPrefix', 'kind', 'contributors', 'tags', 'slug', 'targetWords', 'notes'] as const satisfies readonly (keyof StoredContent)[];
+
+/** Picks the content keys by name: nothing else (ids, versions, dates) may reach the JSON column. */
+const storedContent = (content: StoredContent): StoredContent =>
+  Object.fromEntries(storedKeys.map((key) => [key, content[key]])) as StoredContent;
+
+const contentOf = (article: Article): ArticleContent => ({ ...storedContent(article), headline: article.headline, body: article.body, section: article.section });
 
 const rowToSummary = (row: SummaryRow): ArticleSummary => ({
   id: row.id,
   headline: row.headline,
   status: row.status,
+  section: row.section,
   version: row.version,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
 
-const rowToArticle = (row: ArticleRow): Article => ({
-  ...rowToSummary(row),
-  body: JSON.parse(row.body) as ArticleBody,
-});
+function rowToArticle(row: ArticleRow, statusHistory: StatusChange[]): Article {
+  const stored = { ...emptyContent(), ...(JSON.parse(row.content) as Partial<StoredContent>) };
+  return {
+    ...storedContent(stored),
+    ...rowToSummary(row),
+    body: JSON.parse(row.body) as ArticleContent['body'],
+    statusHistory,
+  };
+}
 
 const now = (): string => new Date().toISOString();
 
-export function listArticles(db: Database): ArticleSummary[] {
+export interface ListFilter {
+  status?: ArticleStatus;
+  section?: string;
+}
+
+export function listArticles(db: Database, filter: ListFilter = {}): ArticleSummary[] {
   const rows = db
-    .prepare<[], SummaryRow>(
-      'SELECT id, headline, status, version, created_at, updated_at FROM articles ORDER BY updated_at DESC, id DESC',
+    .prepare<{ status: string | null; section: string | null }, SummaryRow>(
+      `SELECT id, headline, status, section, version, created_at, updated_at FROM articles
+       WHERE (:status IS NULL OR status = :status) AND (:section IS NULL OR section = :section)
+       ORDER BY updated_at DESC, id DESC`,
     )
-    .all();
+    .all({ status: filter.status ?? null, section: filter.section ?? null });
   return rows.map(rowToSummary);
+}
+
+function statusHistory(db: Database, id: number): StatusChange[] {
+  return db
+    .prepare<[number], StatusChangeRow>('SELECT from_status, to_status, changed_at, changed_by FROM status_changes WHERE article_id = ? ORDER BY id')
+    .all(id)
+    .map((row) => ({ from: row.from_status, to: row.to_status, at: row.changed_at, by: row.changed_by }));
 }
 
 export function getArticle(db: Database, id: number): Article {
   const row = db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE id = ?').get(id);
   if (!row) throw new CoreError('not_found', `There is no article ${id}.`);
-  return rowToArticle(row);
+  return rowToArticle(row, statusHistory(db, id));
 }
 
-export function createArticle(db: Database, headline: string): Article {
+export function createArticle(db: Database, content: ArticleContent): Article {
   const at = now();
   const { lastInsertRowid } = db
     .prepare(
-      `INSERT INTO articles (headline, body, status, version, created_at, updated_at)
-       VALUES (?, ?, 'draft', 1, ?, ?)`,
+      `INSERT INTO articles (headline, body, content, section, status, version, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 'draft', 1, ?, ?)`,
     )
-    .run(headline, JSON.stringify(emptyBody()), at, at);
+    .run(content.headline, JSON.stringify(content.body), JSON.stringify(storedContent(content)), content.section, at, at);
   return getArticle(db, Number(lastInsertRowid));
 }
 
-export interface ArticleChanges {
-  headline: string;
-  body: ArticleBody;
-}
-
-/**
- * Writes a new version, only if the stored version is still the one the edit was based on:
- * a stale save is refused with a conflict and writes nothing.
- */
-export function saveArticle(db: Database, id: number, baseVersion: number, changes: ArticleChanges): SavedVersion {
-  const at = now();
-  const result = db
-    .prepare(
-      `UPDATE articles SET headline = ?, body = ?, version = version + 1, updated_at = ?
-       WHERE id = ? AND version = ?`,
-    )
-    .run(changes.headline, JSON.stringify(changes.body), at, id, baseVersion);
-  if (result.changes === 1) return { id, version: baseVersion + 1, updatedAt: at };
+function conflict(db: Database, id: number, baseVersion: number): CoreError {
   const current = db.prepare<[number], { version: number }>('SELECT version FROM articles WHERE id = ?').get(id);
-  if (!current) throw new CoreError('not_found', `There is no article ${id}.`);
-  throw new CoreError(
+  if (!current) return new CoreError('not_found', `There is no article ${id}.`);
+  return new CoreError(
     'conflict',
     `Article ${id} was changed elsewhere (now version ${current.version}, this edit is based on version ${baseVersion}); nothing was written.`,
   );
+}
+
+/**
+ * Writes the given fields as a new version, only if the stored version is still the one the
+ * edit was based on: a stale save is refused with a conflict and writes nothing.
+ */
+export function saveArticle(db: Database, id: number, baseVersion: number, changes: Partial<ArticleContent>): SavedVersion {
+  return db.transaction((): SavedVersion => {
+    const row = db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE id = ?').get(id);
+    if (!row || row.version !== baseVersion) throw conflict(db, id, baseVersion);
+    const next: ArticleContent = { ...contentOf(rowToArticle(row, [])), ...changes };
+    const at = now();
+    db.prepare(
+      `UPDATE articles SET headline = ?, body = ?, content = ?, section = ?, version = version + 1, updated_at = ?
+       WHERE id = ? AND version = ?`,
+    ).run(next.headline, JSON.stringify(next.body), JSON.stringify(storedContent(next)), next.section, at, id, baseVersion);
+    return { id, version: baseVersion + 1, updatedAt: at };
+  }).immediate();
+}
+
+/** Moves the article through the workflow and records who did it and when. */
+export function setStatus(db: Database, id: number, baseVersion: number, to: ArticleStatus, by: string): SavedVersion {
+  return db.transaction((): SavedVersion => {
+    const row = db.prepare<[number], { status: ArticleStatus; version: number }>('SELECT status, version FROM articles WHERE id = ?').get(id);
+    if (!row || row.version !== baseVersion) throw conflict(db, id, baseVersion);
+    if (!canTransition(row.status, to)) {
+      const allowed = transitions[row.status].join(', ');
+      throw new CoreError('invalid_transition', `An article that is ${row.status} cannot become ${to}; from ${row.status} it can become: ${allowed}.`);
+    }
+    const at = now();
+    db.prepare('UPDATE articles SET status = ?, version = version + 1, updated_at = ? WHERE id = ?').run(to, at, id);
+    db.prepare('INSERT INTO status_changes (article_id, from_status, to_status, changed_at, changed_by) VALUES (?, ?, ?, ?, ?)').run(id, row.status, to, at, by);
+    return { id, version: baseVersion + 1, updatedAt: at };
+  }).immediate();
 }

@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { closeSync, existsSync, openSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { paragraph } from '../../../shared/article/article';
+import { emptyContent, paragraph } from '../../../shared/article/article';
 import { sha256, tempDir } from '../../testing/tempDir';
 import { ArchiveOpenError } from '../CoreError';
 import { createArticle, saveArticle } from './articleStore';
@@ -14,7 +14,7 @@ function archiveWithArticles(count: number): string {
   const file = join(tempDir(), 'archive.sqlite3');
   const db = openArchive(file);
   for (let index = 0; index < count; index += 1) {
-    const article = createArticle(db, `Bài số ${index}`);
+    const article = createArticle(db, emptyContent(`Bài số ${index}`));
     const body = Array.from({ length: 20 }, (_, n) => paragraph(`Đoạn ${n} của bài ${index}: `.repeat(20)));
     saveArticle(db, article.id, 1, { headline: article.headline, body });
   }
@@ -95,14 +95,15 @@ describe('openArchive', () => {
 
   it('runs pending migrations in one transaction: a failing one leaves the file as it was', () => {
     const file = join(tempDir(), 'archive.sqlite3');
-    openArchive(file).close();
+    const first: Migration = { version: 1, name: 'articles', up: (db) => db.exec('CREATE TABLE articles (id INTEGER PRIMARY KEY)') };
+    openArchive(file, { migrations: [first] }).close();
     const failing: Migration[] = [
-      ...[{ version: 1, name: 'articles', up: () => undefined }],
+      first,
       { version: 2, name: 'adds a table', up: (db) => db.exec('CREATE TABLE extra (x TEXT)') },
       { version: 3, name: 'breaks', up: (db) => db.exec('THIS IS NOT SQL') },
     ];
     expect(() => openArchive(file, { migrations: failing })).toThrow(ArchiveOpenError);
-    const db = openArchive(file);
+    const db = openArchive(file, { migrations: [first] });
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'extra'").get()).toBeUndefined();
     db.close();

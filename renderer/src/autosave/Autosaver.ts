@@ -79,6 +79,11 @@ export class Autosaver<T> {
     this.maxWaitTimer ??= this.timers.setTimeout(() => this.run(), this.maxWaitMs);
   }
 
+  /** Another call (a status change) made a new version: later saves are based on it. */
+  rebase(version: number): void {
+    this.baseVersion = version;
+  }
+
   /** While an IME composes a syllable, nothing is saved; the save happens when it ends. */
   setComposing(composing: boolean): void {
     this.composing = composing;

@@ -3,24 +3,26 @@ import type { Ref } from 'react';
 import type { Api } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/result';
 import type { Article } from '../../../shared/article/article';
+import type { Settings } from '../../../shared/settings/settings';
 import type { Shell } from '../client/createClient';
 import { useI18n } from '../i18n/I18nProvider';
 import { errorKey } from '../i18n/messages';
-import { ArticleEditorView } from './ArticleEditorView';
-import type { EditorHandle, SavedChange } from './ArticleEditorView';
+import { ArticleWorkspace } from './ArticleWorkspace';
+import type { EditorHandle, SavedChange } from './ArticleWorkspace';
 
 interface Props {
   api: Api;
   shell: Shell;
   articleId: number | undefined;
+  settings: Settings;
   onSaved: (change: SavedChange) => void;
   ref?: Ref<EditorHandle>;
 }
 
 type Loaded = { article: Article } | { error: ApiError } | undefined;
 
-/** Loads the chosen article from the archive and mounts a fresh editor for it. */
-export const ArticlePane = memo(function ArticlePane({ api, shell, articleId, onSaved, ref }: Props) {
+/** Loads the chosen article from the archive and mounts a fresh workspace for it. */
+export const ArticlePane = memo(function ArticlePane({ api, shell, articleId, settings, onSaved, ref }: Props) {
   const { t } = useI18n();
   const [loaded, setLoaded] = useState<Loaded>();
 
@@ -41,5 +43,5 @@ export const ArticlePane = memo(function ArticlePane({ api, shell, articleId, on
   if ('error' in loaded) {
     return <p className="pane-message error" role="alert">{t('editor.loadFailed', { reason: t(errorKey(loaded.error.code)) })}</p>;
   }
-  return <ArticleEditorView key={loaded.article.id} api={api} shell={shell} article={loaded.article} onSaved={onSaved} ref={ref} />;
+  return <ArticleWorkspace key={loaded.article.id} api={api} shell={shell} article={loaded.article} settings={settings} onSaved={onSaved} ref={ref} />;
 });

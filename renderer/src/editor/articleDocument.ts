@@ -1,26 +1,26 @@
+import { Node } from 'slate';
 import type { Descendant } from 'slate';
-import type { ArticleBody } from '../../../shared/article/article';
+import type { ArticleBody, ArticleContent, Block, Inline } from '../../../shared/article/article';
 import type { ArticleElement } from './customTypes';
 
-export interface ArticleContent {
-  headline: string;
-  body: ArticleBody;
-}
+/** The part of an article the text editor edits; the inspector edits the rest. */
+export type EditedText = Pick<ArticleContent, 'headline' | 'lead' | 'body'>;
 
-/** The editor's document: the headline first, then the body's blocks. */
-export const toDocument = (content: ArticleContent): ArticleElement[] => [
+const bodyTypes = new Set<string>(['paragraph', 'heading', 'blockquote', 'bulleted-list', 'numbered-list', 'figure'] satisfies Block['type'][]);
+
+/** The editor's document: the headline, the lead, then the body's blocks. */
+export const toDocument = (content: EditedText): ArticleElement[] => [
   { type: 'headline', children: [{ text: content.headline }] },
-  ...content.body.map((block): ArticleElement => ({ type: 'paragraph', children: block.children.map((leaf) => ({ text: leaf.text })) })),
+  { type: 'lead', children: content.lead },
+  ...content.body,
 ];
 
-const textOf = (node: Descendant): string => ('text' in node ? node.text : node.children.map(textOf).join(''));
-
-export function fromDocument(document: readonly Descendant[]): ArticleContent {
-  const [first, ...rest] = document;
-  const headline = first && 'type' in first && first.type === 'headline' ? textOf(first) : '';
-  const blocks = first && 'type' in first && first.type === 'headline' ? rest : document;
+export function fromDocument(document: readonly Descendant[]): EditedText {
+  const [headline, lead, ...body] = document;
+  const isElement = (node: Descendant | undefined, type: string) => node !== undefined && 'type' in node && node.type === type;
   return {
-    headline,
-    body: blocks.map((node) => ({ type: 'paragraph', children: [{ text: textOf(node) }] })),
+    headline: isElement(headline, 'headline') && headline ? Node.string(headline) : '',
+    lead: isElement(lead, 'lead') && lead && 'children' in lead ? (lead.children as Inline[]) : [{ text: '' }],
+    body: body.filter((node) => 'type' in node && bodyTypes.has(node.type)) as ArticleBody,
   };
 }

@@ -1,30 +1,31 @@
 import type { BaseEditor } from 'slate';
 import type { HistoryEditor } from 'slate-history';
 import type { ReactEditor } from 'slate-react';
-
-export interface PlainText {
-  text: string;
-}
+import type { Block, Link, ListItem, TextLeaf } from '../../../shared/article/article';
 
 export interface HeadlineElement {
   type: 'headline';
-  children: PlainText[];
+  children: TextLeaf[];
 }
 
-export interface ParagraphElement {
-  type: 'paragraph';
-  children: PlainText[];
+/** The lead (sapo): opened on screen and in export by the outlet prefix, which is not part of its text. */
+export interface LeadElement {
+  type: 'lead';
+  children: (TextLeaf | Link)[];
 }
 
-export type ArticleElement = HeadlineElement | ParagraphElement;
+export type ListItemElement = ListItem;
+
+export type ArticleElement = HeadlineElement | LeadElement | Block | ListItemElement | Link;
+export type BlockType = Block['type'];
 
 export type ArticleEditor = BaseEditor & ReactEditor & HistoryEditor;
 
-// The one place the editor's custom node types are declared.
+// The one place the editor's custom node types are declared: the shared article model's own.
 declare module 'slate' {
   interface CustomTypes {
     Editor: ArticleEditor;
     Element: ArticleElement;
-    Text: PlainText;
+    Text: TextLeaf;
   }
 }

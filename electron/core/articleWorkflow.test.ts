@@ -1,0 +1,170 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Result } from '../../shared/api/result';
+import { paragraph } from '../../shared/article/article';
+import type { Article, SavedVersion } from '../../shared/article/article';
+import type { Settings } from '../../shared/settings/settings';
+import { tempDir } from '../testing/tempDir';
+import { migrations } from './archive/migrations';
+import { openArchive } from './archive/openArchive';
+import { createCore } from './createCore';
+import { dispatch } from './dispatch';
+
+function setup(file = join(tempDir(), 'archive.sqlite3')) {
+  const db = openArchive(file);
+  const handlers = createCore(db);
+  const call = <T>(method: string, input: unknown) => dispatch(handlers, method, input) as Result<T>;
+  const value = <T>(method: string, input: unknown): T => {
+    const result = call<T>(method, input);
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    return result.value;
+  };
+  return { db, call, value };
+}
+
+describe('the full article', () => {
+  it('saves any subset of fields and keeps the others', () => {
+    const { value } = setup();
+    const { id } = value<Article>('articles.create', { headline: 'Hội nghị' });
+    value('articles.save', {
+      id,
+      baseVersion: 1,
+      lead: [{ text: 'Chiều 24/12, Tổng cục đã tổ chức Hội nghị.' }],
+      body: [paragraph('Thân bài'), { type: 'bulleted-list', children: [{ type: 'list-item', children: [{ text: 'một' }] }] }],
+      kind: 'news',
+      contributors: [
+        { name: 'Nguyên Khôi', roles: ['text', 'photo'] },
+        { name: 'Minh Tuấn', roles: ['text', 'photo'] },
+      ],
+      section: 'Quốc phòng',
+      tags: ['CNQP', 'Đảng'],
+      slug: 'hoi-nghi',
+      targetWords: 400,
+      outletPrefix: 'CNQP&KT',
+      notes: [{ id: 'n1', text: 'Kiểm tra chức danh', author: 'Lan', createdAt: '2026-11-23T00:00:00Z', resolved: false }],
+    });
+    value('articles.save', { id, baseVersion: 2, headline: 'Hội nghị tổng kết' });
+    const article = value<Article>('articles.get', { id });
+    expect(article).toMatchObject({
+      id,
+      version: 3,
+      headline: 'Hội nghị tổng kết',
+      lead: [{ text: 'Chiều 24/12, Tổng cục đã tổ chức Hội nghị.' }],
+      section: 'Quốc phòng',
+      tags: ['CNQP', 'Đảng'],
+      slug: 'hoi-nghi',
+      targetWords: 400,
+      outletPrefix: 'CNQP&KT',
+      contributors: [{ name: 'Nguyên Khôi' }, { name: 'Minh Tuấn' }],
+    });
+    expect(article.body).toHaveLength(2);
+    expect(article.notes[0]?.text).toBe('Kiểm tra chức danh');
+    expect(value<Article[]>('articles.list', {})[0]).toMatchObject({ section: 'Quốc phòng', version: 3 });
+  });
+
+  it('refuses unsafe links and malformed fields, writing nothing', () => {
+    const { call, value } = setup();
+    const { id } = value<Article>('articles.create', {});
+    const refused = [
+      { body: [{ type: 'paragraph', children: [{ type: 'link', url: 'javascript:alert(1)', children: [{ text: 'x' }] }] }] },
+      { body: [{ type: 'paragraph', children: [{ type: 'link', url: '/relative', children: [{ text: 'x' }] }] }] },
+      { slug: 'Not A Slug' },
+      { contributors: [{ name: '', roles: ['text'] }] },
+      { contributors: [{ name: 'A', roles: ['writer'] }] },
+      { kind: 'rumour' },
+      { body: [{ type: 'figure', photoId: '../../etc/passwd', caption: '', children: [{ text: '' }] }] },
+    ];
+    for (const changes of refused) {
+      expect(call('articles.save', { id, baseVersion: 1, ...changes }), JSON.stringify(changes)).toMatchObject({ ok: false, error: { code: 'validation' } });
+    }
+    expect(value<Article>('articles.get', { id }).version).toBe(1);
+  });
+
+  it('stores links re-serialized by the URL parser', () => {
+    const { value } = setup();
+    const { id } = value<Article>('articles.create', {});
+    value('articles.save', { id, baseVersion: 1, body: [{ type: 'paragraph', children: [{ type: 'link', url: 'HTTPS://QDND.vn', children: [{ text: 'QĐND' }] }] }] });
+    expect(value<Article>('articles.get', { id }).body[0]).toEqual({ type: 'paragraph', children: [{ type: 'link', url: 'https://qdnd.vn/', children: [{ text: 'QĐND' }] }] });
+  });
+});
+
+describe('the status workflow', () => {
+  it('moves forward and back as a desk needs, recording who and when', () => {
+    const { value } = setup();
+    value<Settings>('settings.update', { userName: 'Thu Hà' });
+    const { id } = value<Article>('articles.create', { headline: 'Tin' });
+    let version = 1;
+    for (const status of ['submitted', 'edited', 'approved', 'edited', 'approved', 'exported']) {
+      version = value<SavedVersion>('articles.setStatus', { id, baseVersion: version, status }).version;
+    }
+    const article = value<Article>('articles.get', { id });
+    expect(article.status).toBe('exported');
+    expect(article.version).toBe(7);
+    expect(article.statusHistory.map((change) => `${change.from}→${change.to}`)).toEqual([
+      'draft→submitted',
+      'submitted→edited',
+      'edited→approved',
+      'approved→edited',
+      'edited→approved',
+      'approved→exported',
+    ]);
+    expect(article.statusHistory.every((change) => change.by === 'Thu Hà' && !Number.isNaN(Date.parse(change.at)))).toBe(true);
+  });
+
+  it('refuses a transition the desk does not allow, explaining it and writing nothing', () => {
+    const { value, call } = setup();
+    const { id } = value<Article>('articles.create', {});
+    const refused = call('articles.setStatus', { id, baseVersion: 1, status: 'approved' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_transition' } });
+    expect(!refused.ok && refused.error.message).toContain('submitted, spiked');
+    expect(value<Article>('articles.get', { id })).toMatchObject({ status: 'draft', version: 1, statusHistory: [] });
+  });
+
+  it('spikes from any state and revives a spiked story as a draft', () => {
+    const { value } = setup();
+    const { id } = value<Article>('articles.create', {});
+    value('articles.setStatus', { id, baseVersion: 1, status: 'spiked' });
+    value('articles.setStatus', { id, baseVersion: 2, status: 'draft' });
+    expect(value<Article>('articles.get', { id }).status).toBe('draft');
+  });
+
+  it('refuses a status change based on an older version', () => {
+    const { value, call } = setup();
+    const { id } = value<Article>('articles.create', {});
+    value('articles.save', { id, baseVersion: 1, headline: 'x' });
+    expect(call('articles.setStatus', { id, baseVersion: 1, status: 'submitted' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+});
+
+describe('settings', () => {
+  it('start from the defaults and keep what is changed', () => {
+    const file = join(tempDir(), 'archive.sqlite3');
+    const first = setup(file);
+    expect(first.value<Settings>('settings.get', {})).toMatchObject({ outletPrefix: '', outletSeparator: ' - ', creditTemplate: { photoLabel: 'Ảnh' } });
+    first.value('settings.update', { outletPrefix: 'CNQP&KT', userName: 'Lan' });
+    first.db.close();
+    expect(setup(file).value<Settings>('settings.get', {})).toMatchObject({ outletPrefix: 'CNQP&KT', userName: 'Lan' });
+  });
+
+  it('refuse unknown keys and malformed templates', () => {
+    const { call } = setup();
+    expect(call('settings.update', { theme: 'dark' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(call('settings.update', { creditTemplate: { photoLabel: 'Ảnh' } })).toMatchObject({ ok: false, error: { code: 'validation' } });
+  });
+});
+
+describe('migration 2', () => {
+  it('brings articles written at schema 1 forward with the new fields at their defaults', () => {
+    const file = join(tempDir(), 'archive.sqlite3');
+    const v1 = openArchive(file, { migrations: migrations.slice(0, 1) });
+    v1.prepare(`INSERT INTO articles (headline, body, status, version, created_at, updated_at) VALUES ('Cũ', '[{"type":"paragraph","children":[{"text":"thân"}]}]', 'draft', 4, 'a', 'b')`).run();
+    v1.close();
+    const { value, db } = setup(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(value<Article>('articles.get', { id: 1 })).toMatchObject({ headline: 'Cũ', version: 4, lead: [{ text: '' }], kind: 'news', contributors: [], section: '', statusHistory: [] });
+    const raw = new BetterSqlite3(file, { readonly: true });
+    expect(raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name IN ('status_changes', 'settings')").get()).toEqual({ n: 2 });
+    raw.close();
+  });
+});

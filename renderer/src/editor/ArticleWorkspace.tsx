@@ -1,0 +1,201 @@
+import { useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import type { Ref } from 'react';
+import { createEditor, Transforms } from 'slate';
+import type { BaseSelection, Descendant } from 'slate';
+import { withHistory } from 'slate-history';
+import { Editable, ReactEditor, Slate, withReact } from 'slate-react';
+import type { Api } from '../../../shared/api/contract';
+import type { ApiError } from '../../../shared/api/result';
+import type { Article, ArticleContent, ArticleStatus } from '../../../shared/article/article';
+import { bodyText, inlineText } from '../../../shared/article/article';
+import type { Settings } from '../../../shared/settings/settings';
+import { Autosaver } from '../autosave/Autosaver';
+import type { SaveState } from '../autosave/Autosaver';
+import type { Shell } from '../client/createClient';
+import { useI18n } from '../i18n/I18nProvider';
+import { errorKey } from '../i18n/messages';
+import { Inspector } from '../inspector/Inspector';
+import type { ArticleMeta } from '../inspector/Inspector';
+import { createTextStore } from '../inspector/textStore';
+import { SaveStatus } from '../SaveStatus';
+import type { EditedText } from './articleDocument';
+import { fromDocument, toDocument } from './articleDocument';
+import { handleHotkeys } from './hotkeys';
+import { LinkInput } from './LinkInput';
+import { ArticleLeaf, renderElement } from './renderElement';
+import { Toolbar } from './Toolbar';
+import { withArticleLayout } from './withArticleLayout';
+import { setLink, withBlocks } from './withBlocks';
+
+export interface EditorHandle {
+  /** Saves what is unsaved; resolves with the state after the attempt. */
+  flush: () => Promise<SaveState>;
+}
+
+export interface SavedChange {
+  id: number;
+  version: number;
+  headline: string;
+  status?: ArticleStatus;
+  section: string;
+}
+
+interface Props {
+  api: Api;
+  shell: Shell;
+  article: Article;
+  settings: Settings;
+  onSaved: (change: SavedChange) => void;
+  ref?: Ref<EditorHandle>;
+}
+
+const metaOf = ({ outletPrefix, kind, contributors, section, tags, slug, targetWords, notes }: Article): ArticleMeta => ({
+  outletPrefix,
+  kind,
+  contributors,
+  section,
+  tags,
+  slug,
+  targetWords,
+  notes,
+});
+
+const plainText = (text: EditedText): string => [text.headline, inlineText(text.lead), bodyText(text.body)].join('\n');
+
+/** Contributors still being typed (no name yet) stay on screen but are not saved. */
+const toSave = (text: EditedText, meta: ArticleMeta): ArticleContent => ({
+  ...text,
+  ...meta,
+  contributors: meta.contributors.filter((contributor) => contributor.name.trim() !== ''),
+});
+
+export function ArticleWorkspace({ api, shell, article, settings, onSaved, ref }: Props) {
+  const { t } = useI18n();
+  const editor = useMemo(() => withBlocks(withArticleLayout(withHistory(withReact(createEditor())))), []);
+  const initialValue = useMemo(() => toDocument(article), [article]);
+  const [meta, setMeta] = useState<ArticleMeta>(() => metaOf(article));
+  const [status, setStatus] = useState(article.status);
+  const [history, setHistory] = useState(article.statusHistory);
+  const [statusError, setStatusError] = useState<ApiError>();
+  const [linking, setLinking] = useState<BaseSelection>(null);
+  const textRef = useRef<EditedText>({ headline: article.headline, lead: article.lead, body: article.body });
+  const metaRef = useRef(meta);
+  const textStore = useMemo(() => createTextStore({ headline: article.headline, text: plainText(article) }), [article]);
+  const autosaver = useMemo(
+    () =>
+      new Autosaver<ArticleContent>({
+        baseVersion: article.version,
+        save: async (content, baseVersion) => api['articles.save']({ id: article.id, baseVersion, ...content }),
+      }),
+    [api, article],
+  );
+
+  useEffect(
+    () => autosaver.subscribeSaved((content, version) => onSaved({ id: article.id, version, headline: content.headline, section: content.section })),
+    [autosaver, article.id, onSaved],
+  );
+
+  useImperativeHandle(ref, () => ({ flush: async () => (await autosaver.flush(), autosaver.current) }), [autosaver]);
+
+  useEffect(() => {
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (!autosaver.hasUnsaved) return;
+      event.preventDefault();
+      // The desktop shell keeps the window open until the save returned, then closes it.
+      void autosaver.flush().then((saved) => {
+        if (saved && shell === 'desktop') window.close();
+      });
+    };
+    const onPageHide = () => void autosaver.flush();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    window.addEventListener('pagehide', onPageHide);
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      window.removeEventListener('pagehide', onPageHide);
+      textStore.dispose();
+      void autosaver.flush().finally(() => autosaver.dispose());
+    };
+  }, [autosaver, shell, textStore]);
+
+  const onChange = (value: Descendant[]) => {
+    if (!editor.operations.some((operation) => operation.type !== 'set_selection')) return;
+    textRef.current = fromDocument(value);
+    textStore.set({ headline: textRef.current.headline, text: plainText(textRef.current) });
+    autosaver.change(toSave(textRef.current, metaRef.current));
+  };
+
+  const onMeta = (changes: Partial<ArticleMeta>) => {
+    const next = { ...metaRef.current, ...changes };
+    metaRef.current = next;
+    setMeta(next);
+    autosaver.change(toSave(textRef.current, next));
+  };
+
+  const onMove = async (to: ArticleStatus) => {
+    setStatusError(undefined);
+    const state = await autosaver.flush();
+    if (!state && autosaver.hasUnsaved) return;
+    const result = await api['articles.setStatus']({ id: article.id, baseVersion: autosaver.version, status: to });
+    if (!result.ok) {
+      setStatusError(result.error);
+      return;
+    }
+    autosaver.rebase(result.value.version);
+    setHistory((list) => [...list, { from: status, to, at: result.value.updatedAt, by: settings.userName }]);
+    setStatus(to);
+    onSaved({ id: article.id, version: result.value.version, headline: textRef.current.headline, status: to, section: metaRef.current.section });
+  };
+
+  const render = useMemo(
+    () =>
+      renderElement({
+        headlinePlaceholder: t('editor.headlinePlaceholder'),
+        leadPlaceholder: t('editor.leadPlaceholder'),
+        outletPrefix: (meta.outletPrefix ?? settings.outletPrefix) ? `${meta.outletPrefix ?? settings.outletPrefix}${settings.outletSeparator}` : '',
+        figureLabel: t('editor.figure'),
+      }),
+    [t, meta.outletPrefix, settings.outletPrefix, settings.outletSeparator],
+  );
+
+  const startLink = () => setLinking(editor.selection);
+  const applyLink = (url: string): boolean => {
+    if (linking) Transforms.select(editor, linking);
+    const done = setLink(editor, url);
+    if (done) {
+      setLinking(null);
+      ReactEditor.focus(editor);
+    }
+    return done;
+  };
+
+  return (
+    <div className="workspace-grid">
+      <div className="editor-pane">
+        <Slate editor={editor} initialValue={initialValue} onChange={onChange}>
+          <div className="editor-toolbar">
+            <Toolbar onLink={startLink} />
+            <SaveStatus autosaver={autosaver as Autosaver<unknown>} />
+          </div>
+          {linking && <LinkInput onSubmit={applyLink} onCancel={() => setLinking(null)} />}
+          {statusError && (
+            <p className="error" role="alert">
+              {t(errorKey(statusError.code))}
+            </p>
+          )}
+          <Editable
+            className="editor"
+            data-testid="editor"
+            aria-label={t('editor.bodyLabel')}
+            renderElement={render}
+            renderLeaf={ArticleLeaf}
+            spellCheck
+            onKeyDown={(event) => handleHotkeys(editor, event, { link: startLink })}
+            onCompositionStart={() => autosaver.setComposing(true)}
+            onCompositionEnd={() => autosaver.setComposing(false)}
+          />
+        </Slate>
+      </div>
+      <Inspector meta={meta} onMeta={onMeta} settings={settings} status={status} history={history} onMove={(to) => void onMove(to)} text={textStore} />
+    </div>
+  );
+}
