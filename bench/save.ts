@@ -16,11 +16,11 @@ const rounds = Number(process.env.ROUNDS ?? 200);
 const body = vietnameseBody(10_000);
 const words = bodyText(body).split(/\s+/).length;
 
-function measure(synchronous: 'FULL' | 'NORMAL'): number[] {
+async function measure(synchronous: 'FULL' | 'NORMAL'): Promise<number[]> {
   const dir = mkdtempSync(join(tmpdir(), `newsroom-bench-${synchronous}-`));
   const db = openArchive(join(dir, 'archive.sqlite3'), { synchronous });
   const handlers = createCore(db);
-  const created = dispatch(handlers, 'articles.create', { headline: 'Benchmark' });
+  const created = await dispatch(handlers, 'articles.create', { headline: 'Benchmark' });
   if (!created.ok) throw new Error(created.error.message);
   let version = 1;
   const samples: number[] = [];
@@ -28,7 +28,7 @@ function measure(synchronous: 'FULL' | 'NORMAL'): number[] {
     // Each save differs, as typing makes it: the last paragraph grows by a word.
     const edited = [...body.slice(0, -1), paragraph(`${bodyText(body.slice(-1))} lần ${round}`)];
     const start = performance.now();
-    const saved = dispatch(handlers, 'articles.save', { id: 1, baseVersion: version, headline: 'Benchmark', body: edited });
+    const saved = await dispatch(handlers, 'articles.save', { id: 1, baseVersion: version, headline: 'Benchmark', body: edited });
     const elapsed = performance.now() - start;
     if (!saved.ok) throw new Error(saved.error.message);
     version += 1;
@@ -39,8 +39,8 @@ function measure(synchronous: 'FULL' | 'NORMAL'): number[] {
   return samples;
 }
 
-const full = measure('FULL');
-const normal = measure('NORMAL');
+const full = await measure('FULL');
+const normal = await measure('NORMAL');
 const row = (name: string, samples: number[]) =>
   `${name.padEnd(18)} p50 ${ms(percentile(samples, 50)).padStart(10)}   p95 ${ms(percentile(samples, 95)).padStart(10)}`;
 

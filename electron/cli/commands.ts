@@ -1,7 +1,10 @@
-import type { Output } from '../../shared/api/contract';
+import type { MethodName, Output } from '../../shared/api/contract';
 import type { Article, ArticleSummary } from '../../shared/article/article';
 import { bodyText, inlineText } from '../../shared/article/article';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { checkArchive } from '../core/archive/checkArchive';
+import { maxImportBytes } from '../core/import/importDocument';
 import { dispatch } from '../core/dispatch';
 import type { OpenCore } from '../core/openCore';
 import { CliError } from './output';
@@ -14,12 +17,8 @@ export interface CommandContext {
 }
 
 /** Calls the contract exactly as a shell does: validated input, typed errors. */
-function call<M extends 'articles.list' | 'articles.create' | 'articles.get'>(
-  core: OpenCore,
-  method: M,
-  input: unknown,
-): Output<M> {
-  const result = dispatch(core.handlers, method, input);
+async function call<M extends MethodName>(core: OpenCore, method: M, input: unknown): Promise<Output<M>> {
+  const result = await dispatch(core.handlers, method, input);
   if (!result.ok) throw new CliError(result.error.message);
   return result.value as Output<M>;
 }
@@ -28,20 +27,21 @@ const summaryJson = (article: ArticleSummary) => ({
   id: article.id,
   headline: article.headline,
   status: article.status,
+  section: article.section,
   version: article.version,
   createdAt: article.createdAt,
   updatedAt: article.updatedAt,
 });
 
-export function articleNew(context: CommandContext, headline: string | undefined): void {
+export async function articleNew(context: CommandContext, headline: string | undefined): Promise<void> {
   if (headline === undefined) throw new CliError('article new needs --headline TEXT', 2);
-  const article = call(context.core, 'articles.create', { headline });
+  const article = await call(context.core, 'articles.create', { headline });
   if (context.json) context.io.out(JSON.stringify(summaryJson(article)));
   else context.io.out(`Created article ${article.id}: ${article.headline}`);
 }
 
-export function articleList(context: CommandContext): void {
-  const articles = call(context.core, 'articles.list', {});
+export async function articleList(context: CommandContext): Promise<void> {
+  const articles = await call(context.core, 'articles.list', {});
   if (context.json) {
     context.io.out(JSON.stringify(articles.map(summaryJson)));
     return;
@@ -55,12 +55,8 @@ export function articleList(context: CommandContext): void {
   }
 }
 
-export function articleShow(context: CommandContext, idText: string | undefined): void {
-  const id = Number(idText);
-  if (idText === undefined || !Number.isSafeInteger(id) || id <= 0) {
-    throw new CliError('article show needs an article id (a positive whole number)', 2);
-  }
-  const article: Article = call(context.core, 'articles.get', { id });
+export async function articleShow(context: CommandContext, idText: string | undefined): Promise<void> {
+  const article: Article = await call(context.core, 'articles.get', { id: parseId(idText, 'article show') });
   if (context.json) {
     context.io.out(JSON.stringify({ ...article, leadText: inlineText(article.lead), text: bodyText(article.body) }));
     return;
@@ -71,6 +67,38 @@ export function articleShow(context: CommandContext, idText: string | undefined)
   context.io.out(inlineText(article.lead));
   context.io.out('');
   context.io.out(bodyText(article.body));
+}
+
+export interface ArticleUpdate {
+  headline?: string;
+  status?: string;
+  section?: string;
+  tags?: string;
+}
+
+const parseId = (idText: string | undefined, command: string): number => {
+  const id = Number(idText);
+  if (idText === undefined || !Number.isSafeInteger(id) || id <= 0) throw new CliError(`${command} needs an article id (a positive whole number)`, 2);
+  return id;
+};
+
+/** Edits what the inspector edits, through the same core rules (versions, workflow, validation). */
+export async function articleUpdate(context: CommandContext, idText: string | undefined, update: ArticleUpdate): Promise<void> {
+  const id = parseId(idText, 'article update');
+  if (Object.values(update).every((value) => value === undefined)) {
+    throw new CliError('article update needs at least one of --headline, --status, --section, --tags', 2);
+  }
+  let { version } = await call(context.core, 'articles.get', { id });
+  const changes = {
+    ...(update.headline !== undefined ? { headline: update.headline } : {}),
+    ...(update.section !== undefined ? { section: update.section } : {}),
+    ...(update.tags !== undefined ? { tags: update.tags.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '') } : {}),
+  };
+  if (Object.keys(changes).length > 0) version = (await call(context.core, 'articles.save', { id, baseVersion: version, ...changes })).version;
+  if (update.status !== undefined) await call(context.core, 'articles.setStatus', { id, baseVersion: version, status: update.status });
+  const article = await call(context.core, 'articles.get', { id });
+  if (context.json) context.io.out(JSON.stringify({ ...summaryJson(article), tags: article.tags }));
+  else context.io.out(`Updated article ${article.id} (version ${article.version}, ${article.status}): ${article.headline}`);
 }
 
 export function doctor(context: CommandContext): boolean {
@@ -86,4 +114,23 @@ export function doctor(context: CommandContext): boolean {
   if (report.foreignKeyProblems > 0) context.io.out(`Foreign key problems: ${report.foreignKeyProblems}`);
   context.io.out(report.ok ? 'The archive is healthy.' : 'The archive has problems: make a copy before changing anything.');
   return report.ok;
+}
+
+/** Reads a .docx, .html or .txt file into a new article. */
+export async function articleImport(context: CommandContext, file: string | undefined): Promise<void> {
+  if (file === undefined) throw new CliError('import needs a file: newsroom import FILE', 2);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw new CliError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  if (bytes.length > maxImportBytes) throw new CliError(`${basename(file)} is larger than ${maxImportBytes / 1024 / 1024} MB.`);
+  const article = await call(context.core, 'articles.import', { fileName: basename(file), dataBase64: bytes.toString('base64') });
+  if (context.json) {
+    context.io.out(JSON.stringify({ ...summaryJson(article), outletPrefix: article.outletPrefix, kind: article.kind, contributors: article.contributors, leadText: inlineText(article.lead), text: bodyText(article.body) }));
+    return;
+  }
+  context.io.out(`Imported ${basename(file)} as article ${article.id}: ${article.headline || inlineText(article.lead).slice(0, 60)}`);
+  if (article.contributors.length > 0) context.io.out(`Contributors: ${article.contributors.map((contributor) => `${contributor.name} (${contributor.roles.join(', ')})`).join('; ')}`);
 }

@@ -36,6 +36,23 @@ describe('newsroom CLI', () => {
     expect(shown.stdout).toContain('version 1');
   });
 
+  it('article update edits through the core rules; a refused transition exits non-zero with the reason', async () => {
+    const dataDir = tempDir();
+    await cli(['article', 'new', '--headline', 'Tin', '--data-dir', dataDir]);
+    const updated = await cli(['article', 'update', '1', '--headline', 'Hội nghị', '--section', 'Quốc phòng', '--tags', 'CNQP, Đảng', '--status', 'submitted', '--json', '--data-dir', dataDir]);
+    expect(updated.code).toBe(0);
+    expect(JSON.parse(updated.stdout)).toMatchObject({ id: 1, headline: 'Hội nghị', section: 'Quốc phòng', tags: ['CNQP', 'Đảng'], status: 'submitted', version: 3 });
+
+    const refused = await cli(['article', 'update', '1', '--status', 'exported', '--data-dir', dataDir]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('cannot become exported');
+    expect(refused.stderr).toContain('edited, draft, spiked');
+    expect((await cli(['article', 'update', '1', '--status', 'published', '--data-dir', dataDir])).code).toBe(1);
+    expect((await cli(['article', 'update', '1', '--data-dir', dataDir])).code).toBe(2);
+    const shown = JSON.parse((await cli(['article', 'show', '1', '--json', '--data-dir', dataDir])).stdout) as { status: string; version: number };
+    expect(shown).toMatchObject({ status: 'submitted', version: 3 });
+  });
+
   it('takes the data folder from NEWSROOM_DATA_DIR, and --data-dir over it', async () => {
     const fromEnv = tempDir();
     const fromFlag = tempDir();

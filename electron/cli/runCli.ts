@@ -6,7 +6,7 @@ import { resolveDataDir } from '../core/dataDir';
 import { openCore } from '../core/openCore';
 import { rendererDir } from '../core/paths';
 import { startWebServer } from '../web/createWebServer';
-import { articleList, articleNew, articleShow, doctor } from './commands';
+import { articleImport, articleList, articleNew, articleShow, articleUpdate, doctor } from './commands';
 import { openBrowser } from './openBrowser';
 import { CliError, processIo } from './output';
 import type { CliIo } from './output';
@@ -20,6 +20,9 @@ Commands:
   article new --headline TEXT     create an article
   article list                    list the archive, last changed first
   article show ID                 print one article
+  article update ID [--headline T] [--status S] [--section S] [--tags a,b]
+                                  edit an article (statuses: draft, submitted, edited, approved, exported, spiked)
+  import FILE                     a .docx, .html or .txt file becomes a new article
   doctor                          check the archive's integrity
 
 Options for every command:
@@ -32,6 +35,9 @@ const options = {
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
   headline: { type: 'string' },
+  status: { type: 'string' },
+  section: { type: 'string' },
+  tags: { type: 'string' },
   port: { type: 'string' },
   'no-open': { type: 'boolean', default: false },
 } as const;
@@ -98,16 +104,18 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
     const dataDir = resolveDataDir(values['data-dir'], env);
     if (command === 'serve') return await serve(dataDir, values.port, !values['no-open'], io, env);
 
-    const known = command === 'doctor' || (command === 'article' && ['new', 'list', 'show'].includes(subcommand ?? ''));
+    const known = command === 'doctor' || command === 'import' || (command === 'article' && ['new', 'list', 'show', 'update'].includes(subcommand ?? ''));
     if (!known) throw new CliError(`Unknown command: ${positionals.join(' ')}\n\n${usage}`, 2);
 
     const core = openCore(dataDir);
     try {
       const context = { core, io, json: values.json };
       if (command === 'doctor') return doctor(context) ? 0 : 1;
-      if (subcommand === 'new') articleNew(context, values.headline);
-      else if (subcommand === 'list') articleList(context);
-      else articleShow(context, argument);
+      if (command === 'import') await articleImport(context, subcommand);
+      else if (subcommand === 'new') await articleNew(context, values.headline);
+      else if (subcommand === 'list') await articleList(context);
+      else if (subcommand === 'update') await articleUpdate(context, argument, { headline: values.headline, status: values.status, section: values.section, tags: values.tags });
+      else await articleShow(context, argument);
       return 0;
     } finally {
       core.close();

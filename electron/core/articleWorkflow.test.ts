@@ -14,9 +14,9 @@ import { dispatch } from './dispatch';
 function setup(file = join(tempDir(), 'archive.sqlite3')) {
   const db = openArchive(file);
   const handlers = createCore(db);
-  const call = <T>(method: string, input: unknown) => dispatch(handlers, method, input) as Result<T>;
-  const value = <T>(method: string, input: unknown): T => {
-    const result = call<T>(method, input);
+  const call = async <T>(method: string, input: unknown) => (await dispatch(handlers, method, input)) as Result<T>;
+  const value = async <T>(method: string, input: unknown): Promise<T> => {
+    const result = await call<T>(method, input);
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
     return result.value;
   };
@@ -24,10 +24,10 @@ function setup(file = join(tempDir(), 'archive.sqlite3')) {
 }
 
 describe('the full article', () => {
-  it('saves any subset of fields and keeps the others', () => {
+  it('saves any subset of fields and keeps the others', async () => {
     const { value } = setup();
-    const { id } = value<Article>('articles.create', { headline: 'Hội nghị' });
-    value('articles.save', {
+    const { id } = await value<Article>('articles.create', { headline: 'Hội nghị' });
+    await value('articles.save', {
       id,
       baseVersion: 1,
       lead: [{ text: 'Chiều 24/12, Tổng cục đã tổ chức Hội nghị.' }],
@@ -44,8 +44,8 @@ describe('the full article', () => {
       outletPrefix: 'CNQP&KT',
       notes: [{ id: 'n1', text: 'Kiểm tra chức danh', author: 'Lan', createdAt: '2026-11-23T00:00:00Z', resolved: false }],
     });
-    value('articles.save', { id, baseVersion: 2, headline: 'Hội nghị tổng kết' });
-    const article = value<Article>('articles.get', { id });
+    await value('articles.save', { id, baseVersion: 2, headline: 'Hội nghị tổng kết' });
+    const article = await value<Article>('articles.get', { id });
     expect(article).toMatchObject({
       id,
       version: 3,
@@ -60,12 +60,12 @@ describe('the full article', () => {
     });
     expect(article.body).toHaveLength(2);
     expect(article.notes[0]?.text).toBe('Kiểm tra chức danh');
-    expect(value<Article[]>('articles.list', {})[0]).toMatchObject({ section: 'Quốc phòng', version: 3 });
+    expect((await value<Article[]>('articles.list', {}))[0]).toMatchObject({ section: 'Quốc phòng', version: 3 });
   });
 
-  it('refuses unsafe links and malformed fields, writing nothing', () => {
+  it('refuses unsafe links and malformed fields, writing nothing', async () => {
     const { call, value } = setup();
-    const { id } = value<Article>('articles.create', {});
+    const { id } = await value<Article>('articles.create', {});
     const refused = [
       { body: [{ type: 'paragraph', children: [{ type: 'link', url: 'javascript:alert(1)', children: [{ text: 'x' }] }] }] },
       { body: [{ type: 'paragraph', children: [{ type: 'link', url: '/relative', children: [{ text: 'x' }] }] }] },
@@ -76,29 +76,29 @@ describe('the full article', () => {
       { body: [{ type: 'figure', photoId: '../../etc/passwd', caption: '', children: [{ text: '' }] }] },
     ];
     for (const changes of refused) {
-      expect(call('articles.save', { id, baseVersion: 1, ...changes }), JSON.stringify(changes)).toMatchObject({ ok: false, error: { code: 'validation' } });
+      expect(await call('articles.save', { id, baseVersion: 1, ...changes }), JSON.stringify(changes)).toMatchObject({ ok: false, error: { code: 'validation' } });
     }
-    expect(value<Article>('articles.get', { id }).version).toBe(1);
+    expect((await value<Article>('articles.get', { id })).version).toBe(1);
   });
 
-  it('stores links re-serialized by the URL parser', () => {
+  it('stores links re-serialized by the URL parser', async () => {
     const { value } = setup();
-    const { id } = value<Article>('articles.create', {});
-    value('articles.save', { id, baseVersion: 1, body: [{ type: 'paragraph', children: [{ type: 'link', url: 'HTTPS://QDND.vn', children: [{ text: 'QĐND' }] }] }] });
-    expect(value<Article>('articles.get', { id }).body[0]).toEqual({ type: 'paragraph', children: [{ type: 'link', url: 'https://qdnd.vn/', children: [{ text: 'QĐND' }] }] });
+    const { id } = await value<Article>('articles.create', {});
+    await value('articles.save', { id, baseVersion: 1, body: [{ type: 'paragraph', children: [{ type: 'link', url: 'HTTPS://QDND.vn', children: [{ text: 'QĐND' }] }] }] });
+    expect((await value<Article>('articles.get', { id })).body[0]).toEqual({ type: 'paragraph', children: [{ type: 'link', url: 'https://qdnd.vn/', children: [{ text: 'QĐND' }] }] });
   });
 });
 
 describe('the status workflow', () => {
-  it('moves forward and back as a desk needs, recording who and when', () => {
+  it('moves forward and back as a desk needs, recording who and when', async () => {
     const { value } = setup();
-    value<Settings>('settings.update', { userName: 'Thu Hà' });
-    const { id } = value<Article>('articles.create', { headline: 'Tin' });
+    await value<Settings>('settings.update', { userName: 'Thu Hà' });
+    const { id } = await value<Article>('articles.create', { headline: 'Tin' });
     let version = 1;
     for (const status of ['submitted', 'edited', 'approved', 'edited', 'approved', 'exported']) {
-      version = value<SavedVersion>('articles.setStatus', { id, baseVersion: version, status }).version;
+      version = (await value<SavedVersion>('articles.setStatus', { id, baseVersion: version, status })).version;
     }
-    const article = value<Article>('articles.get', { id });
+    const article = await value<Article>('articles.get', { id });
     expect(article.status).toBe('exported');
     expect(article.version).toBe(7);
     expect(article.statusHistory.map((change) => `${change.from}→${change.to}`)).toEqual([
@@ -112,57 +112,57 @@ describe('the status workflow', () => {
     expect(article.statusHistory.every((change) => change.by === 'Thu Hà' && !Number.isNaN(Date.parse(change.at)))).toBe(true);
   });
 
-  it('refuses a transition the desk does not allow, explaining it and writing nothing', () => {
+  it('refuses a transition the desk does not allow, explaining it and writing nothing', async () => {
     const { value, call } = setup();
-    const { id } = value<Article>('articles.create', {});
-    const refused = call('articles.setStatus', { id, baseVersion: 1, status: 'approved' });
+    const { id } = await value<Article>('articles.create', {});
+    const refused = await call('articles.setStatus', { id, baseVersion: 1, status: 'approved' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_transition' } });
     expect(!refused.ok && refused.error.message).toContain('submitted, spiked');
-    expect(value<Article>('articles.get', { id })).toMatchObject({ status: 'draft', version: 1, statusHistory: [] });
+    expect(await value<Article>('articles.get', { id })).toMatchObject({ status: 'draft', version: 1, statusHistory: [] });
   });
 
-  it('spikes from any state and revives a spiked story as a draft', () => {
+  it('spikes from any state and revives a spiked story as a draft', async () => {
     const { value } = setup();
-    const { id } = value<Article>('articles.create', {});
-    value('articles.setStatus', { id, baseVersion: 1, status: 'spiked' });
-    value('articles.setStatus', { id, baseVersion: 2, status: 'draft' });
-    expect(value<Article>('articles.get', { id }).status).toBe('draft');
+    const { id } = await value<Article>('articles.create', {});
+    await value('articles.setStatus', { id, baseVersion: 1, status: 'spiked' });
+    await value('articles.setStatus', { id, baseVersion: 2, status: 'draft' });
+    expect((await value<Article>('articles.get', { id })).status).toBe('draft');
   });
 
-  it('refuses a status change based on an older version', () => {
+  it('refuses a status change based on an older version', async () => {
     const { value, call } = setup();
-    const { id } = value<Article>('articles.create', {});
-    value('articles.save', { id, baseVersion: 1, headline: 'x' });
-    expect(call('articles.setStatus', { id, baseVersion: 1, status: 'submitted' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const { id } = await value<Article>('articles.create', {});
+    await value('articles.save', { id, baseVersion: 1, headline: 'x' });
+    expect(await call('articles.setStatus', { id, baseVersion: 1, status: 'submitted' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 });
 
 describe('settings', () => {
-  it('start from the defaults and keep what is changed', () => {
+  it('start from the defaults and keep what is changed', async () => {
     const file = join(tempDir(), 'archive.sqlite3');
     const first = setup(file);
-    expect(first.value<Settings>('settings.get', {})).toMatchObject({ outletPrefix: '', outletSeparator: ' - ', creditTemplate: { photoLabel: 'Ảnh' } });
-    first.value('settings.update', { outletPrefix: 'CNQP&KT', userName: 'Lan' });
+    expect(await first.value<Settings>('settings.get', {})).toMatchObject({ outletPrefix: '', outletSeparator: ' - ', creditTemplate: { photoLabel: 'Ảnh' } });
+    await first.value('settings.update', { outletPrefix: 'CNQP&KT', userName: 'Lan' });
     first.db.close();
-    expect(setup(file).value<Settings>('settings.get', {})).toMatchObject({ outletPrefix: 'CNQP&KT', userName: 'Lan' });
+    expect(await setup(file).value<Settings>('settings.get', {})).toMatchObject({ outletPrefix: 'CNQP&KT', userName: 'Lan' });
   });
 
-  it('refuse unknown keys and malformed templates', () => {
+  it('refuse unknown keys and malformed templates', async () => {
     const { call } = setup();
-    expect(call('settings.update', { theme: 'dark' })).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(call('settings.update', { creditTemplate: { photoLabel: 'Ảnh' } })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await call('settings.update', { theme: 'dark' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await call('settings.update', { creditTemplate: { photoLabel: 'Ảnh' } })).toMatchObject({ ok: false, error: { code: 'validation' } });
   });
 });
 
 describe('migration 2', () => {
-  it('brings articles written at schema 1 forward with the new fields at their defaults', () => {
+  it('brings articles written at schema 1 forward with the new fields at their defaults', async () => {
     const file = join(tempDir(), 'archive.sqlite3');
     const v1 = openArchive(file, { migrations: migrations.slice(0, 1) });
     v1.prepare(`INSERT INTO articles (headline, body, status, version, created_at, updated_at) VALUES ('Cũ', '[{"type":"paragraph","children":[{"text":"thân"}]}]', 'draft', 4, 'a', 'b')`).run();
     v1.close();
     const { value, db } = setup(file);
     expect(db.pragma('user_version', { simple: true })).toBe(2);
-    expect(value<Article>('articles.get', { id: 1 })).toMatchObject({ headline: 'Cũ', version: 4, lead: [{ text: '' }], kind: 'news', contributors: [], section: '', statusHistory: [] });
+    expect(await value<Article>('articles.get', { id: 1 })).toMatchObject({ headline: 'Cũ', version: 4, lead: [{ text: '' }], kind: 'news', contributors: [], section: '', statusHistory: [] });
     const raw = new BetterSqlite3(file, { readonly: true });
     expect(raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name IN ('status_changes', 'settings')").get()).toEqual({ n: 2 });
     raw.close();

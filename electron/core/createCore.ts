@@ -2,9 +2,10 @@ import type { Database } from 'better-sqlite3';
 import type { MethodName, Output, ParsedInput } from '../../shared/api/contract';
 import { emptyContent } from '../../shared/article/article';
 import { createArticle, getArticle, listArticles, saveArticle, setStatus } from './archive/articleStore';
+import { importDocument } from './import/importDocument';
 import { getSettings, updateSettings } from './settingsStore';
 
-export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Output<M> };
+export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
 
 /** The one implementation of the contract, shared by the desktop shell, the browser edition and the CLI. */
 export function createCore(db: Database): Handlers {
@@ -14,6 +15,10 @@ export function createCore(db: Database): Handlers {
     'articles.get': (input) => getArticle(db, input.id),
     'articles.save': ({ id, baseVersion, ...changes }) => saveArticle(db, id, baseVersion, changes),
     'articles.setStatus': ({ id, baseVersion, status }) => setStatus(db, id, baseVersion, status, getSettings(db).userName),
+    'articles.import': async ({ fileName, dataBase64 }) => {
+      const content = await importDocument(fileName, Buffer.from(dataBase64, 'base64'), getSettings(db).creditTemplate);
+      return createArticle(db, content);
+    },
     'settings.get': () => getSettings(db),
     'settings.update': (changes) => updateSettings(db, changes),
   };

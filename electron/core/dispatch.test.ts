@@ -11,7 +11,7 @@ import { dispatch } from './dispatch';
 function setup() {
   const db = openArchive(join(tempDir(), 'archive.sqlite3'));
   const handlers = createCore(db);
-  const call = <T>(method: string, input: unknown) => dispatch(handlers, method, input) as Result<T>;
+  const call = async <T>(method: string, input: unknown) => (await dispatch(handlers, method, input)) as Result<T>;
   return { db, call };
 }
 
@@ -21,12 +21,12 @@ const value = <T>(result: Result<T>): T => {
 };
 
 describe('the core through the contract', () => {
-  it('creates, lists, saves and reads back an article', () => {
+  it('creates, lists, saves and reads back an article', async () => {
     const { call } = setup();
-    const created = value(call<Article>('articles.create', { headline: 'Hội nghị tổng kết' }));
+    const created = value(await call<Article>('articles.create', { headline: 'Hội nghị tổng kết' }));
     expect(created).toMatchObject({ headline: 'Hội nghị tổng kết', status: 'draft', version: 1 });
     const saved = value(
-      call<SavedVersion>('articles.save', {
+      await call<SavedVersion>('articles.save', {
         id: created.id,
         baseVersion: 1,
         headline: 'Hội nghị tổng kết công tác Đảng năm 2019',
@@ -34,41 +34,41 @@ describe('the core through the contract', () => {
       }),
     );
     expect(saved.version).toBe(2);
-    const read = value(call<Article>('articles.get', { id: created.id }));
+    const read = value(await call<Article>('articles.get', { id: created.id }));
     expect(read).toMatchObject({ version: 2, updatedAt: saved.updatedAt, status: 'draft', id: created.id });
     expect(read.headline).toBe('Hội nghị tổng kết công tác Đảng năm 2019');
     expect(bodyText(read.body).split('\n')).toEqual([
       'CNQP&KT - Chiều 24/12, …',
       'Tin, ảnh: NGUYÊN KHÔI - MINH TUẤN',
     ]);
-    expect(value(call<Article[]>('articles.list', {})).map((article) => article.id)).toEqual([created.id]);
+    expect(value(await call<Article[]>('articles.list', {})).map((article) => article.id)).toEqual([created.id]);
   });
 
-  it('stores NFC whatever the input produced', () => {
+  it('stores NFC whatever the input produced', async () => {
     const { call } = setup();
     const nfd = 'Việt Nam Đảng'.normalize('NFD');
-    const created = value(call<Article>('articles.create', { headline: nfd }));
-    value(call('articles.save', { id: created.id, baseVersion: 1, headline: nfd, body: [paragraph(nfd)] }));
-    const read = value(call<Article>('articles.get', { id: created.id }));
+    const created = value(await call<Article>('articles.create', { headline: nfd }));
+    value(await call('articles.save', { id: created.id, baseVersion: 1, headline: nfd, body: [paragraph(nfd)] }));
+    const read = value(await call<Article>('articles.get', { id: created.id }));
     expect(read.headline).toBe('Việt Nam Đảng'.normalize('NFC'));
     expect(bodyText(read.body)).toBe('Việt Nam Đảng'.normalize('NFC'));
     expect(read.headline).not.toBe(nfd);
   });
 
-  it('refuses a save based on an older version with a conflict, writing nothing', () => {
+  it('refuses a save based on an older version with a conflict, writing nothing', async () => {
     const { call, db } = setup();
-    const { id } = value(call<Article>('articles.create', { headline: 'A' }));
-    value(call('articles.save', { id, baseVersion: 1, headline: 'From window one', body: [paragraph('one')] }));
+    const { id } = value(await call<Article>('articles.create', { headline: 'A' }));
+    value(await call('articles.save', { id, baseVersion: 1, headline: 'From window one', body: [paragraph('one')] }));
     const before = db.prepare('SELECT * FROM articles WHERE id = ?').get(id);
-    const stale = call('articles.save', { id, baseVersion: 1, headline: 'From window two', body: [paragraph('two')] });
+    const stale = await call('articles.save', { id, baseVersion: 1, headline: 'From window two', body: [paragraph('two')] });
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(db.prepare('SELECT * FROM articles WHERE id = ?').get(id)).toEqual(before);
   });
 
-  it('answers not_found for a missing article, on get and on save', () => {
+  it('answers not_found for a missing article, on get and on save', async () => {
     const { call } = setup();
-    expect(call('articles.get', { id: 41 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(call('articles.save', { id: 41, baseVersion: 1, headline: '', body: [] })).toMatchObject({
+    expect(await call('articles.get', { id: 41 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call('articles.save', { id: 41, baseVersion: 1, headline: '', body: [] })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
@@ -85,31 +85,31 @@ describe('the core through the contract', () => {
     ['a leaf with extra marks', 'articles.save', { id: 1, baseVersion: 1, headline: 'x', body: [{ type: 'paragraph', children: [{ text: 'x', onclick: 'alert(1)' }] }] }],
     ['not an object', 'articles.create', 'headline'],
     ['null', 'articles.list', null],
-  ])('refuses %s with a validation error and writes nothing', (_name, method, input) => {
+  ])('refuses %s with a validation error and writes nothing', async (_name, method, input) => {
     const { call, db } = setup();
-    value(call('articles.create', { headline: 'kept' }));
+    value(await call('articles.create', { headline: 'kept' }));
     const before = db.prepare('SELECT * FROM articles').all();
-    const result = call(method, input);
+    const result = await call(method, input);
     expect(result).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(db.prepare('SELECT * FROM articles').all()).toEqual(before);
   });
 
-  it('answers not_found for a method the contract does not have', () => {
+  it('answers not_found for a method the contract does not have', async () => {
     const { call } = setup();
-    expect(call('articles.delete', { id: 1 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(call('__proto__', {})).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call('articles.delete', { id: 1 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call('__proto__', {})).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
-  it('turns a full disk into disk_full and keeps what was saved before', () => {
+  it('turns a full disk into disk_full and keeps what was saved before', async () => {
     const { call, db } = setup();
-    const { id } = value(call<Article>('articles.create', { headline: 'Trước khi đầy' }));
-    value(call('articles.save', { id, baseVersion: 1, headline: 'Trước khi đầy', body: [paragraph('đã lưu')] }));
+    const { id } = value(await call<Article>('articles.create', { headline: 'Trước khi đầy' }));
+    value(await call('articles.save', { id, baseVersion: 1, headline: 'Trước khi đầy', body: [paragraph('đã lưu')] }));
     const pages = db.pragma('page_count', { simple: true }) as number;
     db.pragma(`max_page_count = ${pages}`);
     const huge = Array.from({ length: 400 }, () => paragraph('chữ '.repeat(400)));
-    const result = call('articles.save', { id, baseVersion: 2, headline: 'Sau khi đầy', body: huge });
+    const result = await call('articles.save', { id, baseVersion: 2, headline: 'Sau khi đầy', body: huge });
     expect(result).toMatchObject({ ok: false, error: { code: 'disk_full' } });
-    const read = value(call<Article>('articles.get', { id }));
+    const read = value(await call<Article>('articles.get', { id }));
     expect(read).toMatchObject({ headline: 'Trước khi đầy', version: 2 });
   });
 });

@@ -23,12 +23,12 @@ export function toFailure(error: unknown): { ok: false; error: { code: CoreError
 }
 
 /** Validates the input against the contract, then calls the core. Both shells go through here. */
-export function dispatch(handlers: Handlers, method: string, input: unknown): Result<unknown> {
+export async function dispatch(handlers: Handlers, method: string, input: unknown): Promise<Result<unknown>> {
   if (!isMethodName(method)) return fail('not_found', `There is no method ${JSON.stringify(method.slice(0, 80))}.`);
   return call(handlers, method, input);
 }
 
-function call<M extends MethodName>(handlers: Handlers, method: M, input: unknown): Result<Output<M>> {
+async function call<M extends MethodName>(handlers: Handlers, method: M, input: unknown): Promise<Result<Output<M>>> {
   const parsed = contract[method].input.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -36,8 +36,8 @@ function call<M extends MethodName>(handlers: Handlers, method: M, input: unknow
     return fail('validation', `Invalid input for ${method}${where}: ${issue?.message ?? 'unknown problem'}.`);
   }
   try {
-    const handler = handlers[method] as (value: unknown) => Output<M>;
-    return ok(handler(parsed.data));
+    const handler = handlers[method] as (value: unknown) => Output<M> | Promise<Output<M>>;
+    return ok(await handler(parsed.data));
   } catch (error) {
     const failure = toFailure(error);
     if (failure.error.code === 'internal') console.error(`[core] ${method} failed:`, error);

@@ -22,7 +22,7 @@ function fromOurMainFrame(event: IpcMainInvokeEvent, window: BrowserWindow): boo
 
 export function registerIpc(handlers: Handlers, window: BrowserWindow): void {
   for (const method of methodNames) {
-    ipcMain.handle(channelFor(method), (event, input: unknown) => {
+    ipcMain.handle(channelFor(method), async (event, input: unknown) => {
       if (!fromOurMainFrame(event, window)) return fail('forbidden', 'This frame may not call the archive.');
       return dispatch(handlers, method, input);
     });

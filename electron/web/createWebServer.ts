@@ -125,7 +125,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       sendJson(response, 400, fail('validation', 'The request body is not valid JSON.'));
       return;
     }
-    sendJson(response, 200, dispatch(options.handlers, method, input));
+    sendJson(response, 200, await dispatch(options.handlers, method, input));
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {

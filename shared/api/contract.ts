@@ -36,6 +36,10 @@ export const contract = {
   'articles.setStatus': method<SavedVersion>()(
     z.strictObject({ id: articleId, baseVersion: version, status: z.enum(articleStatuses) }),
   ),
+  /** A .docx, .html or .txt file becomes a new article (the bytes as base64, at most 20 MB). */
+  'articles.import': method<Article>()(
+    z.strictObject({ fileName: z.string().min(1).max(255), dataBase64: z.base64().max(28_000_000) }),
+  ),
   'settings.get': method<Settings>()(z.strictObject({})),
   'settings.update': method<Settings>()(settingsSchema.partial().strict()),
 } satisfies Record<string, MethodSpec<z.ZodType, unknown>>;

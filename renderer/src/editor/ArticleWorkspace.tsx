@@ -26,6 +26,7 @@ import { ArticleLeaf, renderElement } from './renderElement';
 import { Toolbar } from './Toolbar';
 import { withArticleLayout } from './withArticleLayout';
 import { setLink, withBlocks } from './withBlocks';
+import { withPaste } from './withPaste';
 
 export interface EditorHandle {
   /** Saves what is unsaved; resolves with the state after the attempt. */
@@ -71,7 +72,7 @@ const toSave = (text: EditedText, meta: ArticleMeta): ArticleContent => ({
 
 export function ArticleWorkspace({ api, shell, article, settings, onSaved, ref }: Props) {
   const { t } = useI18n();
-  const editor = useMemo(() => withBlocks(withArticleLayout(withHistory(withReact(createEditor())))), []);
+  const editor = useMemo(() => withPaste(withBlocks(withArticleLayout(withHistory(withReact(createEditor()))))), []);
   const initialValue = useMemo(() => toDocument(article), [article]);
   const [meta, setMeta] = useState<ArticleMeta>(() => metaOf(article));
   const [status, setStatus] = useState(article.status);

@@ -149,3 +149,30 @@ describe('article document conversion', () => {
     expect(fromDocument(toDocument(content))).toEqual(content);
   });
 });
+
+describe('paste (withPaste)', () => {
+  const clipboard = (types: Record<string, string>) =>
+    ({ types: Object.keys(types), getData: (type: string) => types[type] ?? '' }) as unknown as DataTransfer;
+
+  it('maps pasted HTML into body blocks at the cursor', async () => {
+    const { withPaste } = await import('./withPaste');
+    const editor = withPaste(editorWith([headline('Tít'), lead(''), para('')]));
+    Transforms.select(editor, Editor.start(editor, [2]));
+    editor.insertData(clipboard({ 'text/html': '<p style="color:red" onclick="alert(1)"><b>Đậm</b> thường</p><ul><li>một</li></ul>', 'text/plain': 'Đậm thường\nmột' }));
+    expect(editor.children.slice(2)).toEqual([
+      { type: 'paragraph', children: [{ text: 'Đậm', bold: true }, { text: ' thường' }] },
+      { type: 'bulleted-list', children: [item('một')] },
+    ]);
+  });
+
+  it('keeps only the text when pasting into the headline, and splits plain text into paragraphs in the body', async () => {
+    const { withPaste } = await import('./withPaste');
+    const editor = withPaste(editorWith([headline(''), lead(''), para('')]));
+    Transforms.select(editor, Editor.start(editor, [0]));
+    editor.insertData(clipboard({ 'text/html': '<h1>Hội nghị</h1><p>tổng kết</p>' }));
+    expect(editor.children[0]).toEqual(headline('Hội nghị tổng kết'));
+    Transforms.select(editor, Editor.start(editor, [2]));
+    editor.insertData(clipboard({ 'text/plain': 'Một\n\nHai'.normalize('NFD') }));
+    expect(editor.children.slice(2)).toEqual([para('Một'), para('Hai')]);
+  });
+});
