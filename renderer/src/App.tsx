@@ -6,12 +6,14 @@ import { articleStatuses } from '../../shared/article/article';
 import type { Settings } from '../../shared/settings/settings';
 import { defaultSettings } from '../../shared/settings/settings';
 import { ArchiveList } from './archive/ArchiveList';
+import { ImportButton } from './archive/ImportButton';
 import type { Shell } from './client/createClient';
 import { ArticlePane } from './editor/ArticlePane';
 import type { EditorHandle, SavedChange } from './editor/ArticleWorkspace';
 import { useI18n } from './i18n/I18nProvider';
 import { errorKey, languages, statusKey } from './i18n/messages';
 import type { Language, MessageKey } from './i18n/messages';
+import { SettingsPanel } from './SettingsPanel';
 
 const lastArticleKey = 'newsroom.lastArticle';
 
@@ -69,6 +71,15 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
     [currentId, leaveCurrent],
   );
 
+  /** A new article (created or imported) goes to the top of the list and opens. */
+  const opened = useCallback(
+    async (article: ArticleSummary) => {
+      setArticles((list) => [article, ...list]);
+      if (await leaveCurrent()) setCurrentId(article.id);
+    },
+    [leaveCurrent],
+  );
+
   const create = useCallback(async () => {
     if (!(await leaveCurrent())) return;
     const result = await api['articles.create']({});
@@ -100,6 +111,7 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
     <div className="app">
       <header className="app-header">
         <span className="app-title">{t('app.title')}</span>
+        <SettingsPanel api={api} settings={settings} onSaved={setSettings} />
         <label className="language">
           {t('app.language')}{' '}
           <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
@@ -114,9 +126,12 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
       <nav className="archive" aria-label={t('archive.title')}>
         <div className="archive-header">
           <h2>{t('archive.title')}</h2>
-          <button type="button" className="primary" data-testid="new-article" onClick={() => void create()}>
-            {t('archive.new')}
-          </button>
+          <span className="archive-actions">
+            <ImportButton api={api} onImported={(article) => void opened(article)} />
+            <button type="button" className="primary" data-testid="new-article" onClick={() => void create()}>
+              {t('archive.new')}
+            </button>
+          </span>
         </div>
         <div className="archive-filters">
           <select aria-label={t('archive.filterStatus')} data-testid="filter-status" value={statusFilter} onChange={(event) => setStatusFilter(event.target.value as ArticleStatus | '')}>

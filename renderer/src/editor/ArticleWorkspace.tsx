@@ -158,7 +158,13 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, ref }
     [t, meta.outletPrefix, settings.outletPrefix, settings.outletSeparator],
   );
 
-  const startLink = () => setLinking(editor.selection);
+  // Slate syncs its selection from the DOM asynchronously; a quick Shift+Arrow then Ctrl+K must
+  // link what the reporter sees selected, so the DOM selection is read directly.
+  const startLink = () => {
+    const dom = window.getSelection();
+    const live = dom && dom.rangeCount > 0 ? ReactEditor.toSlateRange(editor, dom, { exactMatch: false, suppressThrow: true }) : null;
+    setLinking(live ?? editor.selection);
+  };
   const applyLink = (url: string): boolean => {
     if (linking) Transforms.select(editor, linking);
     const done = setLink(editor, url);

@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import type { Api } from '../../shared/api/contract';
+import type { Settings } from '../../shared/settings/settings';
+import { useI18n } from './i18n/I18nProvider';
+
+/** The newsroom's shared settings: who is working (recorded with status changes) and the outlet prefix. */
+export function SettingsPanel({ api, settings, onSaved }: { api: Api; settings: Settings; onSaved: (settings: Settings) => void }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [userName, setUserName] = useState(settings.userName);
+  const [outletPrefix, setOutletPrefix] = useState(settings.outletPrefix);
+  const [failed, setFailed] = useState(false);
+  if (!open) {
+    return (
+      <button
+        type="button"
+        className="secondary"
+        data-testid="open-settings"
+        onClick={() => {
+          setUserName(settings.userName);
+          setOutletPrefix(settings.outletPrefix);
+          setOpen(true);
+        }}
+      >
+        {t('settings.open')}
+      </button>
+    );
+  }
+  return (
+    <form
+      className="settings-panel"
+      data-testid="settings"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void api['settings.update']({ userName, outletPrefix }).then((result) => {
+          setFailed(!result.ok);
+          if (result.ok) {
+            onSaved(result.value);
+            setOpen(false);
+          }
+        });
+      }}
+    >
+      <label>
+        {t('settings.userName')}
+        <input data-testid="setting-user" value={userName} onChange={(event) => setUserName(event.target.value)} />
+      </label>
+      <label>
+        {t('settings.outletPrefix')}
+        <input data-testid="setting-prefix" value={outletPrefix} onChange={(event) => setOutletPrefix(event.target.value)} />
+      </label>
+      <button type="submit" className="primary" data-testid="save-settings">
+        {t('settings.save')}
+      </button>
+      <button type="button" className="secondary" onClick={() => setOpen(false)}>
+        {t('toolbar.cancel')}
+      </button>
+      {failed && (
+        <span className="error" role="alert">
+          {t('settings.failed')}
+        </span>
+      )}
+    </form>
+  );
+}
