@@ -22,7 +22,8 @@ import type { EditedText } from './articleDocument';
 import { fromDocument, toDocument } from './articleDocument';
 import { handleHotkeys } from './hotkeys';
 import { LinkInput } from './LinkInput';
-import { ArticleLeaf, renderElement } from './renderElement';
+import { ArticleLeaf, renderChunk, renderElement } from './renderElement';
+import { withChunking } from './withChunking';
 import { Toolbar } from './Toolbar';
 import { withArticleLayout } from './withArticleLayout';
 import { setLink, withBlocks } from './withBlocks';
@@ -72,7 +73,7 @@ const toSave = (text: EditedText, meta: ArticleMeta): ArticleContent => ({
 
 export function ArticleWorkspace({ api, shell, article, settings, onSaved, ref }: Props) {
   const { t } = useI18n();
-  const editor = useMemo(() => withPaste(withBlocks(withArticleLayout(withHistory(withReact(createEditor()))))), []);
+  const editor = useMemo(() => withChunking(withPaste(withBlocks(withArticleLayout(withHistory(withReact(createEditor())))))), []);
   const initialValue = useMemo(() => toDocument(article), [article]);
   const [meta, setMeta] = useState<ArticleMeta>(() => metaOf(article));
   const [status, setStatus] = useState(article.status);
@@ -195,6 +196,7 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, ref }
             aria-label={t('editor.bodyLabel')}
             renderElement={render}
             renderLeaf={ArticleLeaf}
+            renderChunk={renderChunk}
             spellCheck
             onKeyDown={(event) => handleHotkeys(editor, event, { link: startLink })}
             onCompositionStart={() => autosaver.setComposing(true)}

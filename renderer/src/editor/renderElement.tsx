@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Node } from 'slate';
-import type { RenderElementProps, RenderLeafProps } from 'slate-react';
+import type { RenderChunkProps, RenderElementProps, RenderLeafProps } from 'slate-react';
 import { safeUrl } from '../../../shared/text/safeUrl';
 
 export interface RenderOptions {
@@ -71,4 +71,13 @@ export function ArticleLeaf({ attributes, children, leaf }: RenderLeafProps) {
   if (leaf.italic) content = <em>{content}</em>;
   if (leaf.note) content = <mark className="note-anchor" data-note={leaf.note}>{content}</mark>;
   return <span {...attributes}>{content}</span>;
+}
+
+/** The innermost chunks skip layout and paint while off screen (content-visibility). */
+export function renderChunk({ attributes, children, lowest }: RenderChunkProps) {
+  return (
+    <div {...attributes} className={lowest ? 'chunk' : undefined}>
+      {children}
+    </div>
+  );
 }
