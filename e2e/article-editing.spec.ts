@@ -239,3 +239,24 @@ test('a real Ctrl+V of HTML from the system clipboard goes through the same mapp
   expect(pageErrors.every((message) => message.startsWith("Applying inline style violates the following Content Security Policy directive 'style-src 'self''"))).toBe(true);
   pageErrors.splice(0);
 });
+
+test('an editor note anchored to a passage is marked and listed, and stored with the text', async ({ page, serve, stored }) => {
+  const server = await serve();
+  await page.goto(server.url);
+  const id = await newArticle(page);
+  await paragraphs(page).first().click();
+  await page.keyboard.type('Trung tướng Nguyễn Mạnh Hùng chủ trì');
+  await page.keyboard.down('Shift');
+  for (let index = 0; index < 'chủ trì'.length; index += 1) await page.keyboard.press('ArrowLeft');
+  await page.keyboard.up('Shift');
+  await page.getByTestId('add-passage-note').click();
+  await page.getByTestId('note-text').fill('Kiểm tra chức danh');
+  await page.getByTestId('note-text').press('Enter');
+  await expect(page.locator('[data-testid=editor] mark.note-anchor')).toHaveText('chủ trì');
+  await expect(page.getByTestId('notes')).toContainText('Kiểm tra chức danh');
+  await expect(page.getByTestId('notes')).toContainText('on a passage');
+  await expectSaved(page);
+  const saved = stored(id) as unknown as { notes: { id: string; text: string }[]; body: { children: { text: string; note?: string }[] }[] };
+  expect(saved.notes).toHaveLength(1);
+  expect(saved.body[0]?.children).toContainEqual({ text: 'chủ trì', note: saved.notes[0]?.id });
+});

@@ -164,3 +164,28 @@ export function blockLines(block: Block): string[] {
 }
 
 export const bodyText = (body: ArticleBody): string => body.flatMap(blockLines).join('\n');
+
+/** The ids of editor notes anchored somewhere in the lead or body (the preflight checks them). */
+export function anchoredNoteIds(content: { lead: readonly Inline[]; body: ArticleBody }): Set<string> {
+  const ids = new Set<string>();
+  const visit = (inlines: readonly Inline[]) => {
+    for (const inline of inlines) {
+      if ('type' in inline) visit(inline.children);
+      else if (inline.note) ids.add(inline.note);
+    }
+  };
+  visit(content.lead);
+  for (const block of content.body) {
+    switch (block.type) {
+      case 'bulleted-list':
+      case 'numbered-list':
+        for (const item of block.children) visit(item.children);
+        break;
+      case 'figure':
+        break;
+      default:
+        visit(block.children);
+    }
+  }
+  return ids;
+}

@@ -7,7 +7,7 @@ import { Editable, ReactEditor, Slate, withReact } from 'slate-react';
 import type { Api } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/result';
 import type { Article, ArticleContent, ArticleStatus } from '../../../shared/article/article';
-import { bodyText, inlineText } from '../../../shared/article/article';
+import { anchoredNoteIds, bodyText, inlineText } from '../../../shared/article/article';
 import type { Settings } from '../../../shared/settings/settings';
 import { Autosaver } from '../autosave/Autosaver';
 import type { SaveState } from '../autosave/Autosaver';
@@ -21,12 +21,12 @@ import { SaveStatus } from '../SaveStatus';
 import type { EditedText } from './articleDocument';
 import { fromDocument, toDocument } from './articleDocument';
 import { handleHotkeys } from './hotkeys';
-import { LinkInput } from './LinkInput';
+import { InlinePrompt } from './InlinePrompt';
 import { ArticleLeaf, renderChunk, renderElement } from './renderElement';
 import { withChunking } from './withChunking';
 import { Toolbar } from './Toolbar';
 import { withArticleLayout } from './withArticleLayout';
-import { setLink, withBlocks } from './withBlocks';
+import { addNoteMark, setLink, withBlocks } from './withBlocks';
 import { withPaste } from './withPaste';
 
 export interface EditorHandle {
@@ -79,7 +79,8 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, ref }
   const [status, setStatus] = useState(article.status);
   const [history, setHistory] = useState(article.statusHistory);
   const [statusError, setStatusError] = useState<ApiError>();
-  const [linking, setLinking] = useState<BaseSelection>(null);
+  const [anchored, setAnchored] = useState(() => anchoredNoteIds(article));
+  const [prompt, setPrompt] = useState<{ kind: 'link' | 'note'; selection: BaseSelection }>();
   const textRef = useRef<EditedText>({ headline: article.headline, lead: article.lead, body: article.body });
   const metaRef = useRef(meta);
   const textStore = useMemo(() => createTextStore({ headline: article.headline, text: plainText(article) }), [article]);
@@ -160,17 +161,29 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, ref }
   );
 
   // Slate syncs its selection from the DOM asynchronously; a quick Shift+Arrow then Ctrl+K must
-  // link what the reporter sees selected, so the DOM selection is read directly.
-  const startLink = () => {
+  // act on what the reporter sees selected, so the DOM selection is read directly.
+  const startPrompt = (kind: 'link' | 'note') => {
     const dom = window.getSelection();
     const live = dom && dom.rangeCount > 0 ? ReactEditor.toSlateRange(editor, dom, { exactMatch: false, suppressThrow: true }) : null;
-    setLinking(live ?? editor.selection);
+    setPrompt({ kind, selection: live ?? editor.selection });
   };
-  const applyLink = (url: string): boolean => {
-    if (linking) Transforms.select(editor, linking);
-    const done = setLink(editor, url);
+  const applyPrompt = (value: string): boolean => {
+    if (!prompt) return false;
+    if (prompt.selection) Transforms.select(editor, prompt.selection);
+    let done: boolean;
+    if (prompt.kind === 'link') {
+      done = setLink(editor, value);
+    } else {
+      const text = value.trim();
+      const id = `n${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+      done = text !== '' && addNoteMark(editor, id);
+      if (done) {
+        setAnchored(anchoredNoteIds(fromDocument(editor.children)));
+        onMeta({ notes: [...metaRef.current.notes, { id, text, author: settings.userName, createdAt: new Date().toISOString(), resolved: false }] });
+      }
+    }
     if (done) {
-      setLinking(null);
+      setPrompt(undefined);
       ReactEditor.focus(editor);
     }
     return done;
@@ -181,10 +194,15 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, ref }
       <div className="editor-pane">
         <Slate editor={editor} initialValue={initialValue} onChange={onChange}>
           <div className="editor-toolbar">
-            <Toolbar onLink={startLink} />
+            <Toolbar onLink={() => startPrompt('link')} onNote={() => startPrompt('note')} />
             <SaveStatus autosaver={autosaver as Autosaver<unknown>} />
           </div>
-          {linking && <LinkInput onSubmit={applyLink} onCancel={() => setLinking(null)} />}
+          {prompt?.kind === 'link' && (
+            <InlinePrompt label="toolbar.linkUrl" submit="toolbar.linkApply" refused="toolbar.linkRefused" initial="https://" testId="link-url" onSubmit={applyPrompt} onCancel={() => setPrompt(undefined)} />
+          )}
+          {prompt?.kind === 'note' && (
+            <InlinePrompt label="toolbar.noteText" submit="toolbar.noteApply" refused="toolbar.noteRefused" initial="" testId="note-text" onSubmit={applyPrompt} onCancel={() => setPrompt(undefined)} />
+          )}
           {statusError && (
             <p className="error" role="alert">
               {t(errorKey(statusError.code))}
@@ -198,13 +216,13 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, ref }
             renderLeaf={ArticleLeaf}
             renderChunk={renderChunk}
             spellCheck
-            onKeyDown={(event) => handleHotkeys(editor, event, { link: startLink })}
+            onKeyDown={(event) => handleHotkeys(editor, event, { link: () => startPrompt('link') })}
             onCompositionStart={() => autosaver.setComposing(true)}
             onCompositionEnd={() => autosaver.setComposing(false)}
           />
         </Slate>
       </div>
-      <Inspector meta={meta} onMeta={onMeta} settings={settings} status={status} history={history} onMove={(to) => void onMove(to)} text={textStore} />
+      <Inspector meta={meta} anchoredNotes={anchored} onMeta={onMeta} settings={settings} status={status} history={history} onMove={(to) => void onMove(to)} text={textStore} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { currentStyle, isMarkActive, setTextStyle, toggleList, toggleMark } from
 import type { TextBlockStyle } from './withBlocks';
 
 /** Re-renders with the editor (useSlate) so the buttons show the state at the cursor. */
-export function Toolbar({ onLink }: { onLink: () => void }) {
+export function Toolbar({ onLink, onNote }: { onLink: () => void; onNote: () => void }) {
   const editor = useSlate();
   const { t } = useI18n();
   const style = currentStyle(editor);
@@ -32,6 +32,9 @@ export function Toolbar({ onLink }: { onLink: () => void }) {
       </button>
       <button type="button" title={`${t('toolbar.link')} (Ctrl+K)`} onMouseDown={press(onLink)}>
         🔗
+      </button>
+      <button type="button" data-testid="add-passage-note" title={t('toolbar.note')} onMouseDown={press(onNote)}>
+        📝
       </button>
       <button type="button" aria-pressed={style === 'bulleted-list'} title={`${t('toolbar.bulleted')} (Ctrl+Shift+8)`} onMouseDown={press(() => toggleList(editor, 'bulleted-list'))}>
         •

@@ -176,3 +176,17 @@ describe('paste (withPaste)', () => {
     expect(editor.children.slice(2)).toEqual([para('Một'), para('Hai')]);
   });
 });
+
+describe('editor notes on a passage', () => {
+  it('mark the selected passage and are found again in the saved content', async () => {
+    const { addNoteMark } = await import('./withBlocks');
+    const { anchoredNoteIds } = await import('../../../shared/article/article');
+    const editor = editorWith([headline('Tít'), lead('Sapo'), para('Trung tướng Nguyễn Mạnh Hùng')]);
+    Transforms.select(editor, { path: [0, 0], offset: 0 });
+    expect(addNoteMark(editor, 'n1')).toBe(false);
+    Transforms.select(editor, { anchor: { path: [2, 0], offset: 12 }, focus: { path: [2, 0], offset: 28 } });
+    expect(addNoteMark(editor, 'n1')).toBe(true);
+    expect(editor.children[2]).toEqual({ type: 'paragraph', children: [{ text: 'Trung tướng ' }, { text: 'Nguyễn Mạnh Hùng', note: 'n1' }] });
+    expect([...anchoredNoteIds(fromDocument(editor.children))]).toEqual(['n1']);
+  });
+});

@@ -139,3 +139,11 @@ export function setLink(editor: ArticleEditor, input: string): boolean {
 export function removeLink(editor: ArticleEditor): void {
   Transforms.unwrapNodes(editor, { match: (node) => Element.isElement(node) && node.type === 'link' });
 }
+
+/** Anchors an editor note to the selected passage (body or lead); false without a selection there. */
+export function addNoteMark(editor: ArticleEditor, id: string): boolean {
+  const { selection } = editor;
+  if (!selection || Range.isCollapsed(selection) || Range.start(selection).path[0] === 0) return false;
+  Editor.addMark(editor, 'note', id);
+  return true;
+}

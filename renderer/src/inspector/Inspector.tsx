@@ -15,6 +15,7 @@ export type ArticleMeta = Omit<ArticleContent, 'headline' | 'lead' | 'body'>;
 
 interface Props {
   meta: ArticleMeta;
+  anchoredNotes: ReadonlySet<string>;
   onMeta: (changes: Partial<ArticleMeta>) => void;
   settings: Settings;
   status: ArticleStatus;
@@ -29,7 +30,7 @@ const parseTags = (value: string): string[] =>
     .map((tag) => tag.trim())
     .filter((tag, index, all) => tag.length > 0 && all.indexOf(tag) === index);
 
-export function Inspector({ meta, onMeta, settings, status, history, onMove, text }: Props) {
+export function Inspector({ meta, anchoredNotes, onMeta, settings, status, history, onMove, text }: Props) {
   const { t } = useI18n();
   const { headline } = useSyncExternalStore(text.subscribe, text.get);
   const credit = creditLine(meta.contributors.filter((contributor) => contributor.name.trim() !== ''), meta.kind, settings.creditTemplate);
@@ -102,7 +103,7 @@ export function Inspector({ meta, onMeta, settings, status, history, onMove, tex
       </section>
       <section>
         <h3>{t('inspector.notes')}</h3>
-        <NotesPanel notes={meta.notes} author={settings.userName} onChange={(notes) => onMeta({ notes })} />
+        <NotesPanel notes={meta.notes} anchored={anchoredNotes} author={settings.userName} onChange={(notes) => onMeta({ notes })} />
       </section>
     </aside>
   );

@@ -4,12 +4,14 @@ import { useI18n } from '../i18n/I18nProvider';
 
 interface Props {
   notes: EditorNote[];
+  /** Ids of notes anchored to a passage of the text. */
+  anchored: ReadonlySet<string>;
   author: string;
   onChange: (notes: EditorNote[]) => void;
 }
 
 /** Notes for the desk: kept with the article, never exported. */
-export function NotesPanel({ notes, author, onChange }: Props) {
+export function NotesPanel({ notes, anchored, author, onChange }: Props) {
   const { t } = useI18n();
   const [draft, setDraft] = useState('');
   const add = () => {
@@ -28,7 +30,10 @@ export function NotesPanel({ notes, author, onChange }: Props) {
               <input type="checkbox" checked={note.resolved} onChange={() => onChange(notes.map((n) => (n.id === note.id ? { ...n, resolved: !n.resolved } : n)))} />
               {note.text}
             </label>
-            <small>{note.author || '—'}</small>
+            <small>
+              {note.author || '—'}
+              {anchored.has(note.id) && ` · ${t('inspector.onPassage')}`}
+            </small>
           </li>
         ))}
       </ul>
