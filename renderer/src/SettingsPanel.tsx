@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import type { Api } from '../../shared/api/contract';
+import { defaultCreditTemplates } from '../../shared/article/credits';
 import type { Settings } from '../../shared/settings/settings';
+
+type CreditStyle = keyof typeof defaultCreditTemplates;
+
+const styleOf = (settings: Settings): CreditStyle =>
+  (Object.keys(defaultCreditTemplates) as CreditStyle[]).find((style) => JSON.stringify(defaultCreditTemplates[style]) === JSON.stringify(settings.creditTemplate)) ?? 'vi';
 import { useI18n } from './i18n/I18nProvider';
 
 /** The newsroom's shared settings: who is working (recorded with status changes) and the outlet prefix. */
@@ -9,6 +15,7 @@ export function SettingsPanel({ api, settings, onSaved }: { api: Api; settings: 
   const [open, setOpen] = useState(false);
   const [userName, setUserName] = useState(settings.userName);
   const [outletPrefix, setOutletPrefix] = useState(settings.outletPrefix);
+  const [creditStyle, setCreditStyle] = useState<CreditStyle>(styleOf(settings));
   const [failed, setFailed] = useState(false);
   if (!open) {
     return (
@@ -19,6 +26,7 @@ export function SettingsPanel({ api, settings, onSaved }: { api: Api; settings: 
         onClick={() => {
           setUserName(settings.userName);
           setOutletPrefix(settings.outletPrefix);
+          setCreditStyle(styleOf(settings));
           setOpen(true);
         }}
       >
@@ -32,7 +40,7 @@ export function SettingsPanel({ api, settings, onSaved }: { api: Api; settings: 
       data-testid="settings"
       onSubmit={(event) => {
         event.preventDefault();
-        void api['settings.update']({ userName, outletPrefix }).then((result) => {
+        void api['settings.update']({ userName, outletPrefix, creditTemplate: defaultCreditTemplates[creditStyle] }).then((result) => {
           setFailed(!result.ok);
           if (result.ok) {
             onSaved(result.value);
@@ -48,6 +56,13 @@ export function SettingsPanel({ api, settings, onSaved }: { api: Api; settings: 
       <label>
         {t('settings.outletPrefix')}
         <input data-testid="setting-prefix" value={outletPrefix} onChange={(event) => setOutletPrefix(event.target.value)} />
+      </label>
+      <label>
+        {t('settings.creditStyle')}
+        <select data-testid="setting-credit-style" value={creditStyle} onChange={(event) => setCreditStyle(event.target.value as CreditStyle)}>
+          <option value="vi">Tin, ảnh: NGUYÊN KHÔI - MINH TUẤN</option>
+          <option value="en">Report, photos: NGUYEN KHOI - MINH TUAN</option>
+        </select>
       </label>
       <button type="submit" className="primary" data-testid="save-settings">
         {t('settings.save')}

@@ -35,7 +35,6 @@ const storedKeys = ['lead', 'outletPrefix', 'kind', 'contributors', 'tags', 'slu
 const storedContent = (content: StoredContent): StoredContent =>
   Object.fromEntries(storedKeys.map((key) => [key, content[key]])) as StoredContent;
 
-const contentOf = (article: Article): ArticleContent => ({ ...storedContent(article), headline: article.headline, body: article.body, section: article.section });
 
 const rowToSummary = (row: SummaryRow): ArticleSummary => ({
   id: row.id,
@@ -114,14 +113,26 @@ function conflict(db: Database, id: number, baseVersion: number): CoreError {
  */
 export function saveArticle(db: Database, id: number, baseVersion: number, changes: Partial<ArticleContent>): SavedVersion {
   return db.transaction((): SavedVersion => {
-    const row = db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE id = ?').get(id);
+    // The body (the large part) is neither read nor parsed: it is written only when it changed.
+    const row = db
+      .prepare<[number], Pick<ArticleRow, 'headline' | 'section' | 'content' | 'version'>>('SELECT headline, section, content, version FROM articles WHERE id = ?')
+      .get(id);
     if (!row || row.version !== baseVersion) throw conflict(db, id, baseVersion);
-    const next: ArticleContent = { ...contentOf(rowToArticle(row, [])), ...changes };
+    const stored = { ...emptyContent(), ...(JSON.parse(row.content) as Partial<StoredContent>) };
+    const content = storedContent({ ...stored, ...changes });
     const at = now();
     db.prepare(
-      `UPDATE articles SET headline = ?, body = ?, content = ?, section = ?, version = version + 1, updated_at = ?
+      `UPDATE articles SET headline = ?, body = coalesce(?, body), content = ?, section = ?, version = version + 1, updated_at = ?
        WHERE id = ? AND version = ?`,
-    ).run(next.headline, JSON.stringify(next.body), JSON.stringify(storedContent(next)), next.section, at, id, baseVersion);
+    ).run(
+      changes.headline ?? row.headline,
+      changes.body === undefined ? null : JSON.stringify(changes.body),
+      JSON.stringify(content),
+      changes.section ?? row.section,
+      at,
+      id,
+      baseVersion,
+    );
     return { id, version: baseVersion + 1, updatedAt: at };
   }).immediate();
 }

@@ -122,8 +122,9 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, ref }
 
   const onChange = (value: Descendant[]) => {
     if (!editor.operations.some((operation) => operation.type !== 'set_selection')) return;
-    textRef.current = fromDocument(value);
-    textStore.set({ headline: textRef.current.headline, text: plainText(textRef.current) });
+    const text = fromDocument(value);
+    textRef.current = text;
+    textStore.set(() => ({ headline: text.headline, text: plainText(text) }));
     autosaver.change(toSave(textRef.current, metaRef.current));
   };
 

@@ -7,14 +7,15 @@ export interface TextSnapshot {
 /** Updated at most every `delayMs`, so panels reading it do not re-render on every keystroke. */
 export interface TextStore {
   get: () => TextSnapshot;
-  set: (snapshot: TextSnapshot) => void;
+  /** Takes a function so the (long) text is built only when the store updates, not per keystroke. */
+  set: (snapshot: () => TextSnapshot) => void;
   subscribe: (listener: () => void) => () => void;
   dispose: () => void;
 }
 
 export function createTextStore(initial: TextSnapshot, delayMs = 300): TextStore {
   let current = initial;
-  let pending: TextSnapshot | undefined;
+  let pending: (() => TextSnapshot) | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const listeners = new Set<() => void>();
   return {
@@ -23,8 +24,10 @@ export function createTextStore(initial: TextSnapshot, delayMs = 300): TextStore
       pending = snapshot;
       timer ??= setTimeout(() => {
         timer = undefined;
-        if (!pending || (pending.headline === current.headline && pending.text === current.text)) return;
-        current = pending;
+        const next = pending?.();
+        pending = undefined;
+        if (!next || (next.headline === current.headline && next.text === current.text)) return;
+        current = next;
         for (const listener of listeners) listener();
       }, delayMs);
     },
