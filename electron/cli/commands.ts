@@ -3,6 +3,7 @@ import type { Article, ArticleSummary } from '../../shared/article/article';
 import { bodyText, inlineText } from '../../shared/article/article';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { articleSegments, checkSegments } from '../../shared/copydesk/checks';
 import { checkArchive } from '../core/archive/checkArchive';
 import { maxImportBytes } from '../core/import/importDocument';
 import { dispatch } from '../core/dispatch';
@@ -133,4 +134,21 @@ export async function articleImport(context: CommandContext, file: string | unde
   }
   context.io.out(`Imported ${basename(file)} as article ${article.id}: ${article.headline || inlineText(article.lead).slice(0, 60)}`);
   if (article.contributors.length > 0) context.io.out(`Contributors: ${article.contributors.map((contributor) => `${contributor.name} (${contributor.roles.join(', ')})`).join('; ')}`);
+}
+
+/** The copy desk's checks on one article, with the desk's settings; exit code 1 when anything is found. */
+export async function articleCheck(context: CommandContext, idText: string | undefined): Promise<boolean> {
+  const article = await call(context.core, 'articles.get', { id: parseId(idText, 'check') });
+  const settings = await call(context.core, 'settings.get', {});
+  const findings = checkSegments(articleSegments(article), settings.copyDesk);
+  if (context.json) {
+    context.io.out(JSON.stringify({ id: article.id, findings }));
+    return findings.length === 0;
+  }
+  if (findings.length === 0) context.io.out(`Article ${article.id}: no copy-desk findings.`);
+  for (const finding of findings) {
+    const where = finding.place.field === 'body' ? `body block ${(finding.place.block ?? 0) + 1}${finding.place.item === undefined ? '' : `, item ${finding.place.item + 1}`}` : finding.place.field;
+    context.io.out(`${where}: ${finding.rule}: “${finding.excerpt}”${finding.fix === undefined ? '' : ` → fix: “${finding.fix}”`}`);
+  }
+  return findings.length === 0;
 }

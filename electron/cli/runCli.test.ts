@@ -53,6 +53,24 @@ describe('newsroom CLI', () => {
     expect(shown).toMatchObject({ status: 'submitted', version: 3 });
   });
 
+  it('import and check: the sample gives its two copy-desk findings, with fixes', async () => {
+    const dataDir = tempDir();
+    const sample = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'sample-article-vi.txt');
+    const imported = await cli(['import', sample, '--json', '--data-dir', dataDir]);
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ id: 1, outletPrefix: 'CNQP&KT', kind: 'news', contributors: [{ name: 'NGUYÊN KHÔI' }, { name: 'MINH TUẤN' }] });
+    const checked = await cli(['check', '1', '--json', '--data-dir', dataDir]);
+    expect(checked.code).toBe(1);
+    const { findings } = JSON.parse(checked.stdout) as { findings: { rule: string; fix?: string }[] };
+    expect(findings.map((finding) => [finding.rule, finding.fix])).toEqual([
+      ['merged-word', 'bày báo'],
+      ['space-after-punctuation', ', '],
+    ]);
+    const text = await cli(['check', '1', '--data-dir', dataDir]);
+    expect(text.stdout).toContain('merged-word: “bàybáo” → fix: “bày báo”');
+    expect((await cli(['import', join(dataDir, 'missing.docx'), '--data-dir', dataDir])).stderr).toContain('Cannot read');
+  });
+
   it('takes the data folder from NEWSROOM_DATA_DIR, and --data-dir over it', async () => {
     const fromEnv = tempDir();
     const fromFlag = tempDir();

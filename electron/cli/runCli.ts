@@ -6,7 +6,7 @@ import { resolveDataDir } from '../core/dataDir';
 import { openCore } from '../core/openCore';
 import { rendererDir } from '../core/paths';
 import { startWebServer } from '../web/createWebServer';
-import { articleImport, articleList, articleNew, articleShow, articleUpdate, doctor } from './commands';
+import { articleCheck, articleImport, articleList, articleNew, articleShow, articleUpdate, doctor } from './commands';
 import { openBrowser } from './openBrowser';
 import { CliError, processIo } from './output';
 import type { CliIo } from './output';
@@ -23,6 +23,7 @@ Commands:
   article update ID [--headline T] [--status S] [--section S] [--tags a,b]
                                   edit an article (statuses: draft, submitted, edited, approved, exported, spiked)
   import FILE                     a .docx, .html or .txt file becomes a new article
+  check ID                        the copy desk's checks (exit 1 when something is found)
   doctor                          check the archive's integrity
 
 Options for every command:
@@ -104,13 +105,14 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
     const dataDir = resolveDataDir(values['data-dir'], env);
     if (command === 'serve') return await serve(dataDir, values.port, !values['no-open'], io, env);
 
-    const known = command === 'doctor' || command === 'import' || (command === 'article' && ['new', 'list', 'show', 'update'].includes(subcommand ?? ''));
+    const known = command === 'doctor' || command === 'import' || command === 'check' || (command === 'article' && ['new', 'list', 'show', 'update'].includes(subcommand ?? ''));
     if (!known) throw new CliError(`Unknown command: ${positionals.join(' ')}\n\n${usage}`, 2);
 
     const core = openCore(dataDir);
     try {
       const context = { core, io, json: values.json };
       if (command === 'doctor') return doctor(context) ? 0 : 1;
+      if (command === 'check') return (await articleCheck(context, subcommand)) ? 0 : 1;
       if (command === 'import') await articleImport(context, subcommand);
       else if (subcommand === 'new') await articleNew(context, values.headline);
       else if (subcommand === 'list') await articleList(context);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { creditTemplateSchema, defaultCreditTemplates } from '../article/credits';
+import { copyDeskRules } from '../copydesk/checks';
+import { toneStyles } from '../text/toneStyle';
 import { toNfc } from '../text/nfc';
 
 /** The newsroom's settings, stored in the archive so every shell and the CLI share them. */
@@ -11,6 +13,13 @@ export const settingsSchema = z.strictObject({
   /** What stands between the prefix and the lead: ` - `. */
   outletSeparator: z.string().max(10),
   creditTemplate: creditTemplateSchema,
+  /** The copy desk: rules switched off, words and abbreviations the desk accepts, house tone style. */
+  copyDesk: z.strictObject({
+    disabled: z.array(z.enum(copyDeskRules)).max(copyDeskRules.length),
+    knownWords: z.array(z.string().trim().min(1).max(60).transform(toNfc)).max(5000),
+    knownAbbreviations: z.array(z.string().trim().min(1).max(20).transform(toNfc)).max(2000),
+    toneStyle: z.enum(toneStyles),
+  }),
 });
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -19,4 +28,5 @@ export const defaultSettings: Settings = {
   outletPrefix: '',
   outletSeparator: ' - ',
   creditTemplate: defaultCreditTemplates.vi,
+  copyDesk: { disabled: [], knownWords: [], knownAbbreviations: [], toneStyle: 'òa' },
 };

@@ -1,13 +1,15 @@
 import { useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import type { Ref } from 'react';
 import { createEditor, Transforms } from 'slate';
-import type { BaseSelection, Descendant } from 'slate';
+import type { BaseSelection, Descendant, NodeEntry } from 'slate';
 import { withHistory } from 'slate-history';
 import { Editable, ReactEditor, Slate, withReact } from 'slate-react';
 import type { Api } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/result';
 import type { Article, ArticleContent, ArticleStatus } from '../../../shared/article/article';
 import { anchoredNoteIds, bodyText, inlineText } from '../../../shared/article/article';
+import type { Finding } from '../../../shared/copydesk/checks';
+import { articleSegments, checkSegments } from '../../../shared/copydesk/checks';
 import type { Settings } from '../../../shared/settings/settings';
 import { Autosaver } from '../autosave/Autosaver';
 import type { SaveState } from '../autosave/Autosaver';
@@ -20,6 +22,7 @@ import { createTextStore } from '../inspector/textStore';
 import { SaveStatus } from '../SaveStatus';
 import type { EditedText } from './articleDocument';
 import { fromDocument, toDocument } from './articleDocument';
+import { decorateFindings, findingRange } from './copyDeskRanges';
 import { handleHotkeys } from './hotkeys';
 import { InlinePrompt } from './InlinePrompt';
 import { ArticleLeaf, renderChunk, renderElement } from './renderElement';
@@ -80,6 +83,8 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, ref }
   const [history, setHistory] = useState(article.statusHistory);
   const [statusError, setStatusError] = useState<ApiError>();
   const [anchored, setAnchored] = useState(() => anchoredNoteIds(article));
+  const [findings, setFindings] = useState<Finding[]>(() => checkSegments(articleSegments(article), settings.copyDesk));
+  const checkTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const [prompt, setPrompt] = useState<{ kind: 'link' | 'note'; selection: BaseSelection }>();
   const textRef = useRef<EditedText>({ headline: article.headline, lead: article.lead, body: article.body });
   const metaRef = useRef(meta);
@@ -116,6 +121,7 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, ref }
       window.removeEventListener('beforeunload', onBeforeUnload);
       window.removeEventListener('pagehide', onPageHide);
       textStore.dispose();
+      clearTimeout(checkTimer.current);
       void autosaver.flush().finally(() => autosaver.dispose());
     };
   }, [autosaver, shell, textStore]);
@@ -125,6 +131,11 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, ref }
     const text = fromDocument(value);
     textRef.current = text;
     textStore.set(() => ({ headline: text.headline, text: plainText(text) }));
+    // The copy desk reads the text half a second after typing stops, never mid-composition.
+    clearTimeout(checkTimer.current);
+    checkTimer.current = setTimeout(() => {
+      if (!ReactEditor.isComposing(editor)) setFindings(checkSegments(articleSegments(textRef.current), settings.copyDesk));
+    }, 500);
     autosaver.change(toSave(textRef.current, metaRef.current));
   };
 
@@ -148,6 +159,18 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, ref }
     setHistory((list) => [...list, { from: status, to, at: result.value.updatedAt, by: settings.userName }]);
     setStatus(to);
     onSaved({ id: article.id, version: result.value.version, headline: textRef.current.headline, status: to, section: metaRef.current.section });
+  };
+
+  const decorate = useMemo(() => {
+    const decorateWith = decorateFindings(findings);
+    return (entry: NodeEntry) => decorateWith(editor, entry);
+  }, [editor, findings]);
+
+  const applyFinding = (finding: Finding) => {
+    const range = findingRange(editor, finding);
+    if (!range || finding.fix === undefined) return;
+    Transforms.insertText(editor, finding.fix, { at: range });
+    setFindings(checkSegments(articleSegments(fromDocument(editor.children)), settings.copyDesk));
   };
 
   const render = useMemo(
@@ -216,6 +239,7 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, ref }
             renderElement={render}
             renderLeaf={ArticleLeaf}
             renderChunk={renderChunk}
+            decorate={decorate}
             spellCheck
             onKeyDown={(event) => handleHotkeys(editor, event, { link: () => startPrompt('link') })}
             onCompositionStart={() => autosaver.setComposing(true)}
@@ -223,7 +247,7 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, ref }
           />
         </Slate>
       </div>
-      <Inspector meta={meta} anchoredNotes={anchored} onMeta={onMeta} settings={settings} status={status} history={history} onMove={(to) => void onMove(to)} text={textStore} />
+      <Inspector meta={meta} anchoredNotes={anchored} findings={findings} onFix={applyFinding} onMeta={onMeta} settings={settings} status={status} history={history} onMove={(to) => void onMove(to)} text={textStore} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { BaseEditor } from 'slate';
 import type { HistoryEditor } from 'slate-history';
 import type { ReactEditor } from 'slate-react';
 import type { Block, Link, ListItem, TextLeaf } from '../../../shared/article/article';
+import type { CopyDeskRule } from '../../../shared/copydesk/checks';
 
 export interface HeadlineElement {
   type: 'headline';
@@ -26,6 +27,7 @@ declare module 'slate' {
   interface CustomTypes {
     Editor: ArticleEditor;
     Element: ArticleElement;
-    Text: TextLeaf;
+    /** `copyDesk` exists only on decorated leaves while rendering; it is never stored. */
+    Text: TextLeaf & { copyDesk?: CopyDeskRule };
   }
 }

@@ -70,6 +70,7 @@ export function ArticleLeaf({ attributes, children, leaf }: RenderLeafProps) {
   if (leaf.bold) content = <strong>{content}</strong>;
   if (leaf.italic) content = <em>{content}</em>;
   if (leaf.note) content = <mark className="note-anchor" data-note={leaf.note}>{content}</mark>;
+  if (leaf.copyDesk) content = <span className="copydesk-mark" data-rule={leaf.copyDesk}>{content}</span>;
   return <span {...attributes}>{content}</span>;
 }
 

@@ -5,7 +5,9 @@ import type { StatusChange } from '../../../shared/article/workflow';
 import type { Settings } from '../../../shared/settings/settings';
 import { slugify } from '../../../shared/text/fold';
 import { useI18n } from '../i18n/I18nProvider';
+import type { Finding } from '../../../shared/copydesk/checks';
 import { ContributorsEditor } from './ContributorsEditor';
+import { CopyDeskPanel } from './CopyDeskPanel';
 import { CountsPanel } from './CountsPanel';
 import { NotesPanel } from './NotesPanel';
 import { StatusPanel } from './StatusPanel';
@@ -15,6 +17,8 @@ export type ArticleMeta = Omit<ArticleContent, 'headline' | 'lead' | 'body'>;
 
 interface Props {
   meta: ArticleMeta;
+  findings: readonly Finding[];
+  onFix: (finding: Finding) => void;
   anchoredNotes: ReadonlySet<string>;
   onMeta: (changes: Partial<ArticleMeta>) => void;
   settings: Settings;
@@ -30,7 +34,7 @@ const parseTags = (value: string): string[] =>
     .map((tag) => tag.trim())
     .filter((tag, index, all) => tag.length > 0 && all.indexOf(tag) === index);
 
-export function Inspector({ meta, anchoredNotes, onMeta, settings, status, history, onMove, text }: Props) {
+export function Inspector({ meta, findings, onFix, anchoredNotes, onMeta, settings, status, history, onMove, text }: Props) {
   const { t } = useI18n();
   const { headline } = useSyncExternalStore(text.subscribe, text.get);
   const credit = creditLine(meta.contributors.filter((contributor) => contributor.name.trim() !== ''), meta.kind, settings.creditTemplate);
@@ -96,6 +100,10 @@ export function Inspector({ meta, anchoredNotes, onMeta, settings, status, histo
         <p className="credit-preview" data-testid="credit-line">
           {credit || t('inspector.noCredit')}
         </p>
+      </section>
+      <section>
+        <h3>{t('inspector.copydesk')}</h3>
+        <CopyDeskPanel findings={findings} onFix={onFix} />
       </section>
       <section>
         <h3>{t('inspector.counts')}</h3>

@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import { expect, expectSaved, test } from './support/fixtures';
+import { repoRoot } from './support/server';
+
+const samplePath = join(repoRoot, '..', 'shared', 'fixtures', 'sample-article-vi.txt');
+
+test('the copy desk marks the sample’s two real problems in the text and fixes them', async ({ page, serve, stored }) => {
+  const server = await serve();
+  await page.goto(server.url);
+  await page.getByTestId('import-file').setInputFiles(samplePath);
+  const findings = page.getByTestId('copydesk').locator('li');
+  await expect(findings).toHaveCount(2);
+  await expect(findings.nth(0)).toContainText('bàybáo');
+  await expect(findings.nth(1)).toContainText('nghị,Trung');
+  await expect(page.locator('[data-testid=editor] .copydesk-mark')).toHaveText(['bàybáo', ',']);
+
+  await findings.nth(0).getByTestId('copydesk-fix').click();
+  await expect(page.getByTestId('editor')).toContainText('trình bày báo cáo');
+  await expect(findings).toHaveCount(1);
+  await findings.nth(0).getByTestId('copydesk-fix').click();
+  await expect(page.getByTestId('copydesk-clean')).toBeVisible();
+  await expect(page.getByTestId('editor')).toContainText('Hội nghị, Trung tướng');
+  await expectSaved(page);
+  const saved = stored(1);
+  expect(saved.text).toContain('trình bày báo cáo');
+  expect(saved.text).toContain('Hội nghị, Trung tướng');
+
+  // Typing a new slip is caught as one types.
+  await page.locator('[data-testid=editor] p.paragraph').last().click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' và và');
+  await expect(page.getByTestId('copydesk').locator('li')).toHaveCount(1);
+  await expect(page.getByTestId('copydesk')).toContainText('Repeated word');
+});
