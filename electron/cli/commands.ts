@@ -152,3 +152,27 @@ export async function articleCheck(context: CommandContext, idText: string | und
   }
   return findings.length === 0;
 }
+
+export interface SearchOptions {
+  status?: string;
+  section?: string;
+  page?: string;
+}
+
+/** Full-text search; matches are shown between » and «. */
+export async function articleSearch(context: CommandContext, query: string | undefined, options: SearchOptions): Promise<void> {
+  if (query === undefined) throw new CliError('search needs a query: newsroom search QUERY', 2);
+  const page = options.page === undefined ? undefined : Number(options.page);
+  const found = await call(context.core, 'articles.search', { query, status: options.status, section: options.section, page });
+  if (context.json) {
+    context.io.out(JSON.stringify(found));
+    return;
+  }
+  context.io.out(`${found.total} found${found.total > found.pageSize ? ` (page ${found.page} of ${Math.ceil(found.total / found.pageSize)})` : ''}`);
+  for (const hit of found.results) {
+    let snippet = hit.snippet.text;
+    for (const [start, end] of [...hit.snippet.highlights].reverse()) snippet = `${snippet.slice(0, start)}»${snippet.slice(start, end)}«${snippet.slice(end)}`;
+    context.io.out(`${String(hit.id).padStart(5)}  ${hit.status.padEnd(9)}  ${hit.headline}`);
+    context.io.out(`       ${snippet}`);
+  }
+}

@@ -6,7 +6,7 @@ import { resolveDataDir } from '../core/dataDir';
 import { openCore } from '../core/openCore';
 import { rendererDir } from '../core/paths';
 import { startWebServer } from '../web/createWebServer';
-import { articleCheck, articleImport, articleList, articleNew, articleShow, articleUpdate, doctor } from './commands';
+import { articleCheck, articleImport, articleList, articleSearch, articleNew, articleShow, articleUpdate, doctor } from './commands';
 import { openBrowser } from './openBrowser';
 import { CliError, processIo } from './output';
 import type { CliIo } from './output';
@@ -24,6 +24,8 @@ Commands:
                                   edit an article (statuses: draft, submitted, edited, approved, exported, spiked)
   import FILE                     a .docx, .html or .txt file becomes a new article
   check ID                        the copy desk's checks (exit 1 when something is found)
+  search QUERY [--status S] [--section S] [--page N]
+                                  full-text search, with or without Vietnamese marks
   doctor                          check the archive's integrity
 
 Options for every command:
@@ -39,6 +41,7 @@ const options = {
   status: { type: 'string' },
   section: { type: 'string' },
   tags: { type: 'string' },
+  page: { type: 'string' },
   port: { type: 'string' },
   'no-open': { type: 'boolean', default: false },
 } as const;
@@ -105,7 +108,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
     const dataDir = resolveDataDir(values['data-dir'], env);
     if (command === 'serve') return await serve(dataDir, values.port, !values['no-open'], io, env);
 
-    const known = command === 'doctor' || command === 'import' || command === 'check' || (command === 'article' && ['new', 'list', 'show', 'update'].includes(subcommand ?? ''));
+    const known = command === 'doctor' || command === 'import' || command === 'check' || command === 'search' || (command === 'article' && ['new', 'list', 'show', 'update'].includes(subcommand ?? ''));
     if (!known) throw new CliError(`Unknown command: ${positionals.join(' ')}\n\n${usage}`, 2);
 
     const core = openCore(dataDir);
@@ -114,6 +117,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
       if (command === 'doctor') return doctor(context) ? 0 : 1;
       if (command === 'check') return (await articleCheck(context, subcommand)) ? 0 : 1;
       if (command === 'import') await articleImport(context, subcommand);
+      else if (command === 'search') await articleSearch(context, positionals.slice(1).join(' ') || undefined, { status: values.status, section: values.section, page: values.page });
       else if (subcommand === 'new') await articleNew(context, values.headline);
       else if (subcommand === 'list') await articleList(context);
       else if (subcommand === 'update') await articleUpdate(context, argument, { headline: values.headline, status: values.status, section: values.section, tags: values.tags });

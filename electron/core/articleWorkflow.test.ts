@@ -6,7 +6,7 @@ import { paragraph } from '../../shared/article/article';
 import type { Article, SavedVersion } from '../../shared/article/article';
 import type { Settings } from '../../shared/settings/settings';
 import { tempDir } from '../testing/tempDir';
-import { migrations } from './archive/migrations';
+import { latestVersion, migrations } from './archive/migrations';
 import { openArchive } from './archive/openArchive';
 import { createCore } from './createCore';
 import { dispatch } from './dispatch';
@@ -154,14 +154,16 @@ describe('settings', () => {
   });
 });
 
-describe('migration 2', () => {
+describe('migrations 2 and 3', () => {
   it('brings articles written at schema 1 forward with the new fields at their defaults', async () => {
     const file = join(tempDir(), 'archive.sqlite3');
     const v1 = openArchive(file, { migrations: migrations.slice(0, 1) });
     v1.prepare(`INSERT INTO articles (headline, body, status, version, created_at, updated_at) VALUES ('Cũ', '[{"type":"paragraph","children":[{"text":"thân"}]}]', 'draft', 4, 'a', 'b')`).run();
     v1.close();
     const { value, db } = setup(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion());
+    // Migration 3 queues old articles for the search indexes; the first search indexes them.
+    expect(await value('articles.search', { query: 'than' })).toMatchObject({ total: 1, results: [{ headline: 'Cũ' }] });
     expect(await value<Article>('articles.get', { id: 1 })).toMatchObject({ headline: 'Cũ', version: 4, lead: [{ text: '' }], kind: 'news', contributors: [], section: '', statusHistory: [] });
     const raw = new BetterSqlite3(file, { readonly: true });
     expect(raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name IN ('status_changes', 'settings')").get()).toEqual({ n: 2 });

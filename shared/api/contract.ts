@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Article, ArticleSummary, SavedVersion } from '../article/article';
 import { articleContentShape, articleStatuses, headlineSchema } from '../article/article';
+import type { SearchPage } from '../search/results';
 import type { Settings } from '../settings/settings';
 import { settingsSchema } from '../settings/settings';
 import type { Result } from './result';
@@ -39,6 +40,18 @@ export const contract = {
   /** A .docx, .html or .txt file becomes a new article (the bytes as base64, at most 20 MB). */
   'articles.import': method<Article>()(
     z.strictObject({ fileName: z.string().min(1).max(255), dataBase64: z.base64().max(28_000_000) }),
+  ),
+  /** Full-text search of the archive (Vietnamese with and without marks), 20 results a page. */
+  'articles.search': method<SearchPage>()(
+    z.strictObject({
+      query: z.string().trim().min(1).max(200),
+      status: z.enum(articleStatuses).optional(),
+      section: z.string().max(80).optional(),
+      contributor: z.string().max(120).optional(),
+      from: z.iso.date().optional(),
+      to: z.iso.date().optional(),
+      page: z.number().int().min(1).max(10_000).optional(),
+    }),
   ),
   'settings.get': method<Settings>()(z.strictObject({})),
   'settings.update': method<Settings>()(settingsSchema.partial().strict()),

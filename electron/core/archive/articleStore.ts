@@ -4,6 +4,7 @@ import { emptyContent } from '../../../shared/article/article';
 import { canTransition, transitions } from '../../../shared/article/workflow';
 import type { StatusChange } from '../../../shared/article/workflow';
 import { CoreError } from '../CoreError';
+import { markForIndexing } from '../search/searchIndex';
 
 interface ArticleRow {
   id: number;
@@ -89,13 +90,17 @@ export function getArticle(db: Database, id: number): Article {
 
 export function createArticle(db: Database, content: ArticleContent): Article {
   const at = now();
-  const { lastInsertRowid } = db
-    .prepare(
-      `INSERT INTO articles (headline, body, content, section, status, version, created_at, updated_at)
-       VALUES (?, ?, ?, ?, 'draft', 1, ?, ?)`,
-    )
-    .run(content.headline, JSON.stringify(content.body), JSON.stringify(storedContent(content)), content.section, at, at);
-  return getArticle(db, Number(lastInsertRowid));
+  const id = db.transaction(() => {
+    const { lastInsertRowid } = db
+      .prepare(
+        `INSERT INTO articles (headline, body, content, section, status, version, created_at, updated_at)
+         VALUES (?, ?, ?, ?, 'draft', 1, ?, ?)`,
+      )
+      .run(content.headline, JSON.stringify(content.body), JSON.stringify(storedContent(content)), content.section, at, at);
+    markForIndexing(db, Number(lastInsertRowid));
+    return Number(lastInsertRowid);
+  }).immediate();
+  return getArticle(db, id);
 }
 
 function conflict(db: Database, id: number, baseVersion: number): CoreError {
@@ -133,6 +138,10 @@ export function saveArticle(db: Database, id: number, baseVersion: number, chang
       id,
       baseVersion,
     );
+    // Marked in the same transaction, indexed just after: saving stays fast, searching exact.
+    if (changes.headline !== undefined || changes.lead !== undefined || changes.body !== undefined || changes.contributors !== undefined || changes.tags !== undefined) {
+      markForIndexing(db, id);
+    }
     return { id, version: baseVersion + 1, updatedAt: at };
   }).immediate();
 }

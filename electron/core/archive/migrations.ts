@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { searchTablesSql } from '../search/searchIndex';
 
 export interface Migration {
   version: number;
@@ -50,6 +51,15 @@ export const migrations: readonly Migration[] = [
           value TEXT NOT NULL CHECK (json_valid(value))
         ) STRICT;
       `);
+    },
+  },
+  {
+    version: 3,
+    name: 'search: exact and folded full-text indexes',
+    up: (db) => {
+      db.exec(searchTablesSql);
+      // Existing articles are indexed on the first search, not during the migration.
+      db.exec('INSERT INTO search_pending (article_id) SELECT id FROM articles');
     },
   },
 ];

@@ -1,0 +1,117 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Result } from '../../../shared/api/result';
+import { paragraph } from '../../../shared/article/article';
+import type { Article } from '../../../shared/article/article';
+import type { SearchPage } from '../../../shared/search/results';
+import { tempDir } from '../../testing/tempDir';
+import { openArchive } from '../archive/openArchive';
+import { createCore } from '../createCore';
+import { dispatch } from '../dispatch';
+
+async function archive(stories: { headline: string; lead?: string; body?: string[]; section?: string; status?: string; contributors?: string[] }[]) {
+  const file = join(tempDir(), 'archive.sqlite3');
+  const db = openArchive(file);
+  const handlers = createCore(db);
+  const call = async <T>(method: string, input: unknown): Promise<T> => {
+    const result = (await dispatch(handlers, method, input)) as Result<T>;
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    return result.value;
+  };
+  const ids: number[] = [];
+  for (const story of stories) {
+    const { id } = await call<Article>('articles.create', { headline: story.headline });
+    let { version } = await call<{ version: number }>('articles.save', {
+      id,
+      baseVersion: 1,
+      lead: [{ text: story.lead ?? '' }],
+      body: (story.body ?? ['']).map(paragraph),
+      section: story.section ?? '',
+      contributors: (story.contributors ?? []).map((name) => ({ name, roles: ['text'] })),
+    });
+    if (story.status) version = (await call<{ version: number }>('articles.setStatus', { id, baseVersion: version, status: story.status })).version;
+    ids.push(id);
+  }
+  const search = (query: string, extra: Record<string, unknown> = {}) => call<SearchPage>('articles.search', { query, ...extra });
+  return { db, call, search, ids, file };
+}
+
+const headlines = (page: SearchPage) => page.results.map((hit) => hit.headline);
+
+describe('archive search (through the contract, on a real archive)', () => {
+  it('matches without marks, folding đ, which SQLite alone does not', async () => {
+    const { search } = await archive([{ headline: 'Đường về làng' }, { headline: 'Cây dương liễu' }, { headline: 'Thời tiết' }]);
+    expect(headlines(await search('duong')).sort()).toEqual(['Cây dương liễu', 'Đường về làng']);
+    expect(headlines(await search('DUONG'))).toHaveLength(2);
+  });
+
+  it('ranks exact matches first for a query with marks', async () => {
+    const { search } = await archive([{ headline: 'Cây dương liễu' }, { headline: 'Đường về làng' }]);
+    const page = await search('đường');
+    expect(headlines(page)).toEqual(['Đường về làng', 'Cây dương liễu']);
+    expect(page.results.map((hit) => hit.match)).toEqual(['exact', 'folded']);
+  });
+
+  it('treats an NFD query like an NFC one, and either tone style like the other', async () => {
+    const { search } = await archive([{ headline: 'Đường về làng' }, { headline: 'Thuỷ điện Hoà Bình' }]);
+    expect(await search('đường'.normalize('NFD'))).toEqual(await search('đường'));
+    expect(headlines(await search('Hòa Bình'))).toEqual(['Thuỷ điện Hoà Bình']);
+    expect((await search('thủy điện')).results[0]?.match).toBe('exact');
+  });
+
+  it('supports phrases and prefixes', async () => {
+    const { search } = await archive([
+      { headline: 'Quy hoạch thành phố', body: ['Thành phố mở rộng'] },
+      { headline: 'Phố cổ', body: ['thành cổ và khu phố'] },
+      { headline: 'Tổng cục CNQP' },
+    ]);
+    expect(headlines(await search('"thành phố"'))).toEqual(['Quy hoạch thành phố']);
+    expect(headlines(await search('thanh pho')).sort()).toEqual(['Phố cổ', 'Quy hoạch thành phố']);
+    expect(headlines(await search('cnq*'))).toEqual(['Tổng cục CNQP']);
+    expect(headlines(await search('"thanh pho"'))).toEqual(['Quy hoạch thành phố']);
+  });
+
+  it('searches the lead, body and contributors, with a highlighted snippet', async () => {
+    const { search } = await archive([
+      { headline: 'Hội nghị', lead: 'Chiều 24/12, Tổng cục Công nghiệp quốc phòng tổ chức Hội nghị.', body: ['Trung tướng Nguyễn Mạnh Hùng chủ trì.'], contributors: ['Nguyên Khôi'] },
+    ]);
+    const [hit] = (await search('Mạnh Hùng')).results;
+    expect(hit?.snippet.highlights.map(([start, end]) => hit.snippet.text.slice(start, end))).toEqual(['Mạnh', 'Hùng']);
+    expect((await search('nguyen khoi')).total).toBe(1);
+    expect((await search('quoc phong')).total).toBe(1);
+  });
+
+  it('filters by status, section, contributor and date, and pages 20 at a time', async () => {
+    const many = Array.from({ length: 45 }, (_, index) => ({ headline: `Tin thời sự số ${index}`, section: index % 2 === 0 ? 'Thời sự' : 'Quốc phòng', contributors: index === 3 ? ['Minh Tuấn'] : [] }));
+    const { search } = await archive([...many, { headline: 'Tin đã gửi', status: 'submitted' }]);
+    const first = await search('tin');
+    expect(first).toMatchObject({ total: 46, page: 1, pageSize: 20 });
+    expect(first.results).toHaveLength(20);
+    expect((await search('tin', { page: 3 })).results).toHaveLength(6);
+    expect((await search('tin', { status: 'submitted' })).total).toBe(1);
+    expect((await search('tin', { section: 'Quốc phòng' })).total).toBe(22);
+    expect(headlines(await search('tin', { contributor: 'minh tuấn' }))).toEqual(['Tin thời sự số 3']);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await search('tin', { from: today, to: today })).total).toBe(46);
+    expect((await search('tin', { to: '2001-01-01' })).total).toBe(0);
+  });
+
+  it('stays in step with every save', async () => {
+    const { search, call, ids } = await archive([{ headline: 'Bản nháp' }]);
+    const id = ids[0] as number;
+    expect((await search('bão')).total).toBe(0);
+    const { version } = await call<Article>('articles.get', { id });
+    await call('articles.save', { id, baseVersion: version, body: [paragraph('Cơn bão số 9 đổ bộ')] });
+    expect(headlines(await search('bão'))).toEqual(['Bản nháp']);
+    await call('articles.save', { id, baseVersion: version + 1, body: [paragraph('Trời nắng')] });
+    expect((await search('bão')).total).toBe(0);
+  });
+
+  it('refuses nothing a reporter might type, and lets no query syntax through', async () => {
+    const { search } = await archive([{ headline: 'Hội nghị NEAR OR AND' }]);
+    for (const query of ['"', 'NEAR(', 'a OR b', '*', 'headline:x', '^hội', "'; DROP TABLE articles; --"]) {
+      await expect(search(query)).resolves.toBeDefined();
+    }
+    expect((await search('NEAR OR')).total).toBe(1);
+  });
+});

@@ -1,0 +1,20 @@
+import type { ArticleStatus } from '../article/article';
+import type { Snippet } from './snippet';
+
+export interface SearchHit {
+  id: number;
+  headline: string;
+  status: ArticleStatus;
+  section: string;
+  updatedAt: string;
+  /** exact: the words as typed, marks included; folded: matched without marks. */
+  match: 'exact' | 'folded';
+  snippet: Snippet;
+}
+
+export interface SearchPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  results: SearchHit[];
+}
