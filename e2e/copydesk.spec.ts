@@ -32,3 +32,26 @@ test('the copy desk marks the sample’s two real problems in the text and fixes
   await expect(page.getByTestId('copydesk').locator('li')).toHaveCount(1);
   await expect(page.getByTestId('copydesk')).toContainText('Repeated word');
 });
+
+test('archive search finds Vietnamese with and without marks, highlighted, and opens the article', async ({ page, serve }) => {
+  const server = await serve();
+  await page.goto(server.url);
+  await page.getByTestId('import-file').setInputFiles(samplePath);
+  await expect(page.getByTestId('credit-line')).toHaveText('Tin, ảnh: NGUYÊN KHÔI - MINH TUẤN');
+  await page.getByTestId('new-article').click();
+  await page.getByTestId('headline').click();
+  await page.keyboard.type('Đường về làng');
+  await expectSaved(page);
+
+  await page.getByTestId('search').fill('Lam Trong Dong');
+  await expect(page.getByTestId('search-results').locator('[data-article-id]')).toHaveCount(1);
+  await expect(page.getByTestId('snippet').locator('mark')).toHaveText(['Lâm', 'Trọng', 'Đông']);
+  await page.getByTestId('search').fill('đường');
+  await expect(page.getByTestId('search-results').locator('[data-article-id]').first()).toContainText('Đường về làng');
+  await page.getByTestId('search').fill('"thi đua"');
+  await expect(page.getByTestId('snippet').first().locator('mark')).toHaveText(['thi đua']);
+  await page.getByTestId('search-results').locator('[data-article-id]').first().click();
+  await expect(page.getByTestId('outlet-prefix')).toHaveText('CNQP&KT - ');
+  await page.getByTestId('search').fill('');
+  await expect(page.getByTestId('archive-list').locator('[data-article-id]')).toHaveCount(2);
+});

@@ -3,10 +3,12 @@ import type { Api } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/result';
 import type { ArticleStatus, ArticleSummary } from '../../shared/article/article';
 import { articleStatuses } from '../../shared/article/article';
+import type { SearchPage } from '../../shared/search/results';
 import type { Settings } from '../../shared/settings/settings';
 import { defaultSettings } from '../../shared/settings/settings';
 import { ArchiveList } from './archive/ArchiveList';
 import { ImportButton } from './archive/ImportButton';
+import { SearchResults } from './archive/SearchResults';
 import type { Shell } from './client/createClient';
 import { ArticlePane } from './editor/ArticlePane';
 import type { EditorHandle, SavedChange } from './editor/ArticleWorkspace';
@@ -30,6 +32,8 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
   const [settings, setSettings] = useState<Settings>(defaultSettings);
   const [statusFilter, setStatusFilter] = useState<ArticleStatus | ''>('');
   const [sectionFilter, setSectionFilter] = useState('');
+  const [query, setQuery] = useState('');
+  const [found, setFound] = useState<SearchPage>();
   const editorRef = useRef<EditorHandle>(null);
 
   // The archive is listed once; later changes arrive through saves and creations.
@@ -52,6 +56,21 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
   useEffect(() => {
     if (currentId !== undefined) localStorage.setItem(lastArticleKey, String(currentId));
   }, [currentId]);
+
+  // Searches a quarter second after typing stops in the search box.
+  const runSearch = useCallback(
+    async (text: string, page = 1) => {
+      const result = await api['articles.search']({ query: text, page, status: statusFilter || undefined, section: sectionFilter || undefined });
+      if (result.ok) setFound(result.value);
+    },
+    [api, statusFilter, sectionFilter],
+  );
+  useEffect(() => {
+    if (query.trim() === '') return;
+    const timer = setTimeout(() => void runSearch(query), 250);
+    return () => clearTimeout(timer);
+  }, [query, runSearch]);
+  const shownResults = query.trim() === '' ? undefined : found;
 
   /** Nothing typed is dropped by a switch: the open article is saved first, or stays open. */
   const leaveCurrent = useCallback(async (): Promise<boolean> => {
@@ -133,6 +152,15 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
             </button>
           </span>
         </div>
+        <input
+          type="search"
+          className="search-box"
+          data-testid="search"
+          aria-label={t('search.label')}
+          placeholder={t('search.placeholder')}
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
         <div className="archive-filters">
           <select aria-label={t('archive.filterStatus')} data-testid="filter-status" value={statusFilter} onChange={(event) => setStatusFilter(event.target.value as ArticleStatus | '')}>
             <option value="">{t('archive.allStatuses')}</option>
@@ -151,11 +179,15 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
             ))}
           </select>
         </div>
-        <ArchiveList
-          articles={articles.filter((article) => (statusFilter === '' || article.status === statusFilter) && (sectionFilter === '' || article.section === sectionFilter))}
-          currentId={currentId}
-          onSelect={(id) => void select(id)}
-        />
+        {shownResults ? (
+          <SearchResults found={shownResults} currentId={currentId} onSelect={(id) => void select(id)} onPage={(page) => void runSearch(query, page)} />
+        ) : (
+          <ArchiveList
+            articles={articles.filter((article) => (statusFilter === '' || article.status === statusFilter) && (sectionFilter === '' || article.section === sectionFilter))}
+            currentId={currentId}
+            onSelect={(id) => void select(id)}
+          />
+        )}
       </nav>
       <main className="workspace">
         {problem && (
