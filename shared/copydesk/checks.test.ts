@@ -29,6 +29,7 @@ describe('each rule', () => {
     ['Hội nghị , Trung tướng', 'space-before-punctuation'],
     ['Hội  nghị', 'double-space'],
     ['Hội nghị và và Trung tướng', 'repeated-word'],
+    ['tôi và và anh', 'repeated-word'],
     ['trình bàybáo cáo', 'merged-word'],
     ['chủ đề "Đoàn kết"', 'straight-quotes'],
     ['chủ đề “Đoàn kết', 'unbalanced'],

@@ -95,9 +95,11 @@ function spacing(segment: Segment, out: Finding[]): void {
 }
 
 function repeatedWords(segment: Segment, out: Finding[]): void {
-  for (const match of segment.text.matchAll(/(?<![\p{L}\d])(\p{L}+)( +)(\p{L}+)(?![\p{L}\d])/gu)) {
-    const [whole, first = '', gap = '', second = ''] = match;
-    if (first.toLocaleLowerCase('vi') !== second.toLocaleLowerCase('vi') || reduplications.has(first.toLocaleLowerCase('vi'))) continue;
+  // Each word is compared with the next (a lookahead, so no pair is skipped).
+  for (const match of segment.text.matchAll(/(?<![\p{L}\d])(\p{L}+)(?=( +)(\p{L}+)(?![\p{L}\d]))/gu)) {
+    const [, first = '', gap = '', second = ''] = match;
+    const whole = `${first}${gap}${second}`;
+    if (first.toLowerCase() !== second.toLowerCase() || reduplications.has(first.toLowerCase())) continue;
     const start = match.index + first.length;
     out.push({ rule: 'repeated-word', place: segment.place, start, end: start + gap.length + second.length, excerpt: whole, fix: '' });
   }
@@ -119,7 +121,7 @@ function mergedWords(segment: Segment, known: Set<string>, out: Finding[]): void
     const before = segment.text.charAt(match.index - 1);
     const after = segment.text.charAt(match.index + word.length);
     if (word.length < 2 || /[\d@/._-]/.test(before + after)) continue;
-    if (/\p{Lu}/u.test(word.slice(1)) || !hasVietnameseLetters(word) || known.has(word.toLocaleLowerCase('vi'))) continue;
+    if (/\p{Lu}/u.test(word.slice(1)) || !hasVietnameseLetters(word) || (known.size > 0 && known.has(word.toLowerCase()))) continue;
     if (isVietnameseSyllable(word)) continue;
     out.push({ rule: 'merged-word', place: segment.place, start: match.index, end: match.index + word.length, excerpt: word, fix: splitMerged(word) });
   }
@@ -193,7 +195,7 @@ function toneStyles(segments: Segment[], out: Finding[]): void {
 /** The copy desk's checks over an article's text: pure, fast enough to run as one types. */
 export function checkSegments(segments: Segment[], options: CheckOptions = {}): Finding[] {
   const disabled = new Set(options.disabled ?? []);
-  const knownWords = new Set((options.knownWords ?? []).map((word) => word.toLocaleLowerCase('vi')));
+  const knownWords = new Set((options.knownWords ?? []).map((word) => word.toLowerCase()));
   const knownAbbreviations = new Set([...commonAbbreviations, ...(options.knownAbbreviations ?? [])]);
   const findings: Finding[] = [];
   for (const segment of segments) {

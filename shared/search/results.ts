@@ -14,6 +14,8 @@ export interface SearchHit {
 
 export interface SearchPage {
   total: number;
+  /** relevance: ranked (exact matches first); newest: too many to rank, newest first (exact first). */
+  order: 'relevance' | 'newest';
   page: number;
   pageSize: number;
   results: SearchHit[];

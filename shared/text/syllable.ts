@@ -86,8 +86,20 @@ function rimeAllowed(initial: string, rime: string): boolean {
   }
 }
 
+/** Text repeats its words: a bounded memo makes checking a long article cheap. */
+const memo = new Map<string, boolean>();
+
 /** True when the word is one well-formed Vietnamese syllable (any case, any tone placement). */
 export function isVietnameseSyllable(word: string): boolean {
+  const known = memo.get(word);
+  if (known !== undefined) return known;
+  const valid = validate(word);
+  if (memo.size > 50_000) memo.clear();
+  memo.set(word, valid);
+  return valid;
+}
+
+function validate(word: string): boolean {
   const { base: raw, tone, toneMarks } = splitTone(word.toLowerCase());
   if (toneMarks > 1 || !letters.test(raw)) return false;
   for (const initial of initials) {

@@ -13,8 +13,21 @@ const secondVowel = new RegExp(`^(.*?)([oO])([aeAE])(${tone})$|^(.*?)([uU])([yY]
 
 const isQu = (prefix: string): boolean => /q$/i.test(prefix);
 
+/** Only words with oa, oe or uy (marked or not) can differ between the styles. */
+const candidate = /[oòóỏõọ][aàáảãạeèéẻẽẹ]|[uùúủũụ][yỳýỷỹỵ]/iu;
+const styleMemo = new Map<string, ToneStyle | undefined>();
+
 /** The style of one word, or undefined when the word looks the same in both styles. */
 export function toneStyleOf(word: string): ToneStyle | undefined {
+  if (!candidate.test(word)) return undefined;
+  if (styleMemo.has(word)) return styleMemo.get(word);
+  if (styleMemo.size > 20_000) styleMemo.clear();
+  const style = styleFromNfd(word);
+  styleMemo.set(word, style);
+  return style;
+}
+
+function styleFromNfd(word: string): ToneStyle | undefined {
   const nfd = word.normalize('NFD');
   const first = firstVowel.exec(nfd);
   if (first && !isQu(first[5] ?? '')) return 'òa';

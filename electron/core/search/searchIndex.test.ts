@@ -8,6 +8,7 @@ import { tempDir } from '../../testing/tempDir';
 import { openArchive } from '../archive/openArchive';
 import { createCore } from '../createCore';
 import { dispatch } from '../dispatch';
+import { searchArticles } from './searchIndex';
 
 async function archive(stories: { headline: string; lead?: string; body?: string[]; section?: string; status?: string; contributors?: string[] }[]) {
   const file = join(tempDir(), 'archive.sqlite3');
@@ -94,6 +95,22 @@ describe('archive search (through the contract, on a real archive)', () => {
     const today = new Date().toISOString().slice(0, 10);
     expect((await search('tin', { from: today, to: today })).total).toBe(46);
     expect((await search('tin', { to: '2001-01-01' })).total).toBe(0);
+  });
+
+  it('past the rank limit, shows the newest first, exact matches before the others, paged', async () => {
+    const stories = Array.from({ length: 30 }, (_, index) => ({ headline: index % 3 === 0 ? `Đường số ${index}` : `Dương số ${index}` }));
+    const { db } = await archive(stories);
+    const first = searchArticles(db, 'đường', {}, 1, 10);
+    expect(first).toMatchObject({ total: 30, order: 'newest' });
+    expect(first.results.slice(0, 10).map((hit) => hit.match)).toEqual(Array.from({ length: 10 }, () => 'exact'));
+    expect(first.results.slice(10).every((hit) => hit.match === 'folded')).toBe(true);
+    const exactHeadlines = first.results.filter((hit) => hit.match === 'exact').map((hit) => hit.headline);
+    expect(exactHeadlines).toEqual(['Đường số 27', 'Đường số 24', 'Đường số 21', 'Đường số 18', 'Đường số 15', 'Đường số 12', 'Đường số 9', 'Đường số 6', 'Đường số 3', 'Đường số 0']);
+    const second = searchArticles(db, 'đường', {}, 2, 10);
+    expect(second.results).toHaveLength(10);
+    const all = [...first.results, ...second.results].map((hit) => hit.id);
+    expect(new Set(all).size).toBe(30);
+    expect(searchArticles(db, 'duong', { section: 'none' }, 1, 10).total).toBe(0);
   });
 
   it('stays in step with every save', async () => {

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { ArticleContent, ArticleStatus } from '../../../shared/article/article';
 import { bodyText, inlineText } from '../../../shared/article/article';
 import type { QueryTerm } from '../../../shared/search/query';
@@ -9,7 +9,7 @@ import { makeSnippet } from '../../../shared/search/snippet';
 
 export const searchTablesSql = `
   CREATE TABLE search_pending (article_id INTEGER PRIMARY KEY) STRICT;
-  CREATE VIRTUAL TABLE search_exact USING fts5(headline, lead, body, extra, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
+  CREATE VIRTUAL TABLE search_exact USING fts5(headline, lead, body, extra, content='', contentless_delete=1, detail=none, tokenize='unicode61 remove_diacritics 0');
   CREATE VIRTUAL TABLE search_folded USING fts5(headline, lead, body, extra, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
 `;
 
@@ -58,6 +58,10 @@ export function drainSearchIndex(db: Database): number {
   return pending.length;
 }
 
+/** Phrases as separate words, for an index without positions. */
+const splitPhrases = (terms: readonly QueryTerm[]): QueryTerm[] =>
+  terms.flatMap((term) => (term.phrase ? term.text.split(/\s+/).map((text, index, all) => ({ text, phrase: false, prefix: term.prefix && index === all.length - 1 })) : [term]));
+
 export interface SearchFilter {
   status?: ArticleStatus;
   section?: string;
@@ -80,33 +84,101 @@ interface HitRow {
   content: string;
 }
 
-/** The ids that match, best first; the articles themselves are read only for the page shown. */
-function matching(db: Database, table: 'search_exact' | 'search_folded', match: string, filter: SearchFilter): number[] {
-  const filtered = filter.status !== undefined || filter.section !== undefined || filter.from !== undefined || filter.to !== undefined || filter.contributor !== undefined;
+type Table = 'search_exact' | 'search_folded';
+
+/** Up to this many matches are ranked by relevance; more are shown newest first. */
+export const rankLimit = 2000;
+
+/** WHERE clauses and parameters for the filters, on the article `a`. */
+function filterSql(filter: SearchFilter): { sql: string; params: Record<string, string> } {
+  const clauses: string[] = [];
+  const params: Record<string, string> = {};
+  const add = (clause: string, name: string, value: string | undefined) => {
+    if (value === undefined) return;
+    clauses.push(clause);
+    params[name] = value;
+  };
+  add('a.status = :status', 'status', filter.status);
+  add('a.section = :section', 'section', filter.section);
+  add('a.updated_at >= :from', 'from', filter.from);
+  add('a.updated_at <= :to', 'to', filter.to === undefined ? undefined : `${filter.to}\uffff`);
+  if (filter.contributor !== undefined) {
+    clauses.push(`EXISTS (SELECT 1 FROM json_each(a.content, '$.contributors') c WHERE json_extract(c.value, '$.name') = :contributor COLLATE NOCASE)`);
+    params.contributor = filter.contributor;
+  }
+  return { sql: clauses.map((clause) => ` AND ${clause}`).join(''), params };
+}
+
+/** Articles matching an index, as a subquery over articles.id: SQLite materializes it once. */
+const inIndex = (table: Table, parameter: string): string => `a.id IN (SELECT rowid FROM ${table} WHERE ${table} MATCH :${parameter})`;
+
+function countMatches(db: Database, table: Table, match: string, filter: SearchFilter): number {
+  const filters = filterSql(filter);
+  const sql =
+    filters.sql === ''
+      ? `SELECT count(*) AS n FROM ${table} WHERE ${table} MATCH :match`
+      : `SELECT count(*) AS n FROM articles a WHERE ${inIndex(table, 'match')}${filters.sql}`;
+  return (cached(db, sql).get({ match, ...filters.params }) as { n: number }).n;
+}
+
+/** A reader of matching ids, newest (highest id) first, a batch at a time. */
+const newestIds =
+  (db: Database, table: Table, match: string, filter: SearchFilter) =>
+  (limit: number, offset: number): number[] => {
+    const filters = filterSql(filter);
+    const sql =
+      filters.sql === ''
+        ? `SELECT rowid AS id FROM ${table} WHERE ${table} MATCH :match ORDER BY rowid DESC LIMIT :limit OFFSET :offset`
+        : `SELECT a.id FROM ${table} JOIN articles a ON a.id = ${table}.rowid WHERE ${table} MATCH :match${filters.sql} ORDER BY ${table}.rowid DESC LIMIT :limit OFFSET :offset`;
+    return (cached(db, sql).all({ match, ...filters.params, limit, offset }) as { id: number }[]).map((row) => row.id);
+  };
+
+/**
+ * Whether one article matches: a rowid range lookup in the index, not a scan. (On the
+ * contentless detail=none index, `MATCH ? AND rowid = ?` answered rows that do not match,
+ * SQLite 3.53; the range form answers correctly. The newest-first search test covers it.)
+ */
+const hasMatch = (db: Database, table: Table, match: string, id: number): boolean =>
+  cached(db, `SELECT 1 FROM ${table} WHERE ${table} MATCH ? AND rowid BETWEEN ? AND ?`).get(match, id, id) !== undefined;
+
+const statements = new WeakMap<Database, Map<string, Statement>>();
+
+/** Search builds a handful of statement shapes: each is compiled once per database. */
+function cached(db: Database, sql: string): Statement {
+  let byText = statements.get(db);
+  if (!byText) statements.set(db, (byText = new Map<string, Statement>()));
+  let statement = byText.get(sql);
+  if (!statement) byText.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
+
+/** Reads ids in batches, keeps the accepted ones, skips the first `skip` of those and returns `want`. */
+function collect(read: (limit: number, offset: number) => number[], accept: (id: number) => boolean, skip: number, want: number): number[] {
+  const kept: number[] = [];
+  let skipped = 0;
+  const batch = Math.max(50, want * 2);
+  for (let offset = 0; kept.length < want; offset += batch) {
+    const ids = read(batch, offset);
+    for (const id of ids) {
+      if (!accept(id)) continue;
+      if (skipped < skip) skipped += 1;
+      else if (kept.length < want) kept.push(id);
+    }
+    if (ids.length < batch) break;
+  }
+  return kept;
+}
+
+/** Every matching id, best first (used only when there are at most rankLimit of them). */
+function ranked(db: Database, table: Table, match: string, filter: SearchFilter): number[] {
+  const filters = filterSql(filter);
   // Headline hits weigh most, then the lead, the body, then credits and tags.
-  const rows = db
-    .prepare<Record<string, string | null>, { id: number }>(
-      filtered
-        ? `SELECT a.id FROM ${table} JOIN articles a ON a.id = ${table}.rowid
-       WHERE ${table} MATCH :match
-         AND (:status IS NULL OR a.status = :status)
-         AND (:section IS NULL OR a.section = :section)
-         AND (:from IS NULL OR a.updated_at >= :from)
-         AND (:to IS NULL OR a.updated_at <= :to)
-         AND (:contributor IS NULL OR EXISTS (
-           SELECT 1 FROM json_each(a.content, '$.contributors') c WHERE json_extract(c.value, '$.name') = :contributor COLLATE NOCASE))
-       ORDER BY bm25(${table}, 8.0, 4.0, 1.0, 2.0)`
-        : `SELECT rowid AS id FROM ${table} WHERE ${table} MATCH :match ORDER BY bm25(${table}, 8.0, 4.0, 1.0, 2.0)`,
-    )
-    .all({
-      match,
-      status: filter.status ?? null,
-      section: filter.section ?? null,
-      from: filter.from ?? null,
-      to: filter.to ? `${filter.to}\uffff` : null,
-      contributor: filter.contributor ?? null,
-    });
-  return rows.map((row) => row.id);
+  const order = `ORDER BY bm25(${table}, 8.0, 4.0, 1.0, 2.0)`;
+  const sql =
+    filters.sql === ''
+      ? `SELECT rowid AS id FROM ${table} WHERE ${table} MATCH :match ${order}`
+      : `SELECT a.id FROM ${table} JOIN articles a ON a.id = ${table}.rowid WHERE ${table} MATCH :match${filters.sql} ${order}`;
+  return (cached(db, sql).all({ match, ...filters.params }) as { id: number }[]).map((row) => row.id);
 }
 
 function snippetOf(row: HitRow, terms: readonly QueryTerm[]): Snippet {
@@ -119,20 +191,48 @@ function snippetOf(row: HitRow, terms: readonly QueryTerm[]): Snippet {
  * Searches the archive. A query with diacritics ranks exact matches (`đường`) above matches
  * without marks (`dương`); a query without them matches folded text (`duong` finds both).
  */
-export function searchArticles(db: Database, query: string, filter: SearchFilter = {}, page = 1): SearchPage {
+export function searchArticles(db: Database, query: string, filter: SearchFilter = {}, page = 1, maxRanked = rankLimit): SearchPage {
   drainSearchIndex(db);
   const terms = parseQuery(query);
-  if (terms.length === 0) return { total: 0, page, pageSize, results: [] };
-  const exact = hasDiacritics(terms) ? matching(db, 'search_exact', toMatch(terms, false), filter) : [];
-  const seen = new Set(exact);
-  const folded = matching(db, 'search_folded', toMatch(terms, true), filter).filter((id) => !seen.has(id));
-  const all = [...exact.map((id) => ({ id, match: 'exact' as const })), ...folded.map((id) => ({ id, match: 'folded' as const }))];
-  const slice = all.slice((page - 1) * pageSize, page * pageSize);
+  if (terms.length === 0) return { total: 0, page, pageSize, order: 'relevance', results: [] };
+  // The exact index keeps no positions (detail=none: a fraction of the size), so it finds the
+  // words with their marks; phrase order is checked on the folded index, which has positions.
+  const foldedMatch = toMatch(terms, true);
+  const exactMatch = hasDiacritics(terms) ? toMatch(splitPhrases(terms), false) : undefined;
+  const total = countMatches(db, 'search_folded', foldedMatch, filter);
+  const start = (page - 1) * pageSize;
+  let slice: { id: number; match: 'exact' | 'folded' }[];
+  let order: SearchPage['order'] = 'relevance';
+  if (total <= maxRanked) {
+    // The exact index is read as a plain id list (no ranking: for common words it matches far
+    // more articles than the folded query); the folded ranking is split by it.
+    const folded = ranked(db, 'search_folded', foldedMatch, filter);
+    const exactSet = exactMatch ? new Set((cached(db, 'SELECT rowid AS id FROM search_exact WHERE search_exact MATCH ?').all(exactMatch) as { id: number }[]).map((row) => row.id)) : undefined;
+    const exact = exactSet ? folded.filter((id) => exactSet.has(id)) : [];
+    const isExact = new Set(exact);
+    const ordered = [...exact.map((id) => ({ id, match: 'exact' as const })), ...folded.filter((id) => !isExact.has(id)).map((id) => ({ id, match: 'folded' as const }))];
+    slice = ordered.slice(start, start + pageSize);
+  } else {
+    // Too many to rank usefully: the newest articles first (ids grow with creation, and FTS5
+    // walks a doclist backwards by rowid and stops after a page), exact matches first.
+    order = 'newest';
+    const phrase = terms.some((term) => term.phrase);
+    const exactIds = exactMatch ? collect(newestIds(db, 'search_exact', exactMatch, filter), (id) => !phrase || hasMatch(db, 'search_folded', foldedMatch, id), start, pageSize) : [];
+    let foldedIds: number[] = [];
+    // A full page of exact matches needs nothing more; otherwise the other matches follow them.
+    if (exactIds.length < pageSize) {
+      const exactTotal = !exactMatch ? 0 : exactIds.length > 0 ? start + exactIds.length : countMatches(db, 'search_exact', exactMatch, filter);
+      const notExact = (id: number) => !exactMatch || !hasMatch(db, 'search_exact', exactMatch, id);
+      foldedIds = collect(newestIds(db, 'search_folded', foldedMatch, filter), notExact, Math.max(0, start - exactTotal), pageSize - exactIds.length);
+    }
+    slice = [...exactIds.map((id) => ({ id, match: 'exact' as const })), ...foldedIds.map((id) => ({ id, match: 'folded' as const }))];
+  }
   const read = db.prepare<[number], HitRow>('SELECT id, headline, status, section, updated_at, body, content FROM articles WHERE id = ?');
   return {
-    total: all.length,
+    total,
     page,
     pageSize,
+    order,
     results: slice.flatMap(({ id, match }) => {
       const row = read.get(id);
       return row

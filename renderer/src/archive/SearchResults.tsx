@@ -29,7 +29,10 @@ export function SearchResults({ found, currentId, onSelect, onPage }: Props) {
   const pages = Math.max(1, Math.ceil(found.total / found.pageSize));
   return (
     <div className="search-results" data-testid="search-results">
-      <p className="search-count">{t('search.count', { n: String(found.total) })}</p>
+      <p className="search-count">
+        {t('search.count', { n: String(found.total) })}
+        {found.order === 'newest' && ` · ${t('search.newest')}`}
+      </p>
       <ul className="archive-list">
         {found.results.map((hit) => (
           <li key={hit.id}>
