@@ -3,44 +3,31 @@
 import { build } from 'esbuild';
 import { chmodSync } from 'node:fs';
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: 'linked',
-  logLevel: 'warning',
-  // import.meta.url has no meaning in CommonJS; give it the bundle's own file URL.
-  define: { 'import.meta.url': 'importMetaUrl' },
-  banner: { js: 'const importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
-};
+// import.meta.url has no meaning in CommonJS; give it the bundle's own file URL.
+const importMetaUrl = 'const importMetaUrl = require("node:url").pathToFileURL(__filename).href;';
 
-await Promise.all([
-  build({
-    ...common,
-    entryPoints: { cli: 'electron/cli/main.ts' },
-    outdir: 'dist/electron',
-    outExtension: { '.js': '.cjs' },
-    external: ['better-sqlite3', 'electron'],
-    banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
-  }),
-  build({
-    ...common,
-    entryPoints: { main: 'electron/desktop/main.ts' },
-    outdir: 'dist/electron',
-    outExtension: { '.js': '.cjs' },
-    external: ['better-sqlite3', 'electron'],
-  }),
+const entries = [
+  { name: 'cli', source: 'electron/cli/main.ts', banner: `#!/usr/bin/env node\n${importMetaUrl}` },
+  { name: 'main', source: 'electron/desktop/main.ts', banner: importMetaUrl },
   // A sandboxed preload may require only 'electron' and a few Node built-ins: bundle the rest in.
-  build({
-    ...common,
-    entryPoints: { preload: 'electron/desktop/preload.ts' },
-    outdir: 'dist/electron',
-    outExtension: { '.js': '.cjs' },
-    platform: 'browser',
-    external: ['electron'],
-    define: {},
-    banner: {},
-  }),
-]);
+  { name: 'preload', source: 'electron/desktop/preload.ts', platform: 'browser' },
+];
+
+await Promise.all(
+  entries.map((entry) =>
+    build({
+      entryPoints: { [entry.name]: entry.source },
+      outdir: 'dist/electron',
+      outExtension: { '.js': '.cjs' },
+      bundle: true,
+      platform: entry.platform ?? 'node',
+      target: 'node20',
+      format: 'cjs',
+      sourcemap: 'linked',
+      logLevel: 'warning',
+      external: ['better-sqlite3', 'electron'],
+      ...(entry.banner ? { banner: { js: entry.banner }, define: { 'import.meta.url': 'importMetaUrl' } } : {}),
+    }),
+  ),
+);
 chmodSync('dist/electron/cli.cjs', 0o755);

@@ -1,6 +1,7 @@
 import { protocol } from 'electron';
 import { readStatic } from '../web/staticFiles';
-import { appOrigin, appScheme, contentSecurityPolicy } from './security';
+import { contentSecurityPolicy } from '../../shared/security/contentSecurityPolicy';
+import { appOrigin, appScheme } from './security';
 
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([

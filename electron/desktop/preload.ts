@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { Api } from '../../shared/api/contract';
-import { methodNames } from '../../shared/api/contract';
+import { methodNames } from '../../shared/api/methodNames';
 
 // One named function per contract method; ipcRenderer itself never reaches the page.
 const api = Object.fromEntries(

@@ -4,18 +4,6 @@ import type { WebContents } from 'electron';
 export const appScheme = 'newsroom';
 export const appOrigin = `${appScheme}://app`;
 
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  `img-src 'self' data: blob:`,
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 const isExternalWebLink = (url: string): boolean => {
   try {
     const { protocol } = new URL(url);

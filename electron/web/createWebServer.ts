@@ -4,22 +4,12 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isMethodName } from '../../shared/api/contract';
 import { fail } from '../../shared/api/result';
+import { contentSecurityPolicy } from '../../shared/security/contentSecurityPolicy';
 import type { Result } from '../../shared/api/result';
 import type { Handlers } from '../core/createCore';
 import { dispatch } from '../core/dispatch';
 import { readStatic } from './staticFiles';
 
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const maxBodyBytes = 32 * 1024 * 1024;
 const host = '127.0.0.1';

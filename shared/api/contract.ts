@@ -4,6 +4,8 @@ import { articleContentShape, articleStatuses, headlineSchema } from '../article
 import type { SearchPage } from '../search/results';
 import type { Settings } from '../settings/settings';
 import { settingsSchema } from '../settings/settings';
+import type { MethodNameFromList } from './methodNames';
+import { methodNames } from './methodNames';
 import type { Result } from './result';
 
 /**
@@ -65,7 +67,10 @@ export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
 export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
 export type Output<M extends MethodName> = NonNullable<Contract[M]['result']>;
 
-export const methodNames = Object.keys(contract) as MethodName[];
+/** The same names as the contract's keys, no more and no fewer (checked by the compiler). */
+const sameNames: [MethodName] extends [MethodNameFromList] ? ([MethodNameFromList] extends [MethodName] ? true : never) : never = true;
+void sameNames;
+export { methodNames };
 
 export const isMethodName = (name: string): name is MethodName => Object.hasOwn(contract, name);
 

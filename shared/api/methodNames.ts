@@ -1,0 +1,17 @@
+/**
+ * The contract's method names alone, for the preload, which should not carry zod and every
+ * schema. contract.ts checks at compile time that this list and the contract's keys are equal.
+ */
+export const methodNames = [
+  'articles.list',
+  'articles.create',
+  'articles.get',
+  'articles.save',
+  'articles.setStatus',
+  'articles.import',
+  'articles.search',
+  'settings.get',
+  'settings.update',
+] as const;
+
+export type MethodNameFromList = (typeof methodNames)[number];
