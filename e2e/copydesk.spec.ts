@@ -31,6 +31,7 @@ test('the copy desk marks the sample’s two real problems in the text and fixes
   await page.keyboard.type(' và và');
   await expect(page.getByTestId('copydesk').locator('li')).toHaveCount(1);
   await expect(page.getByTestId('copydesk')).toContainText('Repeated word');
+  await expectSaved(page);
 });
 
 test('archive search finds Vietnamese with and without marks, highlighted, and opens the article', async ({ page, serve }) => {
@@ -54,4 +55,20 @@ test('archive search finds Vietnamese with and without marks, highlighted, and o
   await expect(page.getByTestId('outlet-prefix')).toHaveText('CNQP&KT - ');
   await page.getByTestId('search').fill('');
   await expect(page.getByTestId('archive-list').locator('[data-article-id]')).toHaveCount(2);
+});
+
+test('mixed tone-mark styles are found, and the house style is applied to the whole article', async ({ page, serve, stored }) => {
+  const server = await serve();
+  await page.goto(server.url);
+  await page.getByTestId('new-article').click();
+  await page.getByTestId('headline').click();
+  await page.keyboard.type('Thuỷ điện Hoà Bình');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Hòa hợp và sức khỏe');
+  await expect(page.getByTestId('copydesk')).toContainText('Mixed tone-mark styles');
+  await page.getByTestId('apply-tone-style').click();
+  await expect(page.getByTestId('headline')).toHaveText('Thủy điện Hòa Bình');
+  await expect(page.getByTestId('copydesk-clean')).toBeVisible();
+  await expectSaved(page);
+  expect(stored(1).headline).toBe('Thủy điện Hòa Bình');
 });

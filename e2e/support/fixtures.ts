@@ -47,8 +47,10 @@ export const test = base.extend<Fixtures>({
   stored: async ({ dataDir }, use) => {
     await use((id) => JSON.parse(execFileSync(process.execPath, [cliPath, 'article', 'show', String(id), '--json', '--data-dir', dataDir], { encoding: 'utf8' })) as StoredArticle);
   },
+  // Depends on serve so it is torn down first: errors are judged while the servers still run.
   pageErrors: [
-    async ({ page }, use) => {
+    async ({ page, serve }, use) => {
+      void serve;
       const errors: string[] = [];
       page.on('console', (message) => {
         if (message.type() === 'error') errors.push(message.text());

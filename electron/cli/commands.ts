@@ -3,7 +3,10 @@ import type { Article, ArticleSummary } from '../../shared/article/article';
 import { bodyText, inlineText } from '../../shared/article/article';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { mapText } from '../../shared/article/mapText';
 import { articleSegments, checkSegments } from '../../shared/copydesk/checks';
+import type { ToneStyle } from '../../shared/text/toneStyle';
+import { applyToneStyle, toneStyles, withToneStyle } from '../../shared/text/toneStyle';
 import { checkArchive } from '../core/archive/checkArchive';
 import { maxImportBytes } from '../core/import/importDocument';
 import { dispatch } from '../core/dispatch';
@@ -175,4 +178,21 @@ export async function articleSearch(context: CommandContext, query: string | und
     context.io.out(`${String(hit.id).padStart(5)}  ${hit.status.padEnd(9)}  ${hit.headline}`);
     context.io.out(`       ${snippet}`);
   }
+}
+
+/** Writes the article in one tone-mark style (the desk's, unless --style says otherwise). */
+export async function articleToneStyle(context: CommandContext, idText: string | undefined, styleText: string | undefined): Promise<void> {
+  const article = await call(context.core, 'articles.get', { id: parseId(idText, 'article tone-style') });
+  const settings = await call(context.core, 'settings.get', {});
+  const style = styleText ?? settings.copyDesk.toneStyle;
+  if (!(toneStyles as readonly string[]).includes(style)) throw new CliError(`--style takes ${toneStyles.join(' or ')} (as in hòa or hoà)`, 2);
+  let changed = 0;
+  const text = mapText(article, (value) => {
+    const next = applyToneStyle(value, style as ToneStyle);
+    if (next !== value) changed += [...value.matchAll(/\p{L}+/gu)].filter((match) => withToneStyle(match[0], style as ToneStyle) !== match[0]).length;
+    return next;
+  });
+  const saved = changed > 0 ? await call(context.core, 'articles.save', { id: article.id, baseVersion: article.version, ...text }) : undefined;
+  if (context.json) context.io.out(JSON.stringify({ id: article.id, style, changedWords: changed, version: saved?.version ?? article.version }));
+  else context.io.out(changed > 0 ? `Article ${article.id}: ${changed} word(s) now in the ${style} style (version ${saved?.version}).` : `Article ${article.id} is already in the ${style} style.`);
 }

@@ -71,6 +71,17 @@ describe('newsroom CLI', () => {
     expect((await cli(['import', join(dataDir, 'missing.docx'), '--data-dir', dataDir])).stderr).toContain('Cannot read');
   });
 
+  it('article tone-style writes the whole article in one style, through a normal save', async () => {
+    const dataDir = tempDir();
+    await cli(['article', 'new', '--headline', 'Thuỷ điện Hoà Bình và hòa hợp', '--data-dir', dataDir]);
+    const applied = await cli(['article', 'tone-style', '1', '--json', '--data-dir', dataDir]);
+    expect(JSON.parse(applied.stdout)).toMatchObject({ style: 'òa', changedWords: 2, version: 2 });
+    const shown = JSON.parse((await cli(['article', 'show', '1', '--json', '--data-dir', dataDir])).stdout) as { headline: string };
+    expect(shown.headline).toBe('Thủy điện Hòa Bình và hòa hợp');
+    expect((await cli(['article', 'tone-style', '1', '--style', 'oà', '--data-dir', dataDir])).stdout).toContain('3 word(s) now in the oà style');
+    expect((await cli(['article', 'tone-style', '1', '--style', 'old', '--data-dir', dataDir])).code).toBe(2);
+  });
+
   it('takes the data folder from NEWSROOM_DATA_DIR, and --data-dir over it', async () => {
     const fromEnv = tempDir();
     const fromFlag = tempDir();

@@ -6,7 +6,7 @@ import { resolveDataDir } from '../core/dataDir';
 import { openCore } from '../core/openCore';
 import { rendererDir } from '../core/paths';
 import { startWebServer } from '../web/createWebServer';
-import { articleCheck, articleImport, articleList, articleSearch, articleNew, articleShow, articleUpdate, doctor } from './commands';
+import { articleCheck, articleImport, articleList, articleSearch, articleToneStyle, articleNew, articleShow, articleUpdate, doctor } from './commands';
 import { openBrowser } from './openBrowser';
 import { CliError, processIo } from './output';
 import type { CliIo } from './output';
@@ -22,6 +22,8 @@ Commands:
   article show ID                 print one article
   article update ID [--headline T] [--status S] [--section S] [--tags a,b]
                                   edit an article (statuses: draft, submitted, edited, approved, exported, spiked)
+  article tone-style ID [--style òa|oà]
+                                  write the article in one tone-mark style (default: the desk's)
   import FILE                     a .docx, .html or .txt file becomes a new article
   check ID                        the copy desk's checks (exit 1 when something is found)
   search QUERY [--status S] [--section S] [--page N]
@@ -42,6 +44,7 @@ const options = {
   section: { type: 'string' },
   tags: { type: 'string' },
   page: { type: 'string' },
+  style: { type: 'string' },
   port: { type: 'string' },
   'no-open': { type: 'boolean', default: false },
 } as const;
@@ -108,7 +111,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
     const dataDir = resolveDataDir(values['data-dir'], env);
     if (command === 'serve') return await serve(dataDir, values.port, !values['no-open'], io, env);
 
-    const known = command === 'doctor' || command === 'import' || command === 'check' || command === 'search' || (command === 'article' && ['new', 'list', 'show', 'update'].includes(subcommand ?? ''));
+    const known = command === 'doctor' || command === 'import' || command === 'check' || command === 'search' || (command === 'article' && ['new', 'list', 'show', 'update', 'tone-style'].includes(subcommand ?? ''));
     if (!known) throw new CliError(`Unknown command: ${positionals.join(' ')}\n\n${usage}`, 2);
 
     const core = openCore(dataDir);
@@ -120,6 +123,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
       else if (command === 'search') await articleSearch(context, positionals.slice(1).join(' ') || undefined, { status: values.status, section: values.section, page: values.page });
       else if (subcommand === 'new') await articleNew(context, values.headline);
       else if (subcommand === 'list') await articleList(context);
+      else if (subcommand === 'tone-style') await articleToneStyle(context, argument, values.style);
       else if (subcommand === 'update') await articleUpdate(context, argument, { headline: values.headline, status: values.status, section: values.section, tags: values.tags });
       else await articleShow(context, argument);
       return 0;

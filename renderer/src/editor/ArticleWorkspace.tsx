@@ -1,6 +1,6 @@
 import { useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import type { Ref } from 'react';
-import { createEditor, Transforms } from 'slate';
+import { createEditor, Editor, Node, Transforms } from 'slate';
 import type { BaseSelection, Descendant, NodeEntry } from 'slate';
 import { withHistory } from 'slate-history';
 import { Editable, ReactEditor, Slate, withReact } from 'slate-react';
@@ -10,6 +10,7 @@ import type { Article, ArticleContent, ArticleStatus } from '../../../shared/art
 import { anchoredNoteIds, bodyText, inlineText } from '../../../shared/article/article';
 import type { Finding } from '../../../shared/copydesk/checks';
 import { articleSegments, checkSegments } from '../../../shared/copydesk/checks';
+import { applyToneStyle } from '../../../shared/text/toneStyle';
 import type { Settings } from '../../../shared/settings/settings';
 import { Autosaver } from '../autosave/Autosaver';
 import type { SaveState } from '../autosave/Autosaver';
@@ -131,10 +132,14 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, ref }
     const text = fromDocument(value);
     textRef.current = text;
     textStore.set(() => ({ headline: text.headline, text: plainText(text) }));
-    // The copy desk reads the text half a second after typing stops, never mid-composition.
+    // The copy desk reads the text half a second after typing stops, never mid-composition, and
+    // re-renders only when its findings changed: a needless render would make Slate restore a
+    // selection that lags the one the reporter is still extending.
     clearTimeout(checkTimer.current);
     checkTimer.current = setTimeout(() => {
-      if (!ReactEditor.isComposing(editor)) setFindings(checkSegments(articleSegments(textRef.current), settings.copyDesk));
+      if (ReactEditor.isComposing(editor)) return;
+      const next = checkSegments(articleSegments(textRef.current), settings.copyDesk);
+      setFindings((current) => (JSON.stringify(current) === JSON.stringify(next) ? current : next));
     }, 500);
     autosaver.change(toSave(textRef.current, metaRef.current));
   };
@@ -165,6 +170,17 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, ref }
     const decorateWith = decorateFindings(findings);
     return (entry: NodeEntry) => decorateWith(editor, entry);
   }, [editor, findings]);
+
+  /** The desk's tone-mark style on every word, as one undoable change. */
+  const applyToneStyleEverywhere = () => {
+    Editor.withoutNormalizing(editor, () => {
+      for (const [node, path] of Node.texts(editor)) {
+        const converted = applyToneStyle(node.text, settings.copyDesk.toneStyle);
+        if (converted !== node.text) Transforms.insertText(editor, converted, { at: path });
+      }
+    });
+    setFindings(checkSegments(articleSegments(fromDocument(editor.children)), settings.copyDesk));
+  };
 
   const applyFinding = (finding: Finding) => {
     const range = findingRange(editor, finding);
@@ -247,7 +263,7 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, ref }
           />
         </Slate>
       </div>
-      <Inspector meta={meta} anchoredNotes={anchored} findings={findings} onFix={applyFinding} onMeta={onMeta} settings={settings} status={status} history={history} onMove={(to) => void onMove(to)} text={textStore} />
+      <Inspector meta={meta} anchoredNotes={anchored} findings={findings} onFix={applyFinding} onToneStyle={applyToneStyleEverywhere} onMeta={onMeta} settings={settings} status={status} history={history} onMove={(to) => void onMove(to)} text={textStore} />
     </div>
   );
 }

@@ -19,6 +19,7 @@ interface Props {
   meta: ArticleMeta;
   findings: readonly Finding[];
   onFix: (finding: Finding) => void;
+  onToneStyle: () => void;
   anchoredNotes: ReadonlySet<string>;
   onMeta: (changes: Partial<ArticleMeta>) => void;
   settings: Settings;
@@ -34,7 +35,7 @@ const parseTags = (value: string): string[] =>
     .map((tag) => tag.trim())
     .filter((tag, index, all) => tag.length > 0 && all.indexOf(tag) === index);
 
-export function Inspector({ meta, findings, onFix, anchoredNotes, onMeta, settings, status, history, onMove, text }: Props) {
+export function Inspector({ meta, findings, onFix, onToneStyle, anchoredNotes, onMeta, settings, status, history, onMove, text }: Props) {
   const { t } = useI18n();
   const { headline } = useSyncExternalStore(text.subscribe, text.get);
   const credit = creditLine(meta.contributors.filter((contributor) => contributor.name.trim() !== ''), meta.kind, settings.creditTemplate);
@@ -104,6 +105,9 @@ export function Inspector({ meta, findings, onFix, anchoredNotes, onMeta, settin
       <section>
         <h3>{t('inspector.copydesk')}</h3>
         <CopyDeskPanel findings={findings} onFix={onFix} />
+        <button type="button" className="link-button" data-testid="apply-tone-style" onClick={onToneStyle}>
+          {t('copydesk.toneStyle', { example: settings.copyDesk.toneStyle === 'òa' ? 'hòa, thủy' : 'hoà, thuỷ' })}
+        </button>
       </section>
       <section>
         <h3>{t('inspector.counts')}</h3>
