@@ -11,7 +11,7 @@ const sqliteCode = (error: unknown): string | undefined =>
     : undefined;
 
 /** Turns anything the core throws into a typed error; SQLite's own failures get codes a user can act on. */
-export function toFailure(error: unknown): { ok: false; error: { code: CoreError['code']; message: string } } {
+function toFailure(error: unknown): { ok: false; error: { code: CoreError['code']; message: string } } {
   if (error instanceof CoreError) return fail(error.code, error.message);
   const code = sqliteCode(error);
   if (code === 'SQLITE_FULL') return fail('disk_full', 'The disk is full: the change was not saved. Free some space; saving resumes by itself.');

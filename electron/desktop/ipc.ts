@@ -1,12 +1,11 @@
 import { ipcMain } from 'electron';
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
 import { methodNames } from '../../shared/api/contract';
+import { channelFor } from '../../shared/api/methodNames';
 import { fail } from '../../shared/api/result';
 import type { Handlers } from '../core/createCore';
 import { dispatch } from '../core/dispatch';
 import { appOrigin } from './security';
-
-export const channelFor = (method: string): string => `api:${method}`;
 
 /** Only our own window's main frame, showing our own page, may call the core. */
 function fromOurMainFrame(event: IpcMainInvokeEvent, window: BrowserWindow): boolean {

@@ -1,10 +1,10 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { Api } from '../../shared/api/contract';
-import { methodNames } from '../../shared/api/methodNames';
+import { channelFor, methodNames } from '../../shared/api/methodNames';
 
 // One named function per contract method; ipcRenderer itself never reaches the page.
 const api = Object.fromEntries(
-  methodNames.map((method) => [method, (input: unknown) => ipcRenderer.invoke(`api:${method}`, input)]),
+  methodNames.map((method) => [method, (input: unknown) => ipcRenderer.invoke(channelFor(method), input)]),
 ) as unknown as Api;
 
 contextBridge.exposeInMainWorld('newsroom', api);

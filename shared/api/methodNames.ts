@@ -15,3 +15,6 @@ export const methodNames = [
 ] as const;
 
 export type MethodNameFromList = (typeof methodNames)[number];
+
+/** The IPC channel of a method: the desktop shell handles it, the preload invokes it. */
+export const channelFor = (method: string): string => `api:${method}`;

@@ -1,4 +1,3 @@
-import { foldVietnamese } from '../text/fold';
 import type { QueryTerm } from './query';
 import { foldedForm } from './query';
 
@@ -10,7 +9,7 @@ export interface Snippet {
 
 /** Folding maps each NFC letter to one letter, so offsets in the folded text are offsets in the text. */
 const foldForMatching = (text: string): string => {
-  const folded = foldVietnamese(text).toLowerCase();
+  const folded = foldedForm(text);
   return folded.length === text.length ? folded : text.toLowerCase();
 };
 

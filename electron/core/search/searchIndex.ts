@@ -7,6 +7,17 @@ import type { SearchPage } from '../../../shared/search/results';
 import type { Snippet } from '../../../shared/search/snippet';
 import { makeSnippet } from '../../../shared/search/snippet';
 
+const statements = new WeakMap<Database, Map<string, Statement>>();
+
+/** Indexing and search use a handful of statement shapes: each is compiled once per database. */
+function cached(db: Database, sql: string): Statement {
+  let byText = statements.get(db);
+  if (!byText) statements.set(db, (byText = new Map<string, Statement>()));
+  let statement = byText.get(sql);
+  if (!statement) byText.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
+
 export const searchTablesSql = `
   CREATE TABLE search_pending (article_id INTEGER PRIMARY KEY) STRICT;
   CREATE VIRTUAL TABLE search_exact USING fts5(headline, lead, body, extra, content='', contentless_delete=1, detail=none, tokenize='unicode61 remove_diacritics 0');
@@ -25,15 +36,15 @@ const columns = (content: Indexed): [string, string, string, string] => [
 /** Replaces the article's entries in both indexes; runs inside the save's transaction. */
 export function indexArticle(db: Database, id: number, content: Indexed): void {
   const text = columns(content);
-  db.prepare('DELETE FROM search_exact WHERE rowid = ?').run(id);
-  db.prepare('DELETE FROM search_folded WHERE rowid = ?').run(id);
-  db.prepare('INSERT INTO search_exact (rowid, headline, lead, body, extra) VALUES (?, ?, ?, ?, ?)').run(id, ...text.map(exactForm));
-  db.prepare('INSERT INTO search_folded (rowid, headline, lead, body, extra) VALUES (?, ?, ?, ?, ?)').run(id, ...text.map(foldedForm));
+  cached(db, 'DELETE FROM search_exact WHERE rowid = ?').run(id);
+  cached(db, 'DELETE FROM search_folded WHERE rowid = ?').run(id);
+  cached(db, 'INSERT INTO search_exact (rowid, headline, lead, body, extra) VALUES (?, ?, ?, ?, ?)').run(id, ...text.map(exactForm));
+  cached(db, 'INSERT INTO search_folded (rowid, headline, lead, body, extra) VALUES (?, ?, ?, ?, ?)').run(id, ...text.map(foldedForm));
 }
 
 /** Notes, inside a save's transaction, that the article's index entries are out of date. */
 export function markForIndexing(db: Database, id: number): void {
-  db.prepare('INSERT OR IGNORE INTO search_pending (article_id) VALUES (?)').run(id);
+  cached(db, 'INSERT OR IGNORE INTO search_pending (article_id) VALUES (?)').run(id);
 }
 
 /** Brings the indexes up to date with every marked article; returns how many were indexed. */
@@ -49,8 +60,8 @@ export function drainSearchIndex(db: Database): number {
         const content = JSON.parse(row.content) as Partial<ArticleContent>;
         indexArticle(db, id, { headline: row.headline, body: JSON.parse(row.body) as ArticleContent['body'], lead: content.lead ?? [], contributors: content.contributors ?? [], tags: content.tags ?? [] });
       } else {
-        db.prepare('DELETE FROM search_exact WHERE rowid = ?').run(id);
-        db.prepare('DELETE FROM search_folded WHERE rowid = ?').run(id);
+        cached(db, 'DELETE FROM search_exact WHERE rowid = ?').run(id);
+        cached(db, 'DELETE FROM search_folded WHERE rowid = ?').run(id);
       }
       done.run(id);
     }
@@ -141,16 +152,6 @@ const newestIds =
 const hasMatch = (db: Database, table: Table, match: string, id: number): boolean =>
   cached(db, `SELECT 1 FROM ${table} WHERE ${table} MATCH ? AND rowid BETWEEN ? AND ?`).get(match, id, id) !== undefined;
 
-const statements = new WeakMap<Database, Map<string, Statement>>();
-
-/** Search builds a handful of statement shapes: each is compiled once per database. */
-function cached(db: Database, sql: string): Statement {
-  let byText = statements.get(db);
-  if (!byText) statements.set(db, (byText = new Map<string, Statement>()));
-  let statement = byText.get(sql);
-  if (!statement) byText.set(sql, (statement = db.prepare(sql)));
-  return statement;
-}
 
 /** Reads ids in batches, keeps the accepted ones, skips the first `skip` of those and returns `want`. */
 function collect(read: (limit: number, offset: number) => number[], accept: (id: number) => boolean, skip: number, want: number): number[] {

@@ -1,7 +1,7 @@
-import { Editor, Element, Node, Range, Transforms } from 'slate';
+import { Editor, Element, Node, Path, Range, Transforms } from 'slate';
 import type { Block } from '../../../shared/article/article';
 import { safeUrl } from '../../../shared/text/safeUrl';
-import type { ArticleEditor, ArticleElement } from './customTypes';
+import type { ArticleEditor } from './customTypes';
 import { cursorBlock } from './withArticleLayout';
 
 type ListType = 'bulleted-list' | 'numbered-list';
@@ -55,12 +55,10 @@ export function withBlocks<T extends ArticleEditor>(editor: T): T {
   editor.insertBreak = () => {
     const item = Editor.above(editor, { match: (node) => Element.isElement(node) && node.type === 'list-item' });
     if (item && Node.string(item[0]) === '') {
-      const [list, listPath] = Editor.parent(editor, item[1]);
-      const last = item[1][item[1].length - 1] === (list as ArticleElement & { children: unknown[] }).children.length - 1;
-      if (last) {
+      const [, listPath] = Editor.parent(editor, item[1]);
+      if (!Editor.hasPath(editor, Path.next(item[1]))) {
         Transforms.removeNodes(editor, { at: item[1] });
-        const after = [listPath[0] === undefined ? 0 : listPath[0] + 1];
-        Transforms.insertNodes(editor, { type: 'paragraph', children: [{ text: '' }] }, { at: after, select: true });
+        Transforms.insertNodes(editor, { type: 'paragraph', children: [{ text: '' }] }, { at: Path.next(listPath), select: true });
         return;
       }
     }
@@ -136,9 +134,6 @@ export function setLink(editor: ArticleEditor, input: string): boolean {
   return true;
 }
 
-export function removeLink(editor: ArticleEditor): void {
-  Transforms.unwrapNodes(editor, { match: (node) => Element.isElement(node) && node.type === 'link' });
-}
 
 /** Anchors an editor note to the selected passage (body or lead); false without a selection there. */
 export function addNoteMark(editor: ArticleEditor, id: string): boolean {
