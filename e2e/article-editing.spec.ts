@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, expectSaved, headline, lead, newArticle, paragraphs, test } from './support/fixtures';
+import { expect, expectSaved, headline, lead, newArticle, paragraphs, selectBackwards, test } from './support/fixtures';
 import { repoRoot } from './support/server';
 
 const samplePath = join(repoRoot, '..', 'shared', 'fixtures', 'sample-article-vi.txt');
@@ -69,9 +69,7 @@ test('a story with every block type, written by keyboard, is stored as structure
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
   await page.keyboard.type('Xem báo');
-  await page.keyboard.down('Shift');
-  for (let index = 0; index < 3; index += 1) await page.keyboard.press('ArrowLeft');
-  await page.keyboard.up('Shift');
+  await selectBackwards(page, 'báo'.length);
   await page.keyboard.press('Control+k');
   await page.getByTestId('link-url').fill('javascript:alert(1)');
   await page.getByTestId('link-url').press('Enter');
@@ -246,9 +244,7 @@ test('an editor note anchored to a passage is marked and listed, and stored with
   const id = await newArticle(page);
   await paragraphs(page).first().click();
   await page.keyboard.type('Trung tướng Nguyễn Mạnh Hùng chủ trì');
-  await page.keyboard.down('Shift');
-  for (let index = 0; index < 'chủ trì'.length; index += 1) await page.keyboard.press('ArrowLeft');
-  await page.keyboard.up('Shift');
+  await selectBackwards(page, 'chủ trì'.length);
   await page.getByTestId('add-passage-note').click();
   await page.getByTestId('note-text').fill('Kiểm tra chức danh');
   await page.getByTestId('note-text').press('Enter');

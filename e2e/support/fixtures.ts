@@ -85,3 +85,19 @@ export async function newArticle(page: Page): Promise<number> {
 }
 
 export const openArticle = (page: Page, id: number) => page.locator(`[data-article-id="${id}"]`).click();
+
+/**
+ * Shift+ArrowLeft `count` times, each press once the previous one shows, as a person watching
+ * the selection grow would. (Under CPU load, slate-react can drop a step of a burst of
+ * Shift+Arrow presses; the tests that use this are about what is done with the selection.)
+ */
+export async function selectBackwards(page: Page, count: number): Promise<void> {
+  const selected = () => page.evaluate(() => [...(window.getSelection()?.toString() ?? '')].length);
+  const start = await selected();
+  await page.keyboard.down('Shift');
+  for (let step = 1; step <= count; step += 1) {
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(selected).toBe(start + step);
+  }
+  await page.keyboard.up('Shift');
+}
