@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, expectSaved, headline, lead, newArticle, paragraphs, selectBackwards, test } from './support/fixtures';
@@ -173,7 +172,6 @@ test('importing the published sample gives its lead, prefix, paragraphs and cont
 
   await page.getByTestId('import-file').setInputFiles({ name: 'anh.txt', mimeType: 'text/plain', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 1, 2]) });
   await expect(page.getByTestId('import-error')).toContainText('anh.txt is not a text file');
-  expect(readFileSync(samplePath, 'utf8')).toContain('Tin, ảnh');
 });
 
 test('paste maps Word HTML into the article and nothing executable survives', async ({ page, serve }) => {

@@ -64,7 +64,7 @@ describe('each rule', () => {
     expect(checkSegments(one('Dự án ABC'), { knownAbbreviations: ['ABC'] })).toEqual([]);
   });
 
-  it('is fast enough to run while typing: a 10,000-word article is checked in one call', () => {
+  it('finds nothing in a long, clean article (over 10,000 words, abbreviations defined first)', () => {
     const paragraph = 'Trong báo cáo tổng kết CTĐ, CTCT năm 2019 và phương hướng nhiệm vụ năm 2020 của Tổng cục có nêu rõ kết quả đạt được. ';
     const segments: Segment[] = [{ place: { field: 'lead' }, text: 'Công tác Đảng, công tác chính trị (CTĐ, CTCT).' }, ...Array.from({ length: 400 }, (_, index) => ({ place: { field: 'body' as const, block: index }, text: paragraph.repeat(1) }))];
     expect(segments.reduce((words, segment) => words + segment.text.split(/\s+/).length, 0)).toBeGreaterThan(10_000);
