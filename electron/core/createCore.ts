@@ -2,6 +2,8 @@ import type { Database } from 'better-sqlite3';
 import type { MethodName, Output, ParsedInput } from '../../shared/api/contract';
 import { emptyContent } from '../../shared/article/article';
 import { createArticle, getArticle, listArticles, saveArticle, setStatus } from './archive/articleStore';
+import { defaultHistoryPolicy, getRevision, listRevisions, nameRevision, restoreRevision } from './archive/revisionStore';
+import type { HistoryPolicy } from './archive/revisionStore';
 import { importDocument } from './import/importDocument';
 import { drainSearchIndex, searchArticles } from './search/searchIndex';
 import { getSettings, updateSettings } from './settingsStore';
@@ -9,7 +11,13 @@ import { getSettings, updateSettings } from './settingsStore';
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
 
 /** The one implementation of the contract, shared by the desktop shell, the browser edition and the CLI. */
-export function createCore(db: Database): Handlers {
+export interface CoreOptions {
+  history?: HistoryPolicy;
+}
+
+export function createCore(db: Database, options: CoreOptions = {}): Handlers {
+  const policy = options.history ?? defaultHistoryPolicy;
+  const actor = () => ({ by: getSettings(db).userName, policy });
   // Saves mark articles for indexing; a second after the last one, the indexes catch up
   // (a search catches up first anyway, so results are never stale).
   let indexTimer: ReturnType<typeof setTimeout> | undefined;
@@ -23,15 +31,19 @@ export function createCore(db: Database): Handlers {
   };
   return {
     'articles.list': () => listArticles(db),
-    'articles.create': (input) => indexSoon(createArticle(db, emptyContent(input.headline ?? ''))),
+    'articles.create': (input) => indexSoon(createArticle(db, emptyContent(input.headline ?? ''), actor())),
     'articles.get': (input) => getArticle(db, input.id),
-    'articles.save': ({ id, baseVersion, ...changes }) => indexSoon(saveArticle(db, id, baseVersion, changes)),
-    'articles.setStatus': ({ id, baseVersion, status }) => setStatus(db, id, baseVersion, status, getSettings(db).userName),
+    'articles.save': ({ id, baseVersion, ...changes }) => indexSoon(saveArticle(db, id, baseVersion, changes, actor())),
+    'articles.setStatus': ({ id, baseVersion, status }) => setStatus(db, id, baseVersion, status, actor()),
     'articles.import': async ({ fileName, dataBase64 }) => {
       const content = await importDocument(fileName, Buffer.from(dataBase64, 'base64'), getSettings(db).creditTemplate);
-      return indexSoon(createArticle(db, content));
+      return indexSoon(createArticle(db, content, actor()));
     },
     'articles.search': ({ query, page, ...filter }) => searchArticles(db, query, filter, page),
+    'articles.history': ({ id }) => listRevisions(db, id),
+    'articles.revision': ({ id, revisionId }) => getRevision(db, id, revisionId),
+    'articles.saveVersion': ({ id, name }) => nameRevision(db, id, name, actor().by, policy.now()),
+    'articles.restore': ({ id, baseVersion, revisionId }) => indexSoon(restoreRevision(db, id, baseVersion, revisionId, actor().by, policy.now())),
     'settings.get': () => getSettings(db),
     'settings.update': (changes) => updateSettings(db, changes),
   };

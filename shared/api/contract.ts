@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Article, ArticleSummary, SavedVersion } from '../article/article';
 import { articleContentShape, articleStatuses, headlineSchema } from '../article/article';
+import { toNfc } from '../text/nfc';
+import type { Revision, RevisionSummary } from '../history/revisions';
 import type { SearchPage } from '../search/results';
 import type { Settings } from '../settings/settings';
 import { settingsSchema } from '../settings/settings';
@@ -55,6 +57,16 @@ export const contract = {
       page: z.number().int().min(1).max(10_000).optional(),
     }),
   ),
+  /** The article's kept versions, newest first. */
+  'articles.history': method<RevisionSummary[]>()(z.strictObject({ id: articleId })),
+  /** One kept version, whole. */
+  'articles.revision': method<Revision>()(z.strictObject({ id: articleId, revisionId: articleId })),
+  /** Keeps the article as it is now under a name ("sent to desk"); named versions are never thinned. */
+  'articles.saveVersion': method<RevisionSummary>()(
+    z.strictObject({ id: articleId, name: z.string().trim().min(1).max(80).transform(toNfc) }),
+  ),
+  /** Makes a kept version the article's next version; the text it replaces is kept first. */
+  'articles.restore': method<SavedVersion>()(z.strictObject({ id: articleId, baseVersion: version, revisionId: articleId })),
   'settings.get': method<Settings>()(z.strictObject({})),
   'settings.update': method<Settings>()(settingsSchema.partial().strict()),
 } satisfies Record<string, MethodSpec<z.ZodType, unknown>>;

@@ -10,6 +10,10 @@ export const methodNames = [
   'articles.setStatus',
   'articles.import',
   'articles.search',
+  'articles.history',
+  'articles.revision',
+  'articles.saveVersion',
+  'articles.restore',
   'settings.get',
   'settings.update',
 ] as const;

@@ -5,6 +5,8 @@ import { canTransition, transitions } from '../../../shared/article/workflow';
 import type { StatusChange } from '../../../shared/article/workflow';
 import { CoreError } from '../CoreError';
 import { markForIndexing } from '../search/searchIndex';
+import { defaultHistoryPolicy, keepAutoRevisionIfDue, keepRevision } from './revisionStore';
+import type { HistoryPolicy } from './revisionStore';
 
 interface ArticleRow {
   id: number;
@@ -57,8 +59,6 @@ function rowToArticle(row: ArticleRow, statusHistory: StatusChange[]): Article {
   };
 }
 
-const now = (): string => new Date().toISOString();
-
 export interface ListFilter {
   status?: ArticleStatus;
   section?: string;
@@ -88,8 +88,17 @@ export function getArticle(db: Database, id: number): Article {
   return rowToArticle(row, statusHistory(db, id));
 }
 
-export function createArticle(db: Database, content: ArticleContent): Article {
-  const at = now();
+/** Who acts and when, for the history (the user name in the settings; the policy's clock). */
+export interface Actor {
+  by: string;
+  policy?: HistoryPolicy;
+}
+
+const system: Actor = { by: '' };
+
+export function createArticle(db: Database, content: ArticleContent, actor: Actor = system): Article {
+  const clock = (actor.policy ?? defaultHistoryPolicy).now();
+  const at = clock.toISOString();
   const id = db.transaction(() => {
     const { lastInsertRowid } = db
       .prepare(
@@ -98,6 +107,7 @@ export function createArticle(db: Database, content: ArticleContent): Article {
       )
       .run(content.headline, JSON.stringify(content.body), JSON.stringify(storedContent(content)), content.section, at, at);
     markForIndexing(db, Number(lastInsertRowid));
+    keepRevision(db, Number(lastInsertRowid), 'first', actor.by, clock);
     return Number(lastInsertRowid);
   }).immediate();
   return getArticle(db, id);
@@ -116,7 +126,8 @@ function conflict(db: Database, id: number, baseVersion: number): CoreError {
  * Writes the given fields as a new version, only if the stored version is still the one the
  * edit was based on: a stale save is refused with a conflict and writes nothing.
  */
-export function saveArticle(db: Database, id: number, baseVersion: number, changes: Partial<ArticleContent>): SavedVersion {
+export function saveArticle(db: Database, id: number, baseVersion: number, changes: Partial<ArticleContent>, actor: Actor = system): SavedVersion {
+  const policy = actor.policy ?? defaultHistoryPolicy;
   return db.transaction((): SavedVersion => {
     // The body (the large part) is neither read nor parsed: it is written only when it changed.
     const row = db
@@ -125,7 +136,8 @@ export function saveArticle(db: Database, id: number, baseVersion: number, chang
     if (!row || row.version !== baseVersion) throw conflict(db, id, baseVersion);
     const stored = { ...emptyContent(), ...(JSON.parse(row.content) as Partial<StoredContent>) };
     const content = storedContent({ ...stored, ...changes });
-    const at = now();
+    keepAutoRevisionIfDue(db, id, actor.by, policy);
+    const at = policy.now().toISOString();
     db.prepare(
       `UPDATE articles SET headline = ?, body = coalesce(?, body), content = ?, section = ?, version = version + 1, updated_at = ?
        WHERE id = ? AND version = ?`,
@@ -147,7 +159,9 @@ export function saveArticle(db: Database, id: number, baseVersion: number, chang
 }
 
 /** Moves the article through the workflow and records who did it and when. */
-export function setStatus(db: Database, id: number, baseVersion: number, to: ArticleStatus, by: string): SavedVersion {
+export function setStatus(db: Database, id: number, baseVersion: number, to: ArticleStatus, actor: Actor): SavedVersion {
+  const { by } = actor;
+  const clock = (actor.policy ?? defaultHistoryPolicy).now();
   return db.transaction((): SavedVersion => {
     const row = db.prepare<[number], { status: ArticleStatus; version: number }>('SELECT status, version FROM articles WHERE id = ?').get(id);
     if (!row || row.version !== baseVersion) throw conflict(db, id, baseVersion);
@@ -155,9 +169,10 @@ export function setStatus(db: Database, id: number, baseVersion: number, to: Art
       const allowed = transitions[row.status].join(', ');
       throw new CoreError('invalid_transition', `An article that is ${row.status} cannot become ${to}; from ${row.status} it can become: ${allowed}.`);
     }
-    const at = now();
+    const at = clock.toISOString();
     db.prepare('UPDATE articles SET status = ?, version = version + 1, updated_at = ? WHERE id = ?').run(to, at, id);
     db.prepare('INSERT INTO status_changes (article_id, from_status, to_status, changed_at, changed_by) VALUES (?, ?, ?, ?, ?)').run(id, row.status, to, at, by);
+    keepRevision(db, id, 'status', by, clock, to);
     return { id, version: baseVersion + 1, updatedAt: at };
   }).immediate();
 }
