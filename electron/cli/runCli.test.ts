@@ -106,6 +106,27 @@ describe('newsroom CLI', () => {
     expect(tooLong.stderr).toContain('headline');
   });
 
+  it('history lists kept versions, compares two, keeps a named one and restores', async () => {
+    const dataDir = tempDir();
+    await cli(['article', 'new', '--headline', 'Hội nghị tổng kết', '--data-dir', dataDir]);
+    const named = await cli(['history', '1', '--name', 'gửi ban biên tập', '--json', '--data-dir', dataDir]);
+    expect(JSON.parse(named.stdout)).toMatchObject({ kind: 'named', name: 'gửi ban biên tập', version: 1 });
+    await cli(['article', 'update', '1', '--headline', 'Hội nghị\u00a0sơ kết', '--data-dir', dataDir]);
+    const listed = await cli(['history', '1', '--data-dir', dataDir]);
+    expect(listed.stdout).toContain('“gửi ban biên tập”');
+    expect(listed.stdout).toContain('first');
+    const compared = await cli(['history', '1', '--compare', '1', '--data-dir', dataDir]);
+    expect(compared.code).toBe(0);
+    expect(compared.stdout).toContain('Hội nghị[-·tổng-]{+⍽sơ+} kết');
+    const restored = await cli(['history', '1', '--restore', '1', '--json', '--data-dir', dataDir]);
+    expect(JSON.parse(restored.stdout)).toMatchObject({ id: 1, version: 3 });
+    const shown = await cli(['article', 'show', '1', '--json', '--data-dir', dataDir]);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ headline: 'Hội nghị tổng kết', version: 3 });
+    const after = JSON.parse((await cli(['history', '1', '--json', '--data-dir', dataDir])).stdout) as { kind: string; headline: string }[];
+    expect(after[0]).toMatchObject({ kind: 'before_restore', headline: 'Hội nghị\u00a0sơ kết' });
+    expect((await cli(['history', '1', '--restore', 'x', '--data-dir', dataDir])).code).toBe(2);
+  });
+
   it('doctor passes a healthy archive and refuses a damaged one, naming it and leaving it unchanged', async () => {
     const dataDir = tempDir();
     await cli(['article', 'new', '--headline', 'x', '--data-dir', dataDir]);

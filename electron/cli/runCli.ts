@@ -6,7 +6,7 @@ import { resolveDataDir } from '../core/dataDir';
 import { openCore } from '../core/openCore';
 import { rendererDir } from '../core/paths';
 import { startWebServer } from '../web/createWebServer';
-import { articleCheck, articleImport, articleList, articleSearch, articleToneStyle, articleNew, articleShow, articleUpdate, doctor } from './commands';
+import { articleCheck, articleImport, articleList, articleSearch, articleToneStyle, articleNew, articleShow, articleUpdate, articleHistory, doctor } from './commands';
 import { openBrowser } from './openBrowser';
 import { CliError, processIo } from './output';
 import type { CliIo } from './output';
@@ -28,6 +28,10 @@ Commands:
   check ID                        the copy desk's checks (exit 1 when something is found)
   search QUERY [--status S] [--section S] [--page N]
                                   full-text search, with or without Vietnamese marks
+  history ID                      the article's kept versions (history entries), newest first
+  history ID --compare E [--to F] what changed from entry E to entry F (default: the current text)
+  history ID --name TEXT          keep the current text as a named version
+  history ID --restore E          bring entry E back as a new version (the current text is kept)
   doctor                          check the archive's integrity
 
 Options for every command:
@@ -46,6 +50,10 @@ const options = {
   page: { type: 'string' },
   style: { type: 'string' },
   port: { type: 'string' },
+  compare: { type: 'string' },
+  to: { type: 'string' },
+  restore: { type: 'string' },
+  name: { type: 'string' },
   'no-open': { type: 'boolean', default: false },
 } as const;
 
@@ -111,7 +119,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
     const dataDir = resolveDataDir(values['data-dir'], env);
     if (command === 'serve') return await serve(dataDir, values.port, !values['no-open'], io, env);
 
-    const known = command === 'doctor' || command === 'import' || command === 'check' || command === 'search' || (command === 'article' && ['new', 'list', 'show', 'update', 'tone-style'].includes(subcommand ?? ''));
+    const known = command === 'doctor' || command === 'import' || command === 'check' || command === 'search' || command === 'history' || (command === 'article' && ['new', 'list', 'show', 'update', 'tone-style'].includes(subcommand ?? ''));
     if (!known) throw new CliError(`Unknown command: ${positionals.join(' ')}\n\n${usage}`, 2);
 
     const core = openCore(dataDir);
@@ -119,7 +127,8 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
       const context = { core, io, json: values.json };
       if (command === 'doctor') return doctor(context) ? 0 : 1;
       if (command === 'check') return (await articleCheck(context, subcommand)) ? 0 : 1;
-      if (command === 'import') await articleImport(context, subcommand);
+      if (command === 'history') await articleHistory(context, subcommand, { compare: values.compare, to: values.to, restore: values.restore, name: values.name });
+      else if (command === 'import') await articleImport(context, subcommand);
       else if (command === 'search') await articleSearch(context, positionals.slice(1).join(' ') || undefined, { status: values.status, section: values.section, page: values.page });
       else if (subcommand === 'new') await articleNew(context, values.headline);
       else if (subcommand === 'list') await articleList(context);
