@@ -10,7 +10,16 @@ import { applyToneStyle, toneStyles, withToneStyle } from '../../shared/text/ton
 import type { Comparable, FieldChange, RevisionSummary } from '../../shared/history/revisions';
 import { compareContent } from '../../shared/history/revisions';
 import { revealInvisible } from '../../shared/text/diff';
+import BetterSqlite3 from 'better-sqlite3';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { VerifiedBackup } from '../core/archive/backups';
+import { backupsDir, makeBackup } from '../core/archive/backups';
 import { checkArchive } from '../core/archive/checkArchive';
+import type { ArchiveReport } from '../core/archive/checkArchive';
+import { assessArchive, installArchiveCopy, liveSessions, setAside, setAsideRoot, verifiedBackups } from '../core/archive/recovery';
+import { ArchiveOpenError } from '../core/CoreError';
+import { archivePath } from '../core/dataDir';
 import { maxImportBytes } from '../core/import/importDocument';
 import { dispatch } from '../core/dispatch';
 import type { OpenCore } from '../core/openCore';
@@ -108,19 +117,103 @@ export async function articleUpdate(context: CommandContext, idText: string | un
   else context.io.out(`Updated article ${article.id} (version ${article.version}, ${article.status}): ${article.headline}`);
 }
 
-export function doctor(context: CommandContext): boolean {
-  const report = checkArchive(context.core.db);
-  if (context.json) {
-    context.io.out(JSON.stringify(report));
-    return report.ok;
+export interface DataDirContext {
+  dataDir: string;
+  io: CliIo;
+  json: boolean;
+}
+
+const backupLine = (backup: VerifiedBackup): string =>
+  `  ${backup.name}  ${backup.ok ? `${backup.articles} article(s)` : `DAMAGED (${backup.problems.slice(0, 2).join('; ')})`}`;
+
+/**
+ * Checks the archive without changing anything: the quick checks made at every start, then a
+ * full integrity_check; lists the backups (each checked) and any archives set aside.
+ */
+export function doctor(context: DataDirContext): boolean {
+  const { dataDir, io } = context;
+  const file = archivePath(dataDir);
+  let problem: { kind: string; message: string } | undefined;
+  try {
+    problem = assessArchive(dataDir);
+  } catch (error) {
+    if (!(error instanceof ArchiveOpenError)) throw error;
+    problem = { kind: error.reason, message: error.message };
   }
-  context.io.out(`Archive: ${report.file}`);
-  context.io.out(`Schema: ${report.schemaVersion} (latest ${report.latestSchemaVersion}), journal ${report.journalMode}`);
-  context.io.out(`Articles: ${report.articles}`);
-  context.io.out(`Integrity: ${report.integrity.join('; ')}`);
-  if (report.foreignKeyProblems > 0) context.io.out(`Foreign key problems: ${report.foreignKeyProblems}`);
-  context.io.out(report.ok ? 'The archive is healthy.' : 'The archive has problems: make a copy before changing anything.');
-  return report.ok;
+  let report: ArchiveReport | undefined;
+  if (!problem && existsSync(file)) {
+    const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    try {
+      report = checkArchive(db);
+    } finally {
+      db.close();
+    }
+    if (!report.ok) problem = { kind: 'damaged', message: `The full integrity check found problems in ${file}: ${report.integrity.slice(0, 3).join('; ')}` };
+  }
+  const backups = verifiedBackups(dataDir);
+  const latestGood = backups.find((backup) => backup.ok);
+  const setAsideDirs = existsSync(setAsideRoot(dataDir)) ? readdirSync(setAsideRoot(dataDir)).sort().map((name) => join(setAsideRoot(dataDir), name)) : [];
+  const ok = problem === undefined;
+  if (context.json) {
+    io.out(JSON.stringify({ file, ok, problem: problem ?? null, ...(report ?? {}), backups, setAside: setAsideDirs }));
+    return ok;
+  }
+  io.out(`Archive: ${file}`);
+  if (report) {
+    io.out(`Schema: ${report.schemaVersion} (latest ${report.latestSchemaVersion}), journal ${report.journalMode}`);
+    io.out(`Articles: ${report.articles}`);
+    io.out(`Integrity: ${report.integrity.join('; ')}`);
+    if (report.foreignKeyProblems > 0) io.out(`Foreign key problems: ${report.foreignKeyProblems}`);
+  } else if (!problem) {
+    io.out('There is no archive yet; one is made at first use.');
+  }
+  io.out(`Backups (${backupsDir(dataDir)}): ${backups.length === 0 ? 'none yet' : ''}`);
+  for (const backup of backups) io.out(backupLine(backup));
+  if (setAsideDirs.length > 0) {
+    io.out('Set aside (damaged or replaced archives, kept untouched):');
+    for (const dir of setAsideDirs) io.out(`  ${dir}`);
+  }
+  if (problem) {
+    io.out('');
+    io.out(`PROBLEM: ${problem.message}`);
+    io.out('Nothing was changed. To recover:');
+    if (latestGood) io.out(`  newsroom restore            puts back the latest good backup, ${latestGood.name} (${latestGood.articles} article(s))`);
+    io.out('  newsroom restore NAME       puts back the backup of that name');
+    io.out('  Either way the current archive is first moved into set-aside/, never deleted. Starting the editor does the same and offers the choice on screen.');
+  } else {
+    io.out('The archive is healthy.');
+  }
+  return ok;
+}
+
+/** An online backup now, checked, into the backups folder. */
+export async function backupNow(context: CommandContext): Promise<void> {
+  const backup = await makeBackup(context.core.db, context.core.dataDir, 'manual');
+  if (context.json) context.io.out(JSON.stringify({ name: backup.name, file: backup.file, articles: backup.articles, bytes: backup.bytes, ok: backup.ok }));
+  else context.io.out(`Backed up ${backup.articles} article(s) to ${backup.file} (integrity check: ok).`);
+}
+
+/**
+ * Puts a backup in place of the archive (by name, or the latest good one). The archive there
+ * now, healthy or not, is first moved into set-aside/; nothing is deleted.
+ */
+export function restoreBackup(context: DataDirContext, name: string | undefined): void {
+  const { dataDir, io } = context;
+  const running = liveSessions(dataDir);
+  if (running.length > 0) throw new CliError(`Newsroom has this archive open (process ${running.map((session) => session.pid).join(', ')}); close it, then restore.`);
+  const backups = verifiedBackups(dataDir);
+  const chosen = name === undefined ? backups.find((backup) => backup.ok) : backups.find((backup) => backup.name === name);
+  if (!chosen) throw new CliError(name === undefined ? `There is no good backup in ${backupsDir(dataDir)}.` : `There is no backup called ${name}; newsroom doctor lists them.`);
+  if (!chosen.ok) throw new CliError(`${chosen.name} is damaged itself (${chosen.problems.slice(0, 2).join('; ')}); choose another.`);
+  const file = archivePath(dataDir);
+  const setAsideDir = existsSync(file) || existsSync(`${file}-wal`) ? setAside(dataDir, 'replaced', `Replaced by the backup ${chosen.name} (newsroom restore).`) : undefined;
+  installArchiveCopy(dataDir, chosen.file);
+  if (context.json) {
+    io.out(JSON.stringify({ restored: chosen.name, articles: chosen.articles, setAside: setAsideDir ?? null }));
+    return;
+  }
+  io.out(`Restored ${chosen.name} (${chosen.articles} article(s)).`);
+  if (setAsideDir) io.out(`The archive it replaced is kept in ${setAsideDir}.`);
 }
 
 /** Reads a .docx, .html or .txt file into a new article. */

@@ -127,23 +127,36 @@ describe('newsroom CLI', () => {
     expect((await cli(['history', '1', '--restore', 'x', '--data-dir', dataDir])).code).toBe(2);
   });
 
-  it('doctor passes a healthy archive and refuses a damaged one, naming it and leaving it unchanged', async () => {
+  it('doctor passes a healthy archive and reports a damaged one, naming it, pointing to the backup, changing nothing', async () => {
     const dataDir = tempDir();
     await cli(['article', 'new', '--headline', 'x', '--data-dir', dataDir]);
+    const backup = await cli(['backup', '--json', '--data-dir', dataDir]);
+    expect(backup.code).toBe(0);
+    const made = JSON.parse(backup.stdout) as { name: string; articles: number; ok: boolean };
+    expect(made).toMatchObject({ articles: 1, ok: true });
     const healthy = await cli(['doctor', '--json', '--data-dir', dataDir]);
     expect(healthy.code).toBe(0);
-    expect(JSON.parse(healthy.stdout)).toMatchObject({ ok: true, integrity: ['ok'], articles: 1 });
+    expect(JSON.parse(healthy.stdout)).toMatchObject({ ok: true, integrity: ['ok'], articles: 1, backups: [{ name: made.name, ok: true, articles: 1 }] });
 
-    const broken = tempDir();
-    writeFileSync(archivePath(broken), 'this is a photo caption, not a database');
-    const before = sha256(archivePath(broken));
-    const refused = await cli(['doctor', '--data-dir', broken]);
+    writeFileSync(archivePath(dataDir), 'this is a photo caption, not a database');
+    const before = sha256(archivePath(dataDir));
+    const refused = await cli(['doctor', '--data-dir', dataDir]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain(archivePath(broken));
-    expect(sha256(archivePath(broken))).toBe(before);
-    const listing = await cli(['article', 'list', '--data-dir', broken]);
+    expect(refused.stdout).toContain(archivePath(dataDir));
+    expect(refused.stdout).toContain(`newsroom restore            puts back the latest good backup, ${made.name}`);
+    expect(sha256(archivePath(dataDir))).toBe(before);
+    const listing = await cli(['article', 'list', '--data-dir', dataDir]);
     expect(listing.code).toBe(1);
-    expect(sha256(archivePath(broken))).toBe(before);
+    expect(listing.stderr).toContain('newsroom doctor');
+    expect(sha256(archivePath(dataDir))).toBe(before);
+
+    const restored = await cli(['restore', '--json', '--data-dir', dataDir]);
+    expect(restored.code).toBe(0);
+    const { setAside } = JSON.parse(restored.stdout) as { setAside: string };
+    expect(sha256(join(setAside, 'archive.sqlite3'))).toBe(before);
+    const after = await cli(['article', 'list', '--json', '--data-dir', dataDir]);
+    expect(JSON.parse(after.stdout)).toHaveLength(1);
+    expect((await cli(['restore', 'archive-nope.sqlite3', '--data-dir', dataDir])).code).toBe(1);
   });
 
   it('`npm run cli -- …` prints nothing but the CLI output', async () => {

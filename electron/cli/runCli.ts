@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ArchiveOpenError } from '../core/CoreError';
+import { ArchiveOpenError, CoreError } from '../core/CoreError';
 import { resolveDataDir } from '../core/dataDir';
+import { startArchive } from '../core/archiveService';
 import { openCore } from '../core/openCore';
 import { rendererDir } from '../core/paths';
 import { startWebServer } from '../web/createWebServer';
-import { articleCheck, articleImport, articleList, articleSearch, articleToneStyle, articleNew, articleShow, articleUpdate, articleHistory, doctor } from './commands';
+import { articleCheck, articleImport, articleList, articleSearch, articleToneStyle, articleNew, articleShow, articleUpdate, articleHistory, backupNow, doctor, restoreBackup } from './commands';
 import { openBrowser } from './openBrowser';
 import { CliError, processIo } from './output';
 import type { CliIo } from './output';
@@ -32,7 +33,10 @@ Commands:
   history ID --compare E [--to F] what changed from entry E to entry F (default: the current text)
   history ID --name TEXT          keep the current text as a named version
   history ID --restore E          bring entry E back as a new version (the current text is kept)
-  doctor                          check the archive's integrity
+  doctor                          check the archive (full integrity check), list backups; changes nothing
+  backup                          an online backup now, checked, into the data folder's backups/
+  restore [NAME]                  put back a backup (default: the latest good one); the current
+                                  archive is moved into set-aside/ first, never deleted
 
 Options for every command:
   --data-dir DIR   the data folder (default: NEWSROOM_DATA_DIR, else the platform's user-data folder)
@@ -75,7 +79,8 @@ async function serve(dataDir: string, portText: string | undefined, open: boolea
   if (!existsSync(join(staticDir, 'index.html'))) {
     throw new CliError(`The editor is not built (${staticDir} is missing): run npm run build first.`);
   }
-  const core = openCore(dataDir);
+  // The editor: a damaged archive is moved aside and the page opens on the recovery screen.
+  const core = await startArchive(dataDir, { recover: true, dailyBackup: true, log: (message) => io.err(`newsroom: ${message}`) });
   let web;
   try {
     web = await startWebServer({ handlers: core.handlers, staticDir, port, token });
@@ -119,13 +124,21 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
     const dataDir = resolveDataDir(values['data-dir'], env);
     if (command === 'serve') return await serve(dataDir, values.port, !values['no-open'], io, env);
 
-    const known = command === 'doctor' || command === 'import' || command === 'check' || command === 'search' || command === 'history' || (command === 'article' && ['new', 'list', 'show', 'update', 'tone-style'].includes(subcommand ?? ''));
+    if (command === 'doctor') return doctor({ dataDir, io, json: values.json }) ? 0 : 1;
+    if (command === 'restore') {
+      restoreBackup({ dataDir, io, json: values.json }, subcommand);
+      return 0;
+    }
+    const known = command === 'backup' || command === 'import' || command === 'check' || command === 'search' || command === 'history' || (command === 'article' && ['new', 'list', 'show', 'update', 'tone-style'].includes(subcommand ?? ''));
     if (!known) throw new CliError(`Unknown command: ${positionals.join(' ')}\n\n${usage}`, 2);
 
-    const core = openCore(dataDir);
+    const core = await openCore(dataDir);
     try {
       const context = { core, io, json: values.json };
-      if (command === 'doctor') return doctor(context) ? 0 : 1;
+      if (command === 'backup') {
+        await backupNow(context);
+        return 0;
+      }
       if (command === 'check') return (await articleCheck(context, subcommand)) ? 0 : 1;
       if (command === 'history') await articleHistory(context, subcommand, { compare: values.compare, to: values.to, restore: values.restore, name: values.name });
       else if (command === 'import') await articleImport(context, subcommand);
@@ -144,7 +157,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
       io.err(`newsroom: ${error.message}`);
       return error.exitCode;
     }
-    if (error instanceof ArchiveOpenError) {
+    if (error instanceof ArchiveOpenError || error instanceof CoreError) {
       io.err(`newsroom: ${error.message}`);
       return 1;
     }

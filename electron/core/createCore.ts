@@ -4,6 +4,7 @@ import { emptyContent } from '../../shared/article/article';
 import { createArticle, getArticle, listArticles, saveArticle, setStatus } from './archive/articleStore';
 import { defaultHistoryPolicy, getRevision, listRevisions, nameRevision, restoreRevision } from './archive/revisionStore';
 import type { HistoryPolicy } from './archive/revisionStore';
+import { CoreError } from './CoreError';
 import { importDocument } from './import/importDocument';
 import { drainSearchIndex, searchArticles } from './search/searchIndex';
 import { getSettings, updateSettings } from './settingsStore';
@@ -44,6 +45,10 @@ export function createCore(db: Database, options: CoreOptions = {}): Handlers {
     'articles.revision': ({ id, revisionId }) => getRevision(db, id, revisionId),
     'articles.saveVersion': ({ id, name }) => nameRevision(db, id, name, actor().by, policy.now()),
     'articles.restore': ({ id, baseVersion, revisionId }) => indexSoon(restoreRevision(db, id, baseVersion, revisionId, actor().by, policy.now())),
+    'archive.status': () => ({ state: 'open', file: db.name }),
+    'archive.recover': () => {
+      throw new CoreError('validation', 'The archive is open and healthy: there is nothing to recover.');
+    },
     'settings.get': () => getSettings(db),
     'settings.update': (changes) => updateSettings(db, changes),
   };

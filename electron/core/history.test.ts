@@ -25,7 +25,7 @@ function setup(file = join(tempDir(), 'archive.sqlite3')) {
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
     return result.value;
   };
-  const call = async (method: string, input: unknown) => (await dispatch(handlers, method, input)) as Result<unknown>;
+  const call = async (method: string, input: unknown): Promise<Result<unknown>> => dispatch(handlers, method, input);
   const advance = (ms: number) => (clock += ms);
   return { db, value, call, advance };
 }

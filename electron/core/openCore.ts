@@ -1,9 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { openArchive } from './archive/openArchive';
-import type { OpenArchiveOptions } from './archive/openArchive';
-import { createCore } from './createCore';
+import { startArchive } from './archiveService';
+import type { ArchiveServiceOptions } from './archiveService';
 import type { Handlers } from './createCore';
-import { archivePath, ensureDataDir } from './dataDir';
 
 export interface OpenCore {
   db: Database;
@@ -12,16 +10,13 @@ export interface OpenCore {
   close: () => void;
 }
 
-/** Opens the archive in a data folder and builds the core on it. */
-export function openCore(dataDir: string, options: OpenArchiveOptions = {}): OpenCore {
-  ensureDataDir(dataDir);
-  const db = openArchive(archivePath(dataDir), options);
-  return {
-    db,
-    handlers: createCore(db),
-    dataDir,
-    close: () => {
-      if (db.open) db.close();
-    },
-  };
+/**
+ * Opens the archive in a data folder for a command that needs it healthy (the CLI): a
+ * damaged archive is refused untouched, with the way to recover.
+ */
+export async function openCore(dataDir: string, options: Omit<ArchiveServiceOptions, 'recover'> = {}): Promise<OpenCore> {
+  const service = await startArchive(dataDir, { ...options, recover: false });
+  const db = service.db();
+  if (!db) throw new Error('The archive did not open.');
+  return { db, handlers: service.handlers, dataDir, close: service.close };
 }

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ArchiveOpenError } from '../core/CoreError';
 import { ensureDataDir, resolveDataDir } from '../core/dataDir';
-import { openCore } from '../core/openCore';
-import type { OpenCore } from '../core/openCore';
+import { startArchive } from '../core/archiveService';
+import type { ArchiveService } from '../core/archiveService';
 import { packageRoot, rendererDir } from '../core/paths';
 import { handleAppProtocol, registerAppScheme } from './appProtocol';
 import { registerIpc } from './ipc';
@@ -31,7 +31,7 @@ function electronNativeBinding(root: string): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
-function createWindow(core: OpenCore, root: string): BrowserWindow {
+function createWindow(core: ArchiveService, root: string): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 860,
@@ -59,14 +59,15 @@ function start(): void {
     window.focus();
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     denyPermissions();
     const root = packageRoot();
     handleAppProtocol(rendererDir(root));
     const dataDir = ensureDataDir(resolveDataDir(dataDirFlag, process.env, app.getPath('userData')));
-    let core: OpenCore;
+    let core: ArchiveService;
     try {
-      core = openCore(dataDir, { nativeBinding: electronNativeBinding(root) });
+      // A damaged archive is moved aside and the window opens on the recovery screen.
+      core = await startArchive(dataDir, { archive: { nativeBinding: electronNativeBinding(root) }, recover: true, dailyBackup: true, log: (message) => console.error(message) });
     } catch (error) {
       const message = error instanceof ArchiveOpenError ? error.message : String(error);
       dialog.showErrorBox('Newsroom cannot open its archive', message);

@@ -24,7 +24,7 @@ async function start() {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Newsroom</title>');
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(root, 'secret.txt'), 'outside the build');
-  const core = openCore(join(root, 'data'));
+  const core = await openCore(join(root, 'data'));
   const web = await startWebServer({ handlers: core.handlers, staticDir });
   running.push({ web, core });
   return { web, core, port: new URL(web.origin).port };

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Article, ArticleSummary, SavedVersion } from '../article/article';
 import { articleContentShape, articleStatuses, headlineSchema } from '../article/article';
 import { toNfc } from '../text/nfc';
+import type { ArchiveStatus } from '../archive/status';
+import { recoveryActions } from '../archive/status';
 import type { Revision, RevisionSummary } from '../history/revisions';
 import type { SearchPage } from '../search/results';
 import type { Settings } from '../settings/settings';
@@ -67,6 +69,12 @@ export const contract = {
   ),
   /** Makes a kept version the article's next version; the text it replaces is kept first. */
   'articles.restore': method<SavedVersion>()(z.strictObject({ id: articleId, baseVersion: version, revisionId: articleId })),
+  /** Whether the archive is open, or damaged and waiting for a recovery choice. */
+  'archive.status': method<ArchiveStatus>()(z.strictObject({})),
+  /** After a damaged archive was moved aside: restore a backup, use the archive file without its log, or start empty. */
+  'archive.recover': method<ArchiveStatus>()(
+    z.strictObject({ action: z.enum(recoveryActions), backup: z.string().regex(/^archive-\d{8}T\d{9}Z-[a-z-]+\.sqlite3$/).optional() }),
+  ),
   'settings.get': method<Settings>()(z.strictObject({})),
   'settings.update': method<Settings>()(settingsSchema.partial().strict()),
 } satisfies Record<string, MethodSpec<z.ZodType, unknown>>;

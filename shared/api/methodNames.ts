@@ -14,6 +14,8 @@ export const methodNames = [
   'articles.revision',
   'articles.saveVersion',
   'articles.restore',
+  'archive.status',
+  'archive.recover',
   'settings.get',
   'settings.update',
 ] as const;

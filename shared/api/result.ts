@@ -6,6 +6,7 @@ export const errorCodes = [
   'invalid_transition',
   'storage',
   'disk_full',
+  'archive_problem',
   'unauthorized',
   'forbidden',
   'unavailable',

@@ -118,7 +118,7 @@ const invisibles: Record<string, string> = {
   '\t': '→',
 };
 
-const invisiblePattern = new RegExp(`[${Object.keys(invisibles).join('')}]`, 'gu');
+const invisiblePattern = new RegExp(Object.keys(invisibles).join('|'), 'gu');
 
 /** Shows what would otherwise be invisible: spaces as ·, the characters above by their signs. */
 export const revealInvisible = (text: string): string =>
@@ -127,7 +127,7 @@ export const revealInvisible = (text: string): string =>
 /** What a reader sees: invisible characters gone, every kind of space one space. */
 export const visibleForm = (text: string): string =>
   text
-    .replace(/[\u200b\u200c\u200d\u2060\ufeff\u00ad]/gu, '')
+    .replace(/\u200b|\u200c|\u200d|\u2060|\ufeff|\u00ad/gu, '')
     .replace(/[^\S\n]+/gu, ' ')
     .replace(/ +\n|\n +/g, '\n')
     .trim();

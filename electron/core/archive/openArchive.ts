@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
+import { randomInt } from 'node:crypto';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { ArchiveOpenError } from '../CoreError';
 import { latestVersion, migrate } from './migrations';
@@ -11,6 +12,8 @@ export interface OpenArchiveOptions {
   nativeBinding?: string;
   synchronous?: 'FULL' | 'NORMAL';
   migrations?: readonly Migration[];
+  /** false: leave the schema as it is (the caller backs the file up, then calls migrate). */
+  migrate?: boolean;
 }
 
 const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
@@ -26,6 +29,17 @@ function readHeader(file: string): Buffer {
   }
 }
 
+/** The application id in the file's own header (what the main file says, whatever a log beside it holds). */
+export function headerApplicationId(file: string): number {
+  const fd = openSync(file, 'r');
+  try {
+    const bytes = Buffer.alloc(4);
+    return readSync(fd, bytes, 0, 4, 68) === 4 ? bytes.readInt32BE(0) : 0;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -34,7 +48,8 @@ function describe(error: unknown): string {
  * Checks an existing archive without writing to it: a file that is not SQLite, is damaged,
  * or comes from a newer version of the app is refused and left byte-for-byte as it was.
  */
-function inspectExisting(file: string, options: OpenArchiveOptions, latest: number): void {
+export function inspectArchiveFile(file: string, options: OpenArchiveOptions = {}): void {
+  const latest = latestVersion(options.migrations ?? allMigrations);
   if (statSync(file).size === 0) {
     if (existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0) {
       throw new ArchiveOpenError('damaged', file, `The archive ${file} is empty but has a write-ahead log beside it; it was not opened.`);
@@ -71,7 +86,7 @@ function inspectExisting(file: string, options: OpenArchiveOptions, latest: numb
 /** Opens (creating if needed) the archive file and brings it to the latest schema. */
 export function openArchive(file: string, options: OpenArchiveOptions = {}): Database {
   const list = options.migrations ?? allMigrations;
-  if (existsSync(file)) inspectExisting(file, options, latestVersion(list));
+  if (existsSync(file)) inspectArchiveFile(file, options);
   let db: Database;
   try {
     db = new BetterSqlite3(file, { nativeBinding: options.nativeBinding });
@@ -83,7 +98,11 @@ export function openArchive(file: string, options: OpenArchiveOptions = {}): Dat
     db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    migrate(db, list);
+    if (options.migrate !== false) migrate(db, list);
+    // Each archive carries a random identity in its header, so a log from another archive is told apart.
+    if (!db.readonly && (db.pragma('application_id', { simple: true }) as number) === 0) {
+      db.pragma(`application_id = ${randomInt(1, 2 ** 31 - 1)}`);
+    }
     return db;
   } catch (error) {
     db.close();

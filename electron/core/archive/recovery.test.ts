@@ -1,0 +1,242 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Result } from '../../../shared/api/result';
+import type { ArchiveStatus } from '../../../shared/archive/status';
+import type { Article, ArticleSummary } from '../../../shared/article/article';
+import { emptyContent, paragraph } from '../../../shared/article/article';
+import { sha256, tempDir } from '../../testing/tempDir';
+import { startArchive } from '../archiveService';
+import type { ArchiveService } from '../archiveService';
+import { ArchiveOpenError } from '../CoreError';
+import { archivePath } from '../dataDir';
+import { dispatch } from '../dispatch';
+import { createArticle, saveArticle } from './articleStore';
+import { backupIfStale, backupsKept, listBackups, makeBackup, verifyBackup } from './backups';
+import { migrations } from './migrations';
+import { openArchive } from './openArchive';
+import { assessArchive } from './recovery';
+
+function fill(db: BetterSqlite3.Database, count: number, prefix = 'Bài'): void {
+  for (let index = 0; index < count; index += 1) {
+    const article = createArticle(db, emptyContent(`${prefix} số ${index}`));
+    saveArticle(db, article.id, 1, { body: Array.from({ length: 20 }, (_, n) => paragraph(`Đoạn ${n} của ${prefix.toLowerCase()} ${index}: `.repeat(20))) });
+  }
+}
+
+/** A data folder whose archive has `count` articles and one good backup of them. */
+async function dataDirWithBackup(count: number): Promise<string> {
+  const dataDir = tempDir();
+  const db = openArchive(archivePath(dataDir));
+  fill(db, count);
+  await makeBackup(db, dataDir, 'manual', new Date('2026-11-20T08:00:00Z'));
+  db.close();
+  return dataDir;
+}
+
+const call = async <T>(service: ArchiveService, method: string, input: unknown = {}) => (await dispatch(service.handlers, method, input)) as Result<T>;
+const value = async <T>(service: ArchiveService, method: string, input: unknown = {}): Promise<T> => {
+  const result = await call<T>(service, method, input);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+};
+
+function damage(file: string, how: 'truncated' | 'zeroed page' | 'garbage'): void {
+  const raw = new BetterSqlite3(file);
+  raw.pragma('journal_mode = DELETE');
+  const pageSize = raw.pragma('page_size', { simple: true }) as number;
+  const { rootpage } = raw.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'articles'").get() as { rootpage: number };
+  raw.close();
+  if (how === 'truncated') truncateSync(file, Math.floor(statSync(file).size / 3));
+  if (how === 'garbage') writeFileSync(file, 'ảnh: MINH TUẤN — not a database at all');
+  if (how === 'zeroed page') {
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(pageSize, 0), 0, pageSize, (rootpage - 1) * pageSize);
+    closeSync(fd);
+  }
+}
+
+const deadPid = (): number => spawnSync(process.execPath, ['-e', '0']).pid;
+
+describe('backups', () => {
+  it('are made online while the archive is written, checked, and rotated', async () => {
+    const dataDir = tempDir();
+    const db = openArchive(archivePath(dataDir));
+    fill(db, 20);
+    const writing = (async () => {
+      for (let i = 0; i < 20; i += 1) {
+        createArticle(db, emptyContent(`Trong lúc sao lưu ${i}`));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    const backup = await makeBackup(db, dataDir, 'manual');
+    await writing;
+    expect(backup.ok).toBe(true);
+    expect(backup.problems).toEqual(['ok']);
+    expect(backup.articles).toBeGreaterThanOrEqual(20);
+    const reread = new BetterSqlite3(backup.file, { readonly: true });
+    expect(reread.pragma('integrity_check', { simple: true })).toBe('ok');
+    reread.close();
+    for (let day = 0; day < backupsKept.daily + 3; day += 1) await makeBackup(db, dataDir, 'daily', new Date(Date.UTC(2026, 0, 1 + day)));
+    const daily = listBackups(dataDir).filter((candidate) => candidate.reason === 'daily');
+    expect(daily).toHaveLength(backupsKept.daily);
+    expect(daily.at(-1)?.createdAt).toBe('2026-01-04T00:00:00.000Z');
+    expect(listBackups(dataDir).filter((candidate) => candidate.reason === 'manual')).toHaveLength(1);
+    expect(readdirSync(join(dataDir, 'backups')).filter((name) => name.endsWith('.partial'))).toEqual([]);
+    db.close();
+  });
+
+  it('are made at start only when the newest is older than a day', async () => {
+    const dataDir = tempDir();
+    const db = openArchive(archivePath(dataDir));
+    const first = await backupIfStale(db, dataDir, new Date('2026-11-24T08:00:00Z'));
+    expect(first?.reason).toBe('daily');
+    expect(await backupIfStale(db, dataDir, new Date('2026-11-24T20:00:00Z'))).toBeUndefined();
+    expect((await backupIfStale(db, dataDir, new Date('2026-11-25T09:00:00Z')))?.reason).toBe('daily');
+    db.close();
+  });
+
+  it('is made before every migration, of the archive as it was', async () => {
+    const dataDir = tempDir();
+    const old = openArchive(archivePath(dataDir), { migrations: migrations.filter((migration) => migration.version <= 3) });
+    old.prepare(`INSERT INTO articles (headline, body, content, section, status, version, created_at, updated_at) VALUES ('Cũ', '[]', '{}', '', 'draft', 1, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')`).run();
+    old.close();
+    const service = await startArchive(dataDir);
+    const [backup] = listBackups(dataDir);
+    expect(backup?.reason).toBe('before-migration');
+    const checked = verifyBackup(backup as NonNullable<typeof backup>);
+    expect(checked).toMatchObject({ ok: true, schemaVersion: 3, articles: 1 });
+    expect((await value<ArticleSummary[]>(service, 'articles.list')).map((article) => article.headline)).toEqual(['Cũ']);
+    service.close();
+  });
+});
+
+describe('a damaged archive at start', () => {
+  for (const how of ['truncated', 'zeroed page', 'garbage'] as const) {
+    it(`(${how}) is moved aside untouched, and the latest good backup brings the work back`, async () => {
+      const dataDir = await dataDirWithBackup(30);
+      damage(archivePath(dataDir), how);
+      const damagedHash = sha256(archivePath(dataDir));
+
+      // The CLI refuses it and changes nothing.
+      await expect(startArchive(dataDir)).rejects.toBeInstanceOf(ArchiveOpenError);
+      expect(sha256(archivePath(dataDir))).toBe(damagedHash);
+
+      // The editor moves it aside and starts in recovery.
+      const service = await startArchive(dataDir, { recover: true });
+      const status = await value<ArchiveStatus>(service, 'archive.status');
+      if (status.state !== 'recovery') throw new Error('expected recovery');
+      expect(status.problem.kind).toBe(how === 'garbage' ? 'not_sqlite' : 'damaged');
+      expect(existsSync(archivePath(dataDir))).toBe(false);
+      expect(sha256(join(status.setAsideDir, 'archive.sqlite3'))).toBe(damagedHash);
+      expect(existsSync(join(status.setAsideDir, 'WHAT-HAPPENED.txt'))).toBe(true);
+      expect(status.backups).toEqual([expect.objectContaining({ ok: true, articles: 30 })]);
+      expect(status.canUseSetAside).toBe(false);
+      expect(await call(service, 'articles.list')).toMatchObject({ ok: false, error: { code: 'archive_problem' } });
+
+      const recovered = await value<ArchiveStatus>(service, 'archive.recover', { action: 'restore-backup', backup: status.backups[0]?.name });
+      expect(recovered.state).toBe('open');
+      expect(await value<ArticleSummary[]>(service, 'articles.list')).toHaveLength(30);
+      await value<Article>(service, 'articles.create', { headline: 'Sau khi khôi phục' });
+      service.close();
+      expect(sha256(join(status.setAsideDir, 'archive.sqlite3'))).toBe(damagedHash);
+    });
+  }
+
+  it('with a stray write-ahead log from another archive: the log is set aside and the archive can be used without it', async () => {
+    const dataDir = await dataDirWithBackup(10);
+    const mainHash = sha256(archivePath(dataDir));
+    // Another archive, still open with its changes only in its log; its log is copied over.
+    const other = tempDir();
+    const foreign = openArchive(archivePath(other));
+    foreign.pragma('wal_autocheckpoint = 0');
+    fill(foreign, 40, 'Khác');
+    copyFileSync(`${archivePath(other)}-wal`, `${archivePath(dataDir)}-wal`);
+    foreign.close();
+
+    expect(assessArchive(dataDir)?.kind).toBe('stray_wal');
+    const service = await startArchive(dataDir, { recover: true });
+    const status = await value<ArchiveStatus>(service, 'archive.status');
+    if (status.state !== 'recovery') throw new Error('expected recovery');
+    expect(status.problem.kind).toBe('stray_wal');
+    expect(status.canUseSetAside).toBe(true);
+    expect(existsSync(join(status.setAsideDir, 'archive.sqlite3-wal'))).toBe(true);
+    await value(service, 'archive.recover', { action: 'use-set-aside' });
+    const articles = await value<ArticleSummary[]>(service, 'articles.list');
+    expect(articles).toHaveLength(10);
+    expect(articles.every((article) => article.headline.startsWith('Bài'))).toBe(true);
+    service.close();
+    expect(sha256(join(status.setAsideDir, 'archive.sqlite3'))).toBe(mainHash);
+  });
+
+  it('with a log of another archive beside it after a crash: told apart by the archive identity', () => {
+    const dataDir = tempDir();
+    const own = openArchive(archivePath(dataDir));
+    own.pragma('wal_autocheckpoint = 0');
+    fill(own, 5);
+    const other = tempDir();
+    const foreign = openArchive(archivePath(other));
+    foreign.pragma('wal_autocheckpoint = 0');
+    fill(foreign, 8, 'Khác');
+    copyFileSync(`${archivePath(other)}-wal`, `${archivePath(dataDir)}-wal.foreign`);
+    foreign.close();
+    own.close();
+    // The crash: a session marker left behind, and the foreign log where the archive's own was.
+    mkdirSync(join(dataDir, 'sessions'));
+    writeFileSync(join(dataDir, 'sessions', 'crashed.json'), JSON.stringify({ pid: deadPid(), startedAt: '2026-11-24T07:00:00.000Z' }));
+    copyFileSync(`${archivePath(dataDir)}-wal.foreign`, `${archivePath(dataDir)}-wal`);
+    expect(assessArchive(dataDir)).toMatchObject({ kind: 'stray_wal' });
+    expect(assessArchive(dataDir)?.message).toContain('another archive');
+  });
+
+  it('whose write-ahead log went missing after a crash is not opened silently', async () => {
+    const dataDir = tempDir();
+    // A session that died with its latest saves only in the log, and the log lost since.
+    mkdirSync(join(dataDir, 'live'));
+    const live = openArchive(archivePath(join(dataDir, 'live')));
+    fill(live, 5);
+    live.pragma('wal_checkpoint(TRUNCATE)');
+    live.pragma('wal_autocheckpoint = 0');
+    fill(live, 3, 'Mới');
+    copyFileSync(archivePath(join(dataDir, 'live')), archivePath(dataDir));
+    live.close();
+    mkdirSync(join(dataDir, 'sessions'));
+    writeFileSync(join(dataDir, 'sessions', 'crashed.json'), JSON.stringify({ pid: deadPid(), startedAt: '2026-11-24T07:00:00.000Z' }));
+
+    const service = await startArchive(dataDir, { recover: true });
+    const status = await value<ArchiveStatus>(service, 'archive.status');
+    if (status.state !== 'recovery') throw new Error('expected recovery');
+    expect(status.problem.kind).toBe('missing_wal');
+    expect(status.problem.message).toContain('archive.sqlite3-wal');
+    expect(status.canUseSetAside).toBe(true);
+    await value(service, 'archive.recover', { action: 'use-set-aside' });
+    expect((await value<ArchiveStatus>(service, 'archive.status')).state).toBe('open');
+    // What was folded into the archive is there; the saves that were only in the lost log are not.
+    expect(await value<ArticleSummary[]>(service, 'articles.list')).toHaveLength(5);
+    service.close();
+  });
+
+  it('can be left aside for a fresh, empty archive', async () => {
+    const dataDir = await dataDirWithBackup(3);
+    damage(archivePath(dataDir), 'garbage');
+    const service = await startArchive(dataDir, { recover: true });
+    await value(service, 'archive.recover', { action: 'start-empty' });
+    expect(await value<ArticleSummary[]>(service, 'articles.list')).toEqual([]);
+    expect(await call(service, 'archive.recover', { action: 'start-empty' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    service.close();
+  });
+
+  it('a clean close leaves no session marker, so the next start is not taken for a crash', async () => {
+    const dataDir = tempDir();
+    const first = await startArchive(dataDir, { recover: true });
+    await value(first, 'articles.create', { headline: 'Một' });
+    first.close();
+    expect(readdirSync(join(dataDir, 'sessions'))).toEqual([]);
+    expect(existsSync(`${archivePath(dataDir)}-wal`)).toBe(false);
+    const second = await startArchive(dataDir, { recover: true });
+    expect((await value<ArchiveStatus>(second, 'archive.status')).state).toBe('open');
+    second.close();
+  });
+});

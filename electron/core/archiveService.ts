@@ -1,0 +1,150 @@
+import type { Database } from 'better-sqlite3';
+import type { ArchiveStatus } from '../../shared/archive/status';
+import { methodNames } from '../../shared/api/methodNames';
+import { backupIfStale, listBackups, makeBackup } from './archive/backups';
+import { latestVersion, migrate } from './archive/migrations';
+import { openArchive } from './archive/openArchive';
+import type { OpenArchiveOptions } from './archive/openArchive';
+import { assessArchive, installArchiveCopy, markSession, setAside, setAsideArchive, verifiedBackups } from './archive/recovery';
+import type { ArchiveProblem } from './archive/recovery';
+import { ArchiveOpenError, CoreError } from './CoreError';
+import { createCore } from './createCore';
+import type { CoreOptions, Handlers } from './createCore';
+import { archivePath, ensureDataDir } from './dataDir';
+
+export interface ArchiveServiceOptions {
+  archive?: OpenArchiveOptions;
+  core?: CoreOptions;
+  /**
+   * The editor (desktop or browser edition): a damaged archive is moved aside and the app
+   * starts in recovery, offering the latest good backup. Without it (the CLI) a damaged
+   * archive is refused, untouched, and doctor says what to do.
+   */
+  recover?: boolean;
+  /** Back up at start when the newest backup is older than a day. */
+  dailyBackup?: boolean;
+  /** Where background work (the daily backup) reports failures. */
+  log?: (message: string) => void;
+}
+
+export interface ArchiveService {
+  dataDir: string;
+  /** Every contract method; while recovering, the article methods answer archive_problem. */
+  handlers: Handlers;
+  status: () => ArchiveStatus;
+  /** The open archive, or undefined while recovering. */
+  db: () => Database | undefined;
+  close: () => void;
+}
+
+interface Open {
+  db: Database;
+  handlers: Handlers;
+  unmark: () => void;
+}
+
+/** Opens the archive, backing it up first when a migration is due. */
+async function openHealthy(dataDir: string, options: ArchiveServiceOptions): Promise<Open> {
+  const db = openArchive(archivePath(dataDir), { ...options.archive, migrate: false });
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > 0 && version < latestVersion(options.archive?.migrations)) await makeBackup(db, dataDir, 'before-migration');
+    migrate(db, options.archive?.migrations);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const unmark = markSession(dataDir);
+  if (options.dailyBackup) {
+    void backupIfStale(db, dataDir).catch((error: unknown) => options.log?.(`The daily backup failed: ${error instanceof Error ? error.message : String(error)}`));
+  }
+  return { db, handlers: createCore(db, options.core), unmark };
+}
+
+function recoveryStatus(dataDir: string, problem: ArchiveProblem, setAsideDir: string): ArchiveStatus {
+  return {
+    state: 'recovery',
+    problem,
+    setAsideDir,
+    backups: verifiedBackups(dataDir).map(({ name, createdAt, reason, articles, ok }) => ({ name, createdAt, reason, articles, ok })),
+    canUseSetAside: (problem.kind === 'stray_wal' || problem.kind === 'missing_wal') && setAsideArchive(setAsideDir) !== undefined,
+  };
+}
+
+/**
+ * The archive of a data folder as the shells use it: checked at start, backed up before
+ * migrations and daily, and, when found damaged, moved aside (never overwritten) with the
+ * user offered a way back that keeps their work.
+ */
+export async function startArchive(dataDir: string, options: ArchiveServiceOptions = {}): Promise<ArchiveService> {
+  ensureDataDir(dataDir);
+  let open: Open | undefined;
+  let recovery: Extract<ArchiveStatus, { state: 'recovery' }> | undefined;
+
+  const problem = assessArchive(dataDir, options.archive);
+  if (problem && !options.recover) {
+    throw new ArchiveOpenError(problem.kind === 'not_sqlite' ? 'not_sqlite' : 'damaged', archivePath(dataDir), `${problem.message} Nothing was changed; run newsroom doctor to see the backups and how to recover.`);
+  }
+  if (problem) {
+    const dir = setAside(dataDir, problem.kind, problem.message);
+    const status = recoveryStatus(dataDir, problem, dir);
+    if (status.state === 'recovery') recovery = status;
+  } else {
+    open = await openHealthy(dataDir, options);
+  }
+
+  const status = (): ArchiveStatus => (open ? { state: 'open', file: open.db.name } : (recovery as ArchiveStatus));
+
+  const recover = async (action: string, backup: string | undefined): Promise<ArchiveStatus> => {
+    if (open || !recovery) throw new CoreError('validation', 'The archive is open and healthy: there is nothing to recover.');
+    if (action === 'restore-backup') {
+      const chosen = listBackups(dataDir).find((candidate) => candidate.name === backup);
+      if (!chosen) throw new CoreError('not_found', `There is no backup called ${backup ?? '(none given)'}.`);
+      try {
+        installArchiveCopy(dataDir, chosen.file);
+      } catch (error) {
+        throw new CoreError('storage', error instanceof Error ? error.message : String(error));
+      }
+    } else if (action === 'use-set-aside') {
+      const file = setAsideArchive(recovery.setAsideDir);
+      if (!recovery.canUseSetAside || !file) throw new CoreError('validation', 'The archive that was set aside is damaged itself: restore a backup or start empty.');
+      try {
+        installArchiveCopy(dataDir, file);
+      } catch (error) {
+        throw new CoreError('storage', error instanceof Error ? error.message : String(error));
+      }
+    }
+    open = await openHealthy(dataDir, options);
+    recovery = undefined;
+    return status();
+  };
+
+  const unavailable = (): never => {
+    throw new CoreError('archive_problem', `The archive is not open: ${recovery?.problem.message ?? ''} Choose how to recover first.`);
+  };
+  const handlers = Object.fromEntries(
+    methodNames.map((method) => [
+      method,
+      (input: never) => {
+        if (method === 'archive.status') return status();
+        if (method === 'archive.recover') {
+          const { action, backup } = input as { action: string; backup?: string };
+          return recover(action, backup);
+        }
+        if (!open) return unavailable();
+        return (open.handlers[method] as (input: never) => unknown)(input);
+      },
+    ]),
+  ) as unknown as Handlers;
+
+  return {
+    dataDir,
+    handlers,
+    status,
+    db: () => open?.db,
+    close: () => {
+      if (open?.db.open) open.db.close();
+      open?.unmark();
+    },
+  };
+}
