@@ -17,17 +17,21 @@ export interface ServerProcess {
   stop: () => Promise<void>;
   /** SIGKILL: the process dies without any chance to clean up. */
   kill: () => Promise<void>;
+  /** With testHooks: a line to the server's test hooks, and its reply (see electron/web/testHooks.ts). */
+  hook: (line: string) => Promise<string>;
 }
 
 export interface ServeOptions {
   port?: number;
   token?: string;
+  /** Lets the test simulate a full disk through the server's standard input. */
+  testHooks?: boolean;
 }
 
 /** Starts `newsroom serve` as a real process and waits for the one line it prints. */
 export async function startServer(dataDir: string, options: ServeOptions = {}): Promise<ServerProcess> {
   const args = [cliPath, 'serve', '--no-open', '--data-dir', dataDir, '--port', String(options.port ?? 0)];
-  const env = { ...process.env, ...(options.token ? { NEWSROOM_SERVE_TOKEN: options.token } : {}) };
+  const env = { ...process.env, ...(options.token ? { NEWSROOM_SERVE_TOKEN: options.token } : {}), ...(options.testHooks ? { NEWSROOM_TEST_HOOKS: '1' } : {}) };
   const child = spawn(process.execPath, args, { env });
   let stdout = '';
   let stderr = '';
@@ -49,6 +53,16 @@ export async function startServer(dataDir: string, options: ServeOptions = {}): 
   });
   const match = /^Newsroom at (http:\/\/127\.0\.0\.1:(\d+))\/\?token=([A-Za-z0-9_-]+)$/.exec(line);
   if (!match?.[1] || !match[2] || !match[3]) throw new Error(`Unexpected first line from newsroom serve: ${line}`);
+  const replies: ((line: string) => void)[] = [];
+  let pending = stdout.slice(stdout.indexOf('\n') + 1);
+  child.stdout.on('data', (chunk: string) => {
+    pending += chunk;
+    for (let newline = pending.indexOf('\n'); newline >= 0; newline = pending.indexOf('\n')) {
+      const reply = pending.slice(0, newline);
+      pending = pending.slice(newline + 1);
+      replies.shift()?.(reply);
+    }
+  });
   const ended = once(child, 'exit');
   const end = async (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -63,5 +77,10 @@ export async function startServer(dataDir: string, options: ServeOptions = {}): 
     stderr: () => stderr,
     stop: () => end('SIGTERM'),
     kill: () => end('SIGKILL'),
+    hook: (command) =>
+      new Promise<string>((resolve) => {
+        replies.push(resolve);
+        child.stdin.write(`${command}\n`);
+      }),
   };
 }

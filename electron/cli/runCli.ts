@@ -7,6 +7,7 @@ import { startArchive } from '../core/archiveService';
 import { openCore } from '../core/openCore';
 import { rendererDir } from '../core/paths';
 import { startWebServer } from '../web/createWebServer';
+import { listenForTestHooks } from '../web/testHooks';
 import { articleCheck, articleImport, articleList, articleSearch, articleToneStyle, articleNew, articleShow, articleUpdate, articleHistory, backupNow, doctor, restoreBackup } from './commands';
 import { openBrowser } from './openBrowser';
 import { CliError, processIo } from './output';
@@ -93,6 +94,7 @@ async function serve(dataDir: string, portText: string | undefined, open: boolea
     web = await startWebServer({ handlers: core.handlers, staticDir, port: 0, token });
   }
   io.out(`Newsroom at ${web.url}`);
+  if (env.NEWSROOM_TEST_HOOKS === '1') listenForTestHooks(core.db, process.stdin, (line) => io.out(line));
   if (open) openBrowser(web.url);
   return new Promise((resolve) => {
     const stop = () => {

@@ -99,6 +99,13 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
     [leaveCurrent],
   );
 
+  /** The copy kept after a conflict opens at once: the conflicting text is safe in it. */
+  const openCopy = useCallback((article: ArticleSummary) => {
+    setArticles((list) => [article, ...list]);
+    setProblem(undefined);
+    setCurrentId(article.id);
+  }, []);
+
   const create = useCallback(async () => {
     if (!(await leaveCurrent())) return;
     const result = await api['articles.create']({});
@@ -195,7 +202,7 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
             {t(problem.key, { reason: problem.error ? t(errorKey(problem.error.code)) : t('save.unsaved') })}
           </p>
         )}
-        <ArticlePane api={api} shell={shell} articleId={currentId} settings={settings} onSaved={onSaved} ref={editorRef} />
+        <ArticlePane api={api} shell={shell} articleId={currentId} settings={settings} onSaved={onSaved} onCopy={openCopy} ref={editorRef} />
       </main>
     </div>
   );

@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createClient } from './client/createClient';
 import { I18nProvider, useI18n } from './i18n/I18nProvider';
+import { ArchiveGate } from './recovery/ArchiveGate';
 import './styles.css';
 
 function MissingToken() {
@@ -17,5 +18,9 @@ const client = createClient();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
-  <I18nProvider>{'error' in client ? <MissingToken /> : <App api={client.api} shell={client.shell} />}</I18nProvider>,
+  <I18nProvider>{'error' in client ? <MissingToken /> : (
+      <ArchiveGate api={client.api}>
+        <App api={client.api} shell={client.shell} />
+      </ArchiveGate>
+    )}</I18nProvider>,
 );

@@ -102,6 +102,8 @@ export function openArchive(file: string, options: OpenArchiveOptions = {}): Dat
     // Each archive carries a random identity in its header, so a log from another archive is told apart.
     if (!db.readonly && (db.pragma('application_id', { simple: true }) as number) === 0) {
       db.pragma(`application_id = ${randomInt(1, 2 ** 31 - 1)}`);
+      // Folded into the file at once, so the file's own header carries it from now on.
+      db.pragma('wal_checkpoint(TRUNCATE)');
     }
     return db;
   } catch (error) {

@@ -97,7 +97,8 @@ export function assessArchive(dataDir: string, options: OpenArchiveOptions = {})
       };
     }
     const foreignId = logApplicationId(file, options);
-    if (foreignId !== undefined && foreignId !== headerApplicationId(file)) {
+    const ownId = headerApplicationId(file);
+    if (foreignId !== undefined && ownId !== 0 && foreignId !== ownId) {
       return { kind: 'stray_wal', message: `The write-ahead log beside ${file} belongs to another archive (its identity differs from the archive's).` };
     }
   }

@@ -2,7 +2,7 @@ import { memo, useEffect, useState } from 'react';
 import type { Ref } from 'react';
 import type { Api } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/result';
-import type { Article } from '../../../shared/article/article';
+import type { Article, ArticleSummary } from '../../../shared/article/article';
 import type { Settings } from '../../../shared/settings/settings';
 import type { Shell } from '../client/createClient';
 import { useI18n } from '../i18n/I18nProvider';
@@ -16,15 +16,19 @@ interface Props {
   articleId: number | undefined;
   settings: Settings;
   onSaved: (change: SavedChange) => void;
+  /** A copy of the text was kept as a new article (after a conflict): it opens. */
+  onCopy: (article: ArticleSummary) => void;
   ref?: Ref<EditorHandle>;
 }
 
 type Loaded = { article: Article } | { error: ApiError } | undefined;
 
 /** Loads the chosen article from the archive and mounts a fresh workspace for it. */
-export const ArticlePane = memo(function ArticlePane({ api, shell, articleId, settings, onSaved, ref }: Props) {
+export const ArticlePane = memo(function ArticlePane({ api, shell, articleId, settings, onSaved, onCopy, ref }: Props) {
   const { t } = useI18n();
   const [loaded, setLoaded] = useState<Loaded>();
+  // Bumped to load the article again from the archive (after a restore, or to drop a conflicting text).
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     setLoaded(undefined);
@@ -36,12 +40,24 @@ export const ArticlePane = memo(function ArticlePane({ api, shell, articleId, se
     return () => {
       current = false;
     };
-  }, [api, articleId]);
+  }, [api, articleId, generation]);
 
   if (articleId === undefined) return <p className="pane-message">{t('editor.none')}</p>;
   if (!loaded) return <p className="pane-message">{t('editor.loading')}</p>;
   if ('error' in loaded) {
     return <p className="pane-message error" role="alert">{t('editor.loadFailed', { reason: t(errorKey(loaded.error.code)) })}</p>;
   }
-  return <ArticleWorkspace key={loaded.article.id} api={api} shell={shell} article={loaded.article} settings={settings} onSaved={onSaved} ref={ref} />;
+  return (
+    <ArticleWorkspace
+      key={`${loaded.article.id}:${loaded.article.version}`}
+      api={api}
+      shell={shell}
+      article={loaded.article}
+      settings={settings}
+      onSaved={onSaved}
+      onReload={() => setGeneration((n) => n + 1)}
+      onCopy={onCopy}
+      ref={ref}
+    />
+  );
 });

@@ -6,7 +6,7 @@ import { withHistory } from 'slate-history';
 import { Editable, ReactEditor, Slate, withReact } from 'slate-react';
 import type { Api } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/result';
-import type { Article, ArticleContent, ArticleStatus } from '../../../shared/article/article';
+import type { Article, ArticleContent, ArticleStatus, ArticleSummary } from '../../../shared/article/article';
 import { anchoredNoteIds, bodyText, inlineText } from '../../../shared/article/article';
 import type { Finding } from '../../../shared/copydesk/checks';
 import { articleSegments, checkSegments } from '../../../shared/copydesk/checks';
@@ -20,7 +20,9 @@ import { errorKey } from '../i18n/messages';
 import { Inspector } from '../inspector/Inspector';
 import type { ArticleMeta } from '../inspector/Inspector';
 import { createTextStore } from '../inspector/textStore';
+import { HistoryPanel } from '../inspector/HistoryPanel';
 import { SaveStatus } from '../SaveStatus';
+import { ConflictBanner } from './ConflictBanner';
 import type { EditedText } from './articleDocument';
 import { fromDocument, toDocument } from './articleDocument';
 import { decorateFindings, findingRange } from './copyDeskRanges';
@@ -52,6 +54,9 @@ interface Props {
   article: Article;
   settings: Settings;
   onSaved: (change: SavedChange) => void;
+  /** Loads the article again from the archive, dropping this workspace. */
+  onReload: () => void;
+  onCopy: (article: ArticleSummary) => void;
   ref?: Ref<EditorHandle>;
 }
 
@@ -75,7 +80,7 @@ const toSave = (text: EditedText, meta: ArticleMeta): ArticleContent => ({
   contributors: meta.contributors.filter((contributor) => contributor.name.trim() !== ''),
 });
 
-export function ArticleWorkspace({ api, shell, article, settings, onSaved, ref }: Props) {
+export function ArticleWorkspace({ api, shell, article, settings, onSaved, onReload, onCopy, ref }: Props) {
   const { t } = useI18n();
   const editor = useMemo(() => withChunking(withPaste(withBlocks(withArticleLayout(withHistory(withReact(createEditor())))))), []);
   const initialValue = useMemo(() => toDocument(article), [article]);
@@ -229,6 +234,32 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, ref }
     return done;
   };
 
+  /** Saves what is unsaved; the version a restore or a named version is based on, if all is saved. */
+  const prepareForHistory = async (): Promise<number | undefined> => ((await autosaver.flush()) ? autosaver.version : undefined);
+
+  /** After a conflict: the text on screen becomes a new article, so nothing is lost. */
+  const keepCopy = async (): Promise<ApiError | undefined> => {
+    const content = toSave(textRef.current, metaRef.current);
+    const created = await api['articles.create']({});
+    if (!created.ok) return created.error;
+    const copy = { ...content, headline: `${content.headline} ${t('conflict.copySuffix')}`.trim().slice(0, 500) };
+    const saved = await api['articles.save']({ id: created.value.id, baseVersion: created.value.version, ...copy });
+    if (!saved.ok) return saved.error;
+    onCopy({ ...created.value, headline: copy.headline, section: copy.section, version: saved.value.version });
+    return undefined;
+  };
+
+  const versions = (
+    <HistoryPanel
+      api={api}
+      articleId={article.id}
+      current={() => ({ ...toSave(textRef.current, metaRef.current), status })}
+      template={settings.creditTemplate}
+      prepare={prepareForHistory}
+      onRestored={onReload}
+    />
+  );
+
   return (
     <div className="workspace-grid">
       <div className="editor-pane">
@@ -243,6 +274,7 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, ref }
           {prompt?.kind === 'note' && (
             <InlinePrompt label="toolbar.noteText" submit="toolbar.noteApply" refused="toolbar.noteRefused" initial="" testId="note-text" onSubmit={applyPrompt} onCancel={() => setPrompt(undefined)} />
           )}
+          <ConflictBanner autosaver={autosaver as Autosaver<unknown>} onReload={onReload} onKeepCopy={keepCopy} />
           {statusError && (
             <p className="error" role="alert">
               {t(errorKey(statusError.code))}
@@ -263,7 +295,7 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, ref }
           />
         </Slate>
       </div>
-      <Inspector meta={meta} anchoredNotes={anchored} findings={findings} onFix={applyFinding} onToneStyle={applyToneStyleEverywhere} onMeta={onMeta} settings={settings} status={status} history={history} onMove={(to) => void onMove(to)} text={textStore} />
+      <Inspector meta={meta} anchoredNotes={anchored} findings={findings} onFix={applyFinding} onToneStyle={applyToneStyleEverywhere} onMeta={onMeta} settings={settings} status={status} history={history} onMove={(to) => void onMove(to)} text={textStore} versions={versions} />
     </div>
   );
 }

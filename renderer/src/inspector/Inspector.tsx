@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import type { ReactNode } from 'react';
 import type { ArticleContent, ArticleStatus } from '../../../shared/article/article';
 import { articleKinds, creditLine } from '../../../shared/article/credits';
 import type { StatusChange } from '../../../shared/article/workflow';
@@ -27,6 +28,8 @@ interface Props {
   history: StatusChange[];
   onMove: (to: ArticleStatus) => void;
   text: TextStore;
+  /** The history panel (versions, comparison, restore). */
+  versions: ReactNode;
 }
 
 const parseTags = (value: string): string[] =>
@@ -35,7 +38,7 @@ const parseTags = (value: string): string[] =>
     .map((tag) => tag.trim())
     .filter((tag, index, all) => tag.length > 0 && all.indexOf(tag) === index);
 
-export function Inspector({ meta, findings, onFix, onToneStyle, anchoredNotes, onMeta, settings, status, history, onMove, text }: Props) {
+export function Inspector({ meta, findings, onFix, onToneStyle, anchoredNotes, onMeta, settings, status, history, onMove, text, versions }: Props) {
   const { t } = useI18n();
   const { headline } = useSyncExternalStore(text.subscribe, text.get);
   const credit = creditLine(meta.contributors.filter((contributor) => contributor.name.trim() !== ''), meta.kind, settings.creditTemplate);
@@ -45,6 +48,7 @@ export function Inspector({ meta, findings, onFix, onToneStyle, anchoredNotes, o
         <h3>{t('inspector.status')}</h3>
         <StatusPanel status={status} history={history} onMove={onMove} />
       </section>
+      <section>{versions}</section>
       <section>
         <h3>{t('inspector.story')}</h3>
         <label>
