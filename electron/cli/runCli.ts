@@ -94,10 +94,11 @@ async function serve(dataDir: string, portText: string | undefined, open: boolea
     web = await startWebServer({ handlers: core.handlers, staticDir, port: 0, token });
   }
   io.out(`Newsroom at ${web.url}`);
-  if (env.NEWSROOM_TEST_HOOKS === '1') listenForTestHooks(core.db, process.stdin, (line) => io.out(line));
+  const stopHooks = env.NEWSROOM_TEST_HOOKS === '1' ? listenForTestHooks(core.db, process.stdin, (line) => io.out(line)) : undefined;
   if (open) openBrowser(web.url);
   return new Promise((resolve) => {
     const stop = () => {
+      stopHooks?.();
       void web.close().then(() => {
         core.close();
         resolve(0);

@@ -11,7 +11,7 @@ const unlimitedPages = 4294967294;
  * reset`, `page-count`); each gets one reply line on standard output. Nothing is reachable
  * over the network.
  */
-export function listenForTestHooks(db: () => Database | undefined, input: Readable, out: (line: string) => void): void {
+export function listenForTestHooks(db: () => Database | undefined, input: Readable, out: (line: string) => void): () => void {
   const lines = createInterface({ input });
   lines.on('line', (line) => {
     const database = db();
@@ -33,4 +33,8 @@ export function listenForTestHooks(db: () => Database | undefined, input: Readab
       out(`hook error: unknown command ${command ?? ''}`);
     }
   });
+  return () => {
+    lines.close();
+    input.destroy();
+  };
 }
