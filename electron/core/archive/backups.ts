@@ -83,9 +83,16 @@ export function latestGoodBackup(dataDir: string): VerifiedBackup | undefined {
   return undefined;
 }
 
-/** Deletes the oldest backups of each kind beyond what is kept. */
-export function rotateBackups(dataDir: string): string[] {
+/** Deletes the oldest backups of each kind beyond what is kept, and partial files an interrupted backup left. */
+export function rotateBackups(dataDir: string, now: Date = new Date()): string[] {
   const removed: string[] = [];
+  for (const name of readdirSync(backupsDir(dataDir)).filter((candidate) => candidate.endsWith('.partial'))) {
+    const file = join(backupsDir(dataDir), name);
+    if (now.getTime() - statSync(file).mtimeMs > 3_600_000) {
+      rmSync(file, { force: true });
+      removed.push(name);
+    }
+  }
   const seen: Record<string, number> = {};
   for (const backup of listBackups(dataDir)) {
     seen[backup.reason] = (seen[backup.reason] ?? 0) + 1;
