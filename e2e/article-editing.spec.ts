@@ -254,3 +254,21 @@ test('an editor note anchored to a passage is marked and listed, and stored with
   expect(saved.notes).toHaveLength(1);
   expect(saved.body[0]?.children).toContainEqual({ text: 'chủ trì', note: saved.notes[0]?.id });
 });
+
+test('text pasted from an old TCVN3 or VNI document becomes Unicode, with a notice', async ({ page, serve, stored }) => {
+  const server = await serve();
+  await page.goto(server.url);
+  const id = await newArticle(page);
+  await paragraphs(page).first().click();
+  // "Trung tướng Nguyễn Mạnh Hùng chủ trì Hội nghị." as a VNI-Times document gives it to the clipboard.
+  await paste(page, { 'text/plain': 'Trung töôùng Nguyeãn Maïnh Huøng chuû trì Hoäi nghò.' });
+  await expect(paragraphs(page).first()).toHaveText('Trung tướng Nguyễn Mạnh Hùng chủ trì Hội nghị.');
+  await expect(page.getByTestId('legacy-notice')).toContainText('VNI');
+  await page.keyboard.press('Enter');
+  // And in TCVN3 (a .VnTime document), as HTML from Word.
+  await paste(page, { 'text/html': '<p class=MsoNormal><span style="font-family:.VnTime">C¸c ®¹i biÓu dù Héi nghÞ.</span></p>', 'text/plain': 'C¸c ®¹i biÓu dù Héi nghÞ.' });
+  await expect(paragraphs(page).nth(1)).toHaveText('Các đại biểu dự Hội nghị.');
+  await expect(page.getByTestId('legacy-notice')).toContainText('TCVN3');
+  await expectSaved(page);
+  expect(stored(id).text).toBe('Trung tướng Nguyễn Mạnh Hùng chủ trì Hội nghị.\nCác đại biểu dự Hội nghị.');
+});

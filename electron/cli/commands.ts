@@ -228,10 +228,11 @@ export async function articleImport(context: CommandContext, file: string | unde
   if (bytes.length > maxImportBytes) throw new CliError(`${basename(file)} is larger than ${maxImportBytes / 1024 / 1024} MB.`);
   const article = await call(context.core, 'articles.import', { fileName: basename(file), dataBase64: bytes.toString('base64') });
   if (context.json) {
-    context.io.out(JSON.stringify({ ...summaryJson(article), outletPrefix: article.outletPrefix, kind: article.kind, contributors: article.contributors, leadText: inlineText(article.lead), text: bodyText(article.body) }));
+    context.io.out(JSON.stringify({ ...summaryJson(article), convertedFrom: article.convertedFrom, outletPrefix: article.outletPrefix, kind: article.kind, contributors: article.contributors, leadText: inlineText(article.lead), text: bodyText(article.body) }));
     return;
   }
   context.io.out(`Imported ${basename(file)} as article ${article.id}: ${article.headline || inlineText(article.lead).slice(0, 60)}`);
+  if (article.convertedFrom) context.io.out(`The text was in the old ${article.convertedFrom === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI'} encoding and was converted to Unicode.`);
   if (article.contributors.length > 0) context.io.out(`Contributors: ${article.contributors.map((contributor) => `${contributor.name} (${contributor.roles.join(', ')})`).join('; ')}`);
 }
 

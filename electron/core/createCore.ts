@@ -18,7 +18,9 @@ export interface CoreOptions {
 
 export function createCore(db: Database, options: CoreOptions = {}): Handlers {
   const policy = options.history ?? defaultHistoryPolicy;
-  const actor = () => ({ by: getSettings(db).userName, policy });
+  // Who acts, for the history: read once, and again after the settings change (not on every save).
+  let userName: string | undefined;
+  const actor = () => ({ by: (userName ??= getSettings(db).userName), policy });
   // Saves mark articles for indexing; a second after the last one, the indexes catch up
   // (a search catches up first anyway, so results are never stale).
   let indexTimer: ReturnType<typeof setTimeout> | undefined;
@@ -37,8 +39,8 @@ export function createCore(db: Database, options: CoreOptions = {}): Handlers {
     'articles.save': ({ id, baseVersion, ...changes }) => indexSoon(saveArticle(db, id, baseVersion, changes, actor())),
     'articles.setStatus': ({ id, baseVersion, status }) => setStatus(db, id, baseVersion, status, actor()),
     'articles.import': async ({ fileName, dataBase64 }) => {
-      const content = await importDocument(fileName, Buffer.from(dataBase64, 'base64'), getSettings(db).creditTemplate);
-      return indexSoon(createArticle(db, content, actor()));
+      const imported = await importDocument(fileName, Buffer.from(dataBase64, 'base64'), getSettings(db).creditTemplate);
+      return indexSoon({ ...createArticle(db, imported.content, actor()), convertedFrom: imported.convertedFrom });
     },
     'articles.search': ({ query, page, ...filter }) => searchArticles(db, query, filter, page),
     'articles.history': ({ id }) => listRevisions(db, id),
@@ -50,6 +52,9 @@ export function createCore(db: Database, options: CoreOptions = {}): Handlers {
       throw new CoreError('validation', 'The archive is open and healthy: there is nothing to recover.');
     },
     'settings.get': () => getSettings(db),
-    'settings.update': (changes) => updateSettings(db, changes),
+    'settings.update': (changes) => {
+      userName = undefined;
+      return updateSettings(db, changes);
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Article, ArticleSummary, SavedVersion } from '../article/article';
 import { articleContentShape, articleStatuses, headlineSchema } from '../article/article';
+import type { LegacyEncoding } from '../text/legacyEncodings';
 import { toNfc } from '../text/nfc';
 import type { ArchiveStatus } from '../archive/status';
 import { recoveryActions } from '../archive/status';
@@ -44,7 +45,7 @@ export const contract = {
     z.strictObject({ id: articleId, baseVersion: version, status: z.enum(articleStatuses) }),
   ),
   /** A .docx, .html or .txt file becomes a new article (the bytes as base64, at most 20 MB). */
-  'articles.import': method<Article>()(
+  'articles.import': method<Article & { convertedFrom: LegacyEncoding | null }>()(
     z.strictObject({ fileName: z.string().min(1).max(255), dataBase64: z.base64().max(28_000_000) }),
   ),
   /** Full-text search of the archive (Vietnamese with and without marks), 20 results a page. */

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { Api } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/result';
 import type { Article } from '../../../shared/article/article';
+import type { LegacyEncoding } from '../../../shared/text/legacyEncodings';
 import { useI18n } from '../i18n/I18nProvider';
 
 const toBase64 = (buffer: ArrayBuffer): string => {
@@ -17,12 +18,17 @@ export function ImportButton({ api, onImported }: { api: Api; onImported: (artic
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
+  const [converted, setConverted] = useState<LegacyEncoding | null>(null);
   const importFile = async (file: File) => {
     setBusy(true);
     setError(undefined);
+    setConverted(null);
     const result = await api['articles.import']({ fileName: file.name, dataBase64: toBase64(await file.arrayBuffer()) });
     setBusy(false);
-    if (result.ok) onImported(result.value);
+    if (result.ok) {
+      setConverted(result.value.convertedFrom);
+      onImported(result.value);
+    }
     else setError(result.error);
   };
   return (
@@ -42,6 +48,11 @@ export function ImportButton({ api, onImported }: { api: Api; onImported: (artic
           if (file) void importFile(file);
         }}
       />
+      {converted && (
+        <p className="notice" role="status" data-testid="import-converted">
+          {t('legacy.converted', { encoding: t(`legacy.${converted}`) })}
+        </p>
+      )}
       {error && (
         <p className="error import-error" role="alert" data-testid="import-error">
           {t('import.failed', { reason: error.message })}

@@ -10,6 +10,7 @@ import type { Article, ArticleContent, ArticleStatus, ArticleSummary } from '../
 import { anchoredNoteIds, bodyText, inlineText } from '../../../shared/article/article';
 import type { Finding } from '../../../shared/copydesk/checks';
 import { articleSegments, checkSegments } from '../../../shared/copydesk/checks';
+import type { LegacyEncoding } from '../../../shared/text/legacyEncodings';
 import { applyToneStyle } from '../../../shared/text/toneStyle';
 import type { Settings } from '../../../shared/settings/settings';
 import { Autosaver } from '../autosave/Autosaver';
@@ -82,7 +83,12 @@ const toSave = (text: EditedText, meta: ArticleMeta): ArticleContent => ({
 
 export function ArticleWorkspace({ api, shell, article, settings, onSaved, onReload, onCopy, ref }: Props) {
   const { t } = useI18n();
-  const editor = useMemo(() => withChunking(withPaste(withBlocks(withArticleLayout(withHistory(withReact(createEditor())))))), []);
+  const [legacyNotice, setLegacyNotice] = useState<LegacyEncoding>();
+  const editor = useMemo(() => {
+    const created = withChunking(withPaste(withBlocks(withArticleLayout(withHistory(withReact(createEditor()))))));
+    created.onLegacyConverted = setLegacyNotice;
+    return created;
+  }, []);
   const initialValue = useMemo(() => toDocument(article), [article]);
   const [meta, setMeta] = useState<ArticleMeta>(() => metaOf(article));
   const [status, setStatus] = useState(article.status);
@@ -273,6 +279,14 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
           )}
           {prompt?.kind === 'note' && (
             <InlinePrompt label="toolbar.noteText" submit="toolbar.noteApply" refused="toolbar.noteRefused" initial="" testId="note-text" onSubmit={applyPrompt} onCancel={() => setPrompt(undefined)} />
+          )}
+          {legacyNotice && (
+            <p className="notice" role="status" data-testid="legacy-notice">
+              {t('legacy.converted', { encoding: t(`legacy.${legacyNotice}`) })}{' '}
+              <button type="button" onClick={() => setLegacyNotice(undefined)}>
+                {t('legacy.dismiss')}
+              </button>
+            </p>
           )}
           <ConflictBanner autosaver={autosaver as Autosaver<unknown>} onReload={onReload} onKeepCopy={keepCopy} />
           {statusError && (

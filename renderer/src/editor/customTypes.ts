@@ -1,3 +1,4 @@
+import type { LegacyEncoding } from '../../../shared/text/legacyEncodings';
 import type { BaseEditor } from 'slate';
 import type { HistoryEditor } from 'slate-history';
 import type { ReactEditor } from 'slate-react';
@@ -20,7 +21,12 @@ export type ListItemElement = ListItem;
 export type ArticleElement = HeadlineElement | LeadElement | Block | ListItemElement | Link;
 export type BlockType = Block['type'];
 
-export type ArticleEditor = BaseEditor & ReactEditor & HistoryEditor;
+export type ArticleEditor = BaseEditor &
+  ReactEditor &
+  HistoryEditor & {
+    /** Told when pasted text was TCVN3 or VNI and was converted to Unicode (the workspace shows a notice). */
+    onLegacyConverted?: (encoding: LegacyEncoding) => void;
+  };
 
 // The one place the editor's custom node types are declared: the shared article model's own.
 declare module 'slate' {
