@@ -9,6 +9,8 @@ const importMetaUrl = 'const importMetaUrl = require("node:url").pathToFileURL(_
 const entries = [
   { name: 'cli', source: 'electron/cli/main.ts', banner: `#!/usr/bin/env node\n${importMetaUrl}` },
   { name: 'main', source: 'electron/desktop/main.ts', banner: importMetaUrl },
+  // The photo decoder's child process (sharp stays an external native module).
+  { name: 'photoWorker', source: 'electron/core/photos/photoWorker.ts', banner: importMetaUrl },
   // A sandboxed preload may require only 'electron' and a few Node built-ins: bundle the rest in.
   { name: 'preload', source: 'electron/desktop/preload.ts', platform: 'browser' },
 ];
@@ -25,7 +27,7 @@ await Promise.all(
       format: 'cjs',
       sourcemap: 'linked',
       logLevel: 'warning',
-      external: ['better-sqlite3', 'electron'],
+      external: ['better-sqlite3', 'electron', 'sharp'],
       ...(entry.banner ? { banner: { js: entry.banner }, define: { 'import.meta.url': 'importMetaUrl' } } : {}),
     }),
   ),

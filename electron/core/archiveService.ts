@@ -58,7 +58,7 @@ async function openHealthy(dataDir: string, options: ArchiveServiceOptions): Pro
   if (options.dailyBackup) {
     void backupIfStale(db, dataDir).catch((error: unknown) => options.log?.(`The daily backup failed: ${error instanceof Error ? error.message : String(error)}`));
   }
-  return { db, handlers: createCore(db, options.core), unmark };
+  return { db, handlers: createCore(db, { dataDir, ...options.core }), unmark };
 }
 
 function recoveryStatus(dataDir: string, problem: ArchiveProblem, setAsideDir: string): ArchiveStatus {

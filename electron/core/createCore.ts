@@ -4,7 +4,12 @@ import { emptyContent } from '../../shared/article/article';
 import { createArticle, getArticle, listArticles, saveArticle, setStatus } from './archive/articleStore';
 import { defaultHistoryPolicy, getRevision, listRevisions, nameRevision, restoreRevision } from './archive/revisionStore';
 import type { HistoryPolicy } from './archive/revisionStore';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { CoreError } from './CoreError';
+import { PhotoImporter } from './photos/photoImporter';
+import { getPhoto, importPhotoFiles, listPhotos, photosDir, updatePhotos } from './photos/photoStore';
 import { importDocument } from './import/importDocument';
 import { drainSearchIndex, searchArticles } from './search/searchIndex';
 import { getSettings, updateSettings } from './settingsStore';
@@ -14,6 +19,10 @@ export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Output<M>
 /** The one implementation of the contract, shared by the desktop shell, the browser edition and the CLI. */
 export interface CoreOptions {
   history?: HistoryPolicy;
+  /** The data folder (photos live under it); without it the photo methods are unavailable. */
+  dataDir?: string;
+  /** Decodes photos out of this process; made on first use when not given. */
+  photoImporter?: PhotoImporter;
 }
 
 export function createCore(db: Database, options: CoreOptions = {}): Handlers {
@@ -31,6 +40,11 @@ export function createCore(db: Database, options: CoreOptions = {}): Handlers {
     }, 1000);
     indexTimer.unref();
     return value;
+  };
+  let importer = options.photoImporter;
+  const photoDir = (): string => {
+    if (!options.dataDir) throw new CoreError('internal', 'This core was opened without a data folder, so it has no photo store.');
+    return options.dataDir;
   };
   return {
     'articles.list': () => listArticles(db),
@@ -51,6 +65,23 @@ export function createCore(db: Database, options: CoreOptions = {}): Handlers {
     'archive.recover': () => {
       throw new CoreError('validation', 'The archive is open and healthy: there is nothing to recover.');
     },
+    'photos.import': async ({ fileName, dataBase64 }) => {
+      const dataDir = photoDir();
+      const upload = join(photosDir(dataDir), 'tmp', `upload-${randomUUID()}`);
+      mkdirSync(dirname(upload), { recursive: true });
+      writeFileSync(upload, Buffer.from(dataBase64, 'base64'));
+      try {
+        importer ??= new PhotoImporter();
+        const [result] = await importPhotoFiles(db, dataDir, importer, [{ path: upload, name: fileName }]);
+        if (!result) throw new CoreError('internal', 'The photo was not processed.');
+        return result;
+      } finally {
+        rmSync(upload, { force: true });
+      }
+    },
+    'photos.list': (input) => listPhotos(db, input),
+    'photos.get': ({ id }) => getPhoto(db, id),
+    'photos.update': ({ ids, changes }) => updatePhotos(db, ids, changes),
     'settings.get': () => getSettings(db),
     'settings.update': (changes) => {
       userName = undefined;

@@ -11,7 +11,7 @@ import { dispatch } from '../core/dispatch';
 import { readStatic } from './staticFiles';
 
 
-const maxBodyBytes = 32 * 1024 * 1024;
+const maxBodyBytes = 100 * 1024 * 1024;
 const host = '127.0.0.1';
 
 export interface WebServerOptions {

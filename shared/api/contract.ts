@@ -6,6 +6,8 @@ import { toNfc } from '../text/nfc';
 import type { ArchiveStatus } from '../archive/status';
 import { recoveryActions } from '../archive/status';
 import type { Revision, RevisionSummary } from '../history/revisions';
+import type { Photo, PhotoImportResult, PhotoPage } from '../photos/photo';
+import { photoChangesSchema, photoFilters, photoId } from '../photos/photo';
 import type { SearchPage } from '../search/results';
 import type { Settings } from '../settings/settings';
 import { settingsSchema } from '../settings/settings';
@@ -76,6 +78,24 @@ export const contract = {
   'archive.recover': method<ArchiveStatus>()(
     z.strictObject({ action: z.enum(recoveryActions), backup: z.string().regex(/^archive-\d{8}T\d{9}Z-[a-z-]+\.sqlite3$/).optional() }),
   ),
+  /** One photo uploaded (the browser edition sends a batch file by file, so it shows progress and can stop). */
+  'photos.import': method<PhotoImportResult>()(
+    z.strictObject({ fileName: z.string().min(1).max(255), dataBase64: z.base64().max(96_000_000) }),
+  ),
+  /** The photo library: a filter, a search (with or without marks), a sort, a page. */
+  'photos.list': method<PhotoPage>()(
+    z.strictObject({
+      filter: z.enum(photoFilters).optional(),
+      articleId: articleId.optional(),
+      query: z.string().max(200).optional(),
+      sort: z.enum(['newest', 'oldest', 'taken']).optional(),
+      offset: z.number().int().min(0).max(10_000_000).optional(),
+      limit: z.number().int().min(1).max(1000).optional(),
+    }),
+  ),
+  'photos.get': method<Photo>()(z.strictObject({ id: photoId })),
+  /** Edits one or many photos; values may use {creator}, {date}, {city}… filled per photo. */
+  'photos.update': method<Photo[]>()(z.strictObject({ ids: z.array(photoId).min(1).max(5000), changes: photoChangesSchema })),
   'settings.get': method<Settings>()(z.strictObject({})),
   'settings.update': method<Settings>()(settingsSchema.partial().strict()),
 } satisfies Record<string, MethodSpec<z.ZodType, unknown>>;

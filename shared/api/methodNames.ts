@@ -16,6 +16,10 @@ export const methodNames = [
   'articles.restore',
   'archive.status',
   'archive.recover',
+  'photos.import',
+  'photos.list',
+  'photos.get',
+  'photos.update',
   'settings.get',
   'settings.update',
 ] as const;

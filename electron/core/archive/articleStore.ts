@@ -4,6 +4,7 @@ import { emptyContent } from '../../../shared/article/article';
 import { canTransition, transitions } from '../../../shared/article/workflow';
 import type { StatusChange } from '../../../shared/article/workflow';
 import { CoreError } from '../CoreError';
+import { recordPhotoUses } from '../photos/photoStore';
 import { markForIndexing } from '../search/searchIndex';
 import { defaultHistoryPolicy, keepAutoRevisionIfDue, keepRevision } from './revisionStore';
 import type { HistoryPolicy } from './revisionStore';
@@ -107,6 +108,7 @@ export function createArticle(db: Database, content: ArticleContent, actor: Acto
       )
       .run(content.headline, JSON.stringify(content.body), JSON.stringify(storedContent(content)), content.section, at, at);
     markForIndexing(db, Number(lastInsertRowid));
+    recordPhotoUses(db, Number(lastInsertRowid), content.body);
     keepRevision(db, Number(lastInsertRowid), 'first', actor.by, clock);
     return Number(lastInsertRowid);
   }).immediate();
@@ -150,6 +152,7 @@ export function saveArticle(db: Database, id: number, baseVersion: number, chang
       id,
       baseVersion,
     );
+    if (changes.body !== undefined) recordPhotoUses(db, id, changes.body);
     // Marked in the same transaction, indexed just after: saving stays fast, searching exact.
     if (changes.headline !== undefined || changes.lead !== undefined || changes.body !== undefined || changes.contributors !== undefined || changes.tags !== undefined) {
       markForIndexing(db, id);

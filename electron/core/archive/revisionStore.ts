@@ -3,6 +3,7 @@ import type { ArticleContent, ArticleStatus, SavedVersion } from '../../../share
 import { emptyContent } from '../../../shared/article/article';
 import type { Revision, RevisionKind, RevisionSummary } from '../../../shared/history/revisions';
 import { CoreError } from '../CoreError';
+import { recordPhotoUses } from '../photos/photoStore';
 import { markForIndexing } from '../search/searchIndex';
 
 /** How often an automatic version is kept while someone edits, and the clock (tests set both). */
@@ -140,6 +141,7 @@ export function restoreRevision(db: Database, articleId: number, baseVersion: nu
       articleId,
     );
     markForIndexing(db, articleId);
+    recordPhotoUses(db, articleId, JSON.parse(source.body) as ArticleContent['body']);
     return { id: articleId, version: baseVersion + 1, updatedAt: at };
   }).immediate();
 }

@@ -1,0 +1,210 @@
+import type { Database } from 'better-sqlite3';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Block } from '../../../shared/article/article';
+import type { Photo, PhotoChanges, PhotoFilter, PhotoFormat, PhotoImportResult, PhotoMeta, PhotoPage } from '../../../shared/photos/photo';
+import { applyTemplate, cleanText, emptyPhotoMeta, maxKeywordLength, photoFieldLimits, photoTextFields } from '../../../shared/photos/photo';
+import { foldVietnamese } from '../../../shared/text/fold';
+import { CoreError } from '../CoreError';
+import type { PhotoImporter } from './photoImporter';
+
+export const photosDir = (dataDir: string): string => join(dataDir, 'photos');
+const extensions: Record<PhotoFormat, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', tiff: 'tif' };
+export const renditionKinds = ['thumb', 'preview'] as const;
+export type RenditionKind = (typeof renditionKinds)[number];
+
+/** Where a photo's files live: content-addressed, two-level fan-out, names built from the id only. */
+export function originalPath(dataDir: string, id: string, format: PhotoFormat): string {
+  return join(photosDir(dataDir), 'originals', id.slice(0, 2), `${id}.${extensions[format]}`);
+}
+export function renditionPath(dataDir: string, id: string, kind: RenditionKind): string {
+  return join(photosDir(dataDir), 'renditions', id.slice(0, 2), `${id}-${kind}.webp`);
+}
+
+interface PhotoRow {
+  id: string;
+  original_name: string;
+  format: PhotoFormat;
+  width: number;
+  height: number;
+  bytes: number;
+  imported_at: string;
+  updated_at: string;
+  version: number;
+  meta: string;
+  used_in: string | null;
+}
+
+const rowToPhoto = (row: PhotoRow): Photo => ({
+  ...emptyPhotoMeta(),
+  ...(JSON.parse(row.meta) as Partial<PhotoMeta>),
+  id: row.id,
+  originalName: row.original_name,
+  format: row.format,
+  width: row.width,
+  height: row.height,
+  bytes: row.bytes,
+  importedAt: row.imported_at,
+  updatedAt: row.updated_at,
+  version: row.version,
+  usedIn: row.used_in ? row.used_in.split(',').map(Number) : [],
+});
+
+const selectPhoto = `SELECT photos.*, (SELECT group_concat(article_id) FROM photo_uses WHERE photo_id = photos.id) AS used_in FROM photos`;
+
+export function getPhoto(db: Database, id: string): Photo {
+  const row = db.prepare<[string], PhotoRow>(`${selectPhoto} WHERE id = ?`).get(id);
+  if (!row) throw new CoreError('not_found', `There is no photo ${id.slice(0, 12)}….`);
+  return rowToPhoto(row);
+}
+
+export function findPhoto(db: Database, id: string): Photo | undefined {
+  const row = db.prepare<[string], PhotoRow>(`${selectPhoto} WHERE id = ?`).get(id);
+  return row ? rowToPhoto(row) : undefined;
+}
+
+function searchTexts(meta: PhotoMeta, name: string): { exact: string; folded: string } {
+  const exact = [meta.description, meta.headline, meta.creator, meta.creditLine, meta.source, meta.city, meta.keywords.join(' '), meta.altText, name].join(' \u0001 ').normalize('NFC').toLowerCase();
+  return { exact, folded: foldVietnamese(exact) };
+}
+
+/** Keeps the article's photo uses in step with the figures in its body (called in the save's transaction). */
+export function recordPhotoUses(db: Database, articleId: number, body: readonly Block[]): void {
+  db.prepare('DELETE FROM photo_uses WHERE article_id = ?').run(articleId);
+  const insert = db.prepare('INSERT OR IGNORE INTO photo_uses (article_id, photo_id) VALUES (?, ?)');
+  for (const block of body) if (block.type === 'figure') insert.run(articleId, block.photoId);
+}
+
+export interface ImportFile {
+  path: string;
+  /** The name to show and keep (the upload's or the file's). */
+  name: string;
+}
+
+export interface ImportOptions {
+  onResult?: (result: PhotoImportResult, index: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Imports files one by one: each is decoded in the worker, then stored once under its SHA-256
+ * (a second copy is a duplicate, one record), with its renditions beside it. One file's
+ * failure is its own result; the rest of the batch goes on. Cancelling stops before the next file.
+ */
+export async function importPhotoFiles(db: Database, dataDir: string, importer: PhotoImporter, files: readonly ImportFile[], options: ImportOptions = {}): Promise<PhotoImportResult[]> {
+  const results: PhotoImportResult[] = [];
+  const scratch = join(photosDir(dataDir), 'tmp');
+  mkdirSync(scratch, { recursive: true });
+  const outDir = mkdtempSync(join(scratch, 'batch-'));
+  try {
+    for (const [index, file] of files.entries()) {
+      if (options.signal?.aborted) break;
+      const result = await importOne(db, dataDir, importer, file, outDir);
+      results.push(result);
+      options.onResult?.(result, index, files.length);
+    }
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+  return results;
+}
+
+async function importOne(db: Database, dataDir: string, importer: PhotoImporter, file: ImportFile, outDir: string): Promise<PhotoImportResult> {
+  const name = cleanText(file.name, 255) || 'photo';
+  if (!existsSync(file.path)) return { name, status: 'rejected', reason: 'The file does not exist.' };
+  const reply = await importer.process({ path: file.path, outDir });
+  if (!reply.ok) return { name, status: 'rejected', reason: reply.reason };
+  const existing = findPhoto(db, reply.id);
+  if (existing) return { name, status: 'duplicate', photo: existing };
+  // The files first (temp name, then rename), the record last: a record never points at nothing.
+  const original = originalPath(dataDir, reply.id, reply.format);
+  mkdirSync(join(original, '..'), { recursive: true });
+  copyFileSync(file.path, `${original}.partial`);
+  renameSync(`${original}.partial`, original);
+  for (const kind of renditionKinds) {
+    const target = renditionPath(dataDir, reply.id, kind);
+    mkdirSync(join(target, '..'), { recursive: true });
+    renameSync(kind === 'thumb' ? reply.thumb : reply.preview, target);
+  }
+  const at = new Date().toISOString();
+  const search = searchTexts(reply.meta, name);
+  db.prepare(
+    `INSERT INTO photos (id, original_name, format, width, height, bytes, imported_at, updated_at, version, meta, search_exact, search_folded)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+  ).run(reply.id, name, reply.format, reply.width, reply.height, reply.bytes, at, at, JSON.stringify(reply.meta), search.exact, search.folded);
+  return { name, status: 'imported', photo: getPhoto(db, reply.id) };
+}
+
+export interface PhotoQuery {
+  filter?: PhotoFilter;
+  articleId?: number;
+  query?: string;
+  sort?: 'newest' | 'oldest' | 'taken';
+  offset?: number;
+  limit?: number;
+}
+
+const hasMarks = (text: string): boolean => foldVietnamese(text) !== text;
+
+/** The library: filters, search over caption, credit and keywords (with or without marks), sorted, a page at a time. */
+export function listPhotos(db: Database, query: PhotoQuery = {}): PhotoPage {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  switch (query.filter ?? 'all') {
+    case 'missing-credit':
+      where.push(`trim(json_extract(meta, '$.creator')) = '' AND trim(json_extract(meta, '$.creditLine')) = ''`);
+      break;
+    case 'missing-alt':
+      where.push(`trim(json_extract(meta, '$.altText')) = ''`);
+      break;
+    case 'unused':
+      where.push('NOT EXISTS (SELECT 1 FROM photo_uses WHERE photo_id = photos.id)');
+      break;
+    case 'in-article':
+      where.push('EXISTS (SELECT 1 FROM photo_uses WHERE photo_id = photos.id AND article_id = ?)');
+      params.push(query.articleId ?? 0);
+      break;
+    default:
+      break;
+  }
+  for (const term of (query.query ?? '').normalize('NFC').toLowerCase().split(/\s+/).filter(Boolean)) {
+    // With marks, the marks must match; without, "duong" finds "Đường" and "dương".
+    const column = hasMarks(term) ? 'search_exact' : 'search_folded';
+    where.push(`instr(${column}, ?) > 0`);
+    params.push(hasMarks(term) ? term : foldVietnamese(term));
+  }
+  const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const order = query.sort === 'oldest' ? 'imported_at ASC, id' : query.sort === 'taken' ? `json_extract(meta, '$.dateCreated') DESC, imported_at DESC` : 'imported_at DESC, id';
+  const total = (db.prepare(`SELECT count(*) AS n FROM photos ${clause}`).get(...params) as { n: number }).n;
+  const rows = db.prepare<unknown[], PhotoRow>(`${selectPhoto} ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, query.limit ?? 200, query.offset ?? 0);
+  return { total, photos: rows.map(rowToPhoto) };
+}
+
+/**
+ * Edits one or many photos at once. Each value may be a template: {creator}, {date}, {city}…
+ * are filled from each photo in turn. Values are cleaned, NFC and capped like imported ones.
+ */
+export function updatePhotos(db: Database, ids: readonly string[], changes: PhotoChanges): Photo[] {
+  return db.transaction(() => {
+    const at = new Date().toISOString();
+    return ids.map((id) => {
+      const photo = getPhoto(db, id);
+      const meta: PhotoMeta = { ...emptyPhotoMeta(), ...photo };
+      for (const field of photoTextFields) {
+        const value = changes[field];
+        if (value !== undefined) meta[field] = cleanText(applyTemplate(value, photo), photoFieldLimits[field]);
+      }
+      if (changes.keywords) meta.keywords = [...new Set(changes.keywords.map((keyword) => cleanText(keyword, maxKeywordLength)).filter(Boolean))];
+      const stored: PhotoMeta = Object.fromEntries([...photoTextFields, 'keywords', 'dateCreated'].map((key) => [key, meta[key as keyof PhotoMeta]])) as PhotoMeta;
+      const search = searchTexts(stored, photo.originalName);
+      db.prepare('UPDATE photos SET meta = ?, search_exact = ?, search_folded = ?, version = version + 1, updated_at = ? WHERE id = ?').run(
+        JSON.stringify(stored),
+        search.exact,
+        search.folded,
+        at,
+        id,
+      );
+      return getPhoto(db, id);
+    });
+  }).immediate();
+}
