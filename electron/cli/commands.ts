@@ -2,7 +2,7 @@ import type { MethodName, Output } from '../../shared/api/contract';
 import type { Article, ArticleSummary } from '../../shared/article/article';
 import { bodyText, inlineText } from '../../shared/article/article';
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { mapText } from '../../shared/article/mapText';
 import { articleSegments, checkSegments } from '../../shared/copydesk/checks';
 import type { ToneStyle } from '../../shared/text/toneStyle';
@@ -19,6 +19,8 @@ import { checkArchive } from '../core/archive/checkArchive';
 import type { ArchiveReport } from '../core/archive/checkArchive';
 import { assessArchive, installArchiveCopy, liveSessions, setAside, setAsideRoot, verifiedBackups } from '../core/archive/recovery';
 import { ArchiveOpenError } from '../core/CoreError';
+import { PhotoImporter } from '../core/photos/photoImporter';
+import { importPhotoFiles } from '../core/photos/photoStore';
 import { archivePath } from '../core/dataDir';
 import { maxImportBytes } from '../core/import/importDocument';
 import { dispatch } from '../core/dispatch';
@@ -366,4 +368,40 @@ export async function articleHistory(context: CommandContext, idText: string | u
   }
   context.io.out(' ENTRY  VERSION  SAVED (UTC)          WHAT');
   for (const revision of revisions) context.io.out(revisionLine(revision));
+}
+
+/** Imports photo files one by one, a line per file as it is done; exit 1 when any was rejected. */
+export async function photosImport(context: CommandContext, files: readonly string[]): Promise<boolean> {
+  if (files.length === 0) throw new CliError('photos import needs files: newsroom photos import FILE…', 2);
+  const importer = new PhotoImporter();
+  try {
+    const results = await importPhotoFiles(context.core.db, context.core.dataDir, importer, files.map((file) => ({ path: resolve(file), name: basename(file) })), {
+      onResult: (result, index, total) => {
+        if (context.json) return;
+        const what = result.status === 'rejected' ? `rejected: ${result.reason}` : result.status === 'duplicate' ? `duplicate of ${result.photo.id.slice(0, 12)} (${result.photo.originalName})` : `imported ${result.photo.id.slice(0, 12)}${result.photo.creator ? ` · ${result.photo.creator}` : ' · no credit yet'}`;
+        context.io.out(`[${index + 1}/${total}] ${result.name}: ${what}`);
+      },
+    });
+    if (context.json) context.io.out(JSON.stringify(results));
+    else {
+      const count = (status: string) => results.filter((result) => result.status === status).length;
+      context.io.out(`${count('imported')} imported, ${count('duplicate')} duplicate(s), ${count('rejected')} rejected.`);
+    }
+    return results.every((result) => result.status !== 'rejected');
+  } finally {
+    importer.close();
+  }
+}
+
+/** The photo library from the command line. */
+export async function photosList(context: CommandContext, filter: string | undefined, query: string | undefined): Promise<void> {
+  const page = await call(context.core, 'photos.list', { filter, query, limit: 1000 });
+  if (context.json) {
+    context.io.out(JSON.stringify(page));
+    return;
+  }
+  context.io.out(`${page.total} photo(s)`);
+  for (const photo of page.photos) {
+    context.io.out(`${photo.id.slice(0, 12)}  ${photo.width}×${photo.height}  ${photo.creator || '(no creator)'}  ${photo.description.slice(0, 60)}`);
+  }
 }

@@ -4,11 +4,12 @@ import { parseArgs } from 'node:util';
 import { ArchiveOpenError, CoreError } from '../core/CoreError';
 import { resolveDataDir } from '../core/dataDir';
 import { startArchive } from '../core/archiveService';
+import { renditionPath } from '../core/photos/photoStore';
 import { openCore } from '../core/openCore';
 import { rendererDir } from '../core/paths';
 import { startWebServer } from '../web/createWebServer';
 import { listenForTestHooks } from '../web/testHooks';
-import { articleCheck, articleImport, articleList, articleSearch, articleToneStyle, articleNew, articleShow, articleUpdate, articleHistory, backupNow, doctor, restoreBackup } from './commands';
+import { articleCheck, articleImport, articleList, articleSearch, articleToneStyle, articleNew, articleShow, articleUpdate, articleHistory, backupNow, doctor, photosImport, photosList, restoreBackup } from './commands';
 import { openBrowser } from './openBrowser';
 import { CliError, processIo } from './output';
 import type { CliIo } from './output';
@@ -34,6 +35,9 @@ Commands:
   history ID --compare E [--to F] what changed from entry E to entry F (default: the current text)
   history ID --name TEXT          keep the current text as a named version
   history ID --restore E          bring entry E back as a new version (the current text is kept)
+  photos import FILE…             import photos (JPEG, PNG, WebP, TIFF); a line per file; exit 1 if any was rejected
+  photos list [--filter F] [QUERY]
+                                  the photo library (filters: missing-credit, missing-alt, unused)
   doctor                          check the archive (full integrity check), list backups; changes nothing
   backup                          an online backup now, checked, into the data folder's backups/
   restore [NAME]                  put back a backup (default: the latest good one); the current
@@ -56,6 +60,7 @@ const options = {
   style: { type: 'string' },
   port: { type: 'string' },
   compare: { type: 'string' },
+  filter: { type: 'string' },
   to: { type: 'string' },
   restore: { type: 'string' },
   name: { type: 'string' },
@@ -82,16 +87,17 @@ async function serve(dataDir: string, portText: string | undefined, open: boolea
   }
   // The editor: a damaged archive is moved aside and the page opens on the recovery screen.
   const core = await startArchive(dataDir, { recover: true, dailyBackup: true, log: (message) => io.err(`newsroom: ${message}`) });
+  const media = (id: string, kind: 'thumb' | 'preview') => renditionPath(dataDir, id, kind);
   let web;
   try {
-    web = await startWebServer({ handlers: core.handlers, staticDir, port, token });
+    web = await startWebServer({ handlers: core.handlers, staticDir, port, token, media });
   } catch (error) {
     // The default port is a convenience (the page keeps its settings across runs); any free one will do.
     if (portText !== undefined || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') {
       core.close();
       throw new CliError(`Cannot listen on 127.0.0.1:${port}: ${(error as Error).message}`);
     }
-    web = await startWebServer({ handlers: core.handlers, staticDir, port: 0, token });
+    web = await startWebServer({ handlers: core.handlers, staticDir, port: 0, token, media });
   }
   io.out(`Newsroom at ${web.url}`);
   const stopHooks = env.NEWSROOM_TEST_HOOKS === '1' ? listenForTestHooks(core.db, process.stdin, (line) => io.out(line)) : undefined;
@@ -132,12 +138,17 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
       restoreBackup({ dataDir, io, json: values.json }, subcommand);
       return 0;
     }
-    const known = command === 'backup' || command === 'import' || command === 'check' || command === 'search' || command === 'history' || (command === 'article' && ['new', 'list', 'show', 'update', 'tone-style'].includes(subcommand ?? ''));
+    const known = (command === 'photos' && ['import', 'list'].includes(subcommand ?? '')) || command === 'backup' || command === 'import' || command === 'check' || command === 'search' || command === 'history' || (command === 'article' && ['new', 'list', 'show', 'update', 'tone-style'].includes(subcommand ?? ''));
     if (!known) throw new CliError(`Unknown command: ${positionals.join(' ')}\n\n${usage}`, 2);
 
     const core = await openCore(dataDir);
     try {
       const context = { core, io, json: values.json };
+      if (command === 'photos' && subcommand === 'import') return (await photosImport(context, positionals.slice(2))) ? 0 : 1;
+      if (command === 'photos') {
+        await photosList(context, values.filter, positionals.slice(2).join(' ') || undefined);
+        return 0;
+      }
       if (command === 'backup') {
         await backupNow(context);
         return 0;

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { ArchiveOpenError } from '../core/CoreError';
 import { ensureDataDir, resolveDataDir } from '../core/dataDir';
 import { startArchive } from '../core/archiveService';
+import { renditionPath } from '../core/photos/photoStore';
 import type { ArchiveService } from '../core/archiveService';
 import { packageRoot, rendererDir } from '../core/paths';
 import { handleAppProtocol, registerAppScheme } from './appProtocol';
@@ -62,8 +63,8 @@ function start(): void {
   void app.whenReady().then(async () => {
     denyPermissions();
     const root = packageRoot();
-    handleAppProtocol(rendererDir(root));
     const dataDir = ensureDataDir(resolveDataDir(dataDirFlag, process.env, app.getPath('userData')));
+    handleAppProtocol(rendererDir(root), (id, kind) => renditionPath(dataDir, id, kind));
     let core: ArchiveService;
     try {
       // A damaged archive is moved aside and the window opens on the recovery screen.

@@ -1,10 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../testing/tempDir';
 import { openCore } from '../core/openCore';
 import type { OpenCore } from '../core/openCore';
+import { renditionPath } from '../core/photos/photoStore';
 import { startWebServer } from './createWebServer';
 import type { WebServer } from './createWebServer';
 
@@ -25,7 +27,7 @@ async function start() {
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(root, 'secret.txt'), 'outside the build');
   const core = await openCore(join(root, 'data'));
-  const web = await startWebServer({ handlers: core.handlers, staticDir });
+  const web = await startWebServer({ handlers: core.handlers, staticDir, media: (id, kind) => renditionPath(join(root, 'data'), id, kind) });
   running.push({ web, core });
   return { web, core, port: new URL(web.origin).port };
 }
@@ -142,6 +144,36 @@ describe('the browser edition server', () => {
     expect(index.headers['content-security-policy']).not.toContain('unsafe-inline');
     expect((await send(port, { path: '/assets/app.js', headers: host })).status).toBe(200);
     for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/..%2fsecret.txt', '/..%5csecret.txt', '/%00', '/data/archive.sqlite3']) {
+      const answer = await send(port, { path, headers: host });
+      expect(answer.status, path).toBe(404);
+      expect(answer.body).not.toContain('outside the build');
+    }
+  });
+});
+
+describe('photo renditions', () => {
+  it('are served to the token holder by id and kind, and nothing else is reachable that way', async () => {
+    const { web, port } = await start();
+    const jpeg = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#468' } }).jpeg().toBuffer();
+    const imported = JSON.parse(
+      (await api(port, 'photos.import', { fileName: 'anh.jpg', dataBase64: jpeg.toString('base64') }, { Authorization: `Bearer ${web.token}` })).body,
+    ) as { ok: boolean; value: { status: string; photo: { id: string } } };
+    expect(imported).toMatchObject({ ok: true, value: { status: 'imported' } });
+    const id = imported.value.photo.id;
+    const host = { Host: `127.0.0.1:${port}` };
+    const thumb = await send(port, { path: `/media/${web.token}/${id}-thumb.webp`, headers: host });
+    expect(thumb.status).toBe(200);
+    expect(thumb.headers['content-type']).toBe('image/webp');
+    expect(thumb.headers['x-content-type-options']).toBe('nosniff');
+    expect((await send(port, { path: `/media/${'x'.repeat(32)}/${id}-thumb.webp`, headers: host })).status).toBe(401);
+    for (const path of [
+      `/media/${web.token}/../archive.sqlite3`,
+      `/media/${web.token}/%2e%2e%2farchive.sqlite3`,
+      `/media/${web.token}/${id}-original.webp`,
+      `/media/${web.token}/${id.toUpperCase()}-thumb.webp`,
+      `/media/${web.token}/${'0'.repeat(64)}-thumb.webp`,
+      `/media/${web.token}/${id}-thumb.webp/../../secret.txt`,
+    ]) {
       const answer = await send(port, { path, headers: host });
       expect(answer.status, path).toBe(404);
       expect(answer.body).not.toContain('outside the build');

@@ -8,6 +8,7 @@ import { contentSecurityPolicy } from '../../shared/security/contentSecurityPoli
 import type { Result } from '../../shared/api/result';
 import type { Handlers } from '../core/createCore';
 import { dispatch } from '../core/dispatch';
+import { readFile } from 'node:fs/promises';
 import { readStatic } from './staticFiles';
 
 
@@ -20,6 +21,8 @@ export interface WebServerOptions {
   staticDir: string;
   port?: number;
   token?: string;
+  /** The file of a photo rendition, or undefined; photos are served under /media/<token>/<id>-<kind>.webp. */
+  media?: (id: string, kind: 'thumb' | 'preview') => string | undefined;
 }
 
 export interface WebServer {
@@ -118,6 +121,40 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     sendJson(response, 200, await dispatch(options.handlers, method, input));
   };
 
+  /**
+   * Photo renditions for <img>: the token is in the path (an image request cannot carry a
+   * header), the file name is built from a 64-hex id and a kind, never from the request.
+   */
+  const handleMedia = async (response: ServerResponse, pathname: string, head: boolean): Promise<void> => {
+    const match = /^\/media\/([A-Za-z0-9_-]{16,128})\/([a-f0-9]{64})-(thumb|preview)\.webp$/.exec(pathname);
+    const notFound = () => {
+      response.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end('Not found');
+    };
+    if (!match?.[1] || !match[2] || !match[3]) return notFound();
+    if (!sameToken(expectedToken, `Bearer ${match[1]}`)) {
+      response.writeHead(401, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end('Unauthorized');
+      return;
+    }
+    const file = options.media?.(match[2], match[3] as 'thumb' | 'preview');
+    let body: Buffer;
+    try {
+      if (!file) return notFound();
+      body = await readFile(file);
+    } catch {
+      return notFound();
+    }
+    response.writeHead(200, {
+      ...securityHeaders,
+      'Content-Type': 'image/webp',
+      'Content-Length': body.length,
+      // Content-addressed: the bytes behind a name never change.
+      'Cache-Control': 'private, max-age=31536000, immutable',
+    });
+    response.end(head ? undefined : body);
+  };
+
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     if (request.headers.host !== expectedHost) {
       sendJson(response, 403, fail('forbidden', 'Wrong Host header: the editor answers only on its loopback address.'));
@@ -135,6 +172,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       sendJson(response, 405, fail('validation', 'Only GET is served outside /api/.'));
+      return;
+    }
+    if (url.pathname.startsWith('/media/')) {
+      await handleMedia(response, url.pathname, request.method === 'HEAD');
       return;
     }
     const file = await readStatic(options.staticDir, url.pathname);

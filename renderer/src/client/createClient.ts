@@ -28,9 +28,12 @@ function takeToken(): string | undefined {
 
 export type Shell = 'desktop' | 'browser';
 
-export function createClient(): { api: Api; shell: Shell } | { error: 'no_token' } {
-  if (window.newsroom) return { api: window.newsroom, shell: 'desktop' };
+/** Where the page loads a photo rendition from (the core serves only ids and kinds it knows). */
+export type PhotoUrl = (id: string, kind: 'thumb' | 'preview') => string;
+
+export function createClient(): { api: Api; shell: Shell; photoUrl: PhotoUrl } | { error: 'no_token' } {
+  if (window.newsroom) return { api: window.newsroom, shell: 'desktop', photoUrl: (id, kind) => `/media/${id}-${kind}.webp` };
   const token = takeToken();
   if (!token) return { error: 'no_token' };
-  return { api: createHttpClient(token), shell: 'browser' };
+  return { api: createHttpClient(token), shell: 'browser', photoUrl: (id, kind) => `/media/${token}/${id}-${kind}.webp` };
 }
