@@ -15,6 +15,7 @@ import type { EditorHandle, SavedChange } from './editor/ArticleWorkspace';
 import { useI18n } from './i18n/I18nProvider';
 import { errorKey, languages, statusKey } from './i18n/messages';
 import type { Language, MessageKey } from './i18n/messages';
+import { PhotoLibrary } from './photos/PhotoLibrary';
 import { SettingsPanel } from './SettingsPanel';
 
 const lastArticleKey = 'newsroom.lastArticle';
@@ -34,6 +35,7 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
   const [sectionFilter, setSectionFilter] = useState('');
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<SearchPage>();
+  const [tab, setTab] = useState<'articles' | 'photos'>('articles');
   const editorRef = useRef<EditorHandle>(null);
 
   // The archive is listed once; later changes arrive through saves and creations.
@@ -150,6 +152,17 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
         </label>
       </header>
       <nav className="archive" aria-label={t('archive.title')}>
+        <div className="pane-tabs" role="tablist">
+          {(['articles', 'photos'] as const).map((name) => (
+            <button key={name} type="button" role="tab" aria-selected={tab === name} data-testid={`tab-${name}`} onClick={() => setTab(name)}>
+              {t(`tabs.${name}`)}
+            </button>
+          ))}
+        </div>
+        {tab === 'photos' ? (
+          <PhotoLibrary api={api} articleId={currentId} onInsert={(photo) => editorRef.current?.insertPhoto(photo)} />
+        ) : (
+          <>
         <div className="archive-header">
           <h2>{t('archive.title')}</h2>
           <span className="archive-actions">
@@ -194,6 +207,8 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
             currentId={currentId}
             onSelect={(id) => void select(id)}
           />
+        )}
+          </>
         )}
       </nav>
       <main className="workspace">

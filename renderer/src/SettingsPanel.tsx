@@ -9,6 +9,15 @@ const styleOf = (settings: Settings): CreditStyle =>
   (Object.keys(defaultCreditTemplates) as CreditStyle[]).find((style) => JSON.stringify(defaultCreditTemplates[style]) === JSON.stringify(settings.creditTemplate)) ?? 'vi';
 import { useI18n } from './i18n/I18nProvider';
 
+const formatCodes = (codes: Settings['captionCodes']): string => codes.map((entry) => `${entry.code} = ${entry.expansion}`).join('\n');
+
+/** "#code = expansion" a line; lines that are not are left out (the server validates the rest). */
+const parseCodes = (text: string): Settings['captionCodes'] =>
+  text
+    .split('\n')
+    .map((line) => /^\s*(#[\p{L}\p{N}_-]{1,30})\s*=\s*(.+?)\s*$/u.exec(line))
+    .flatMap((match) => (match?.[1] && match[2] ? [{ code: match[1], expansion: match[2] }] : []));
+
 /** The newsroom's shared settings: who is working (recorded with status changes) and the outlet prefix. */
 export function SettingsPanel({ api, settings, onSaved }: { api: Api; settings: Settings; onSaved: (settings: Settings) => void }) {
   const { t } = useI18n();
@@ -16,6 +25,7 @@ export function SettingsPanel({ api, settings, onSaved }: { api: Api; settings: 
   const [userName, setUserName] = useState(settings.userName);
   const [outletPrefix, setOutletPrefix] = useState(settings.outletPrefix);
   const [creditStyle, setCreditStyle] = useState<CreditStyle>(styleOf(settings));
+  const [codes, setCodes] = useState(formatCodes(settings.captionCodes));
   const [failed, setFailed] = useState(false);
   if (!open) {
     return (
@@ -27,6 +37,7 @@ export function SettingsPanel({ api, settings, onSaved }: { api: Api; settings: 
           setUserName(settings.userName);
           setOutletPrefix(settings.outletPrefix);
           setCreditStyle(styleOf(settings));
+          setCodes(formatCodes(settings.captionCodes));
           setOpen(true);
         }}
       >
@@ -40,7 +51,7 @@ export function SettingsPanel({ api, settings, onSaved }: { api: Api; settings: 
       data-testid="settings"
       onSubmit={(event) => {
         event.preventDefault();
-        void api['settings.update']({ userName, outletPrefix, creditTemplate: defaultCreditTemplates[creditStyle] }).then((result) => {
+        void api['settings.update']({ userName, outletPrefix, creditTemplate: defaultCreditTemplates[creditStyle], captionCodes: parseCodes(codes) }).then((result) => {
           setFailed(!result.ok);
           if (result.ok) {
             onSaved(result.value);
@@ -63,6 +74,10 @@ export function SettingsPanel({ api, settings, onSaved }: { api: Api; settings: 
           <option value="vi">Tin, ảnh: NGUYÊN KHÔI - MINH TUẤN</option>
           <option value="en">Report, photos: NGUYEN KHOI - MINH TUAN</option>
         </select>
+      </label>
+      <label className="settings-codes">
+        {t('settings.captionCodes')}
+        <textarea data-testid="setting-caption-codes" rows={3} value={codes} placeholder="#nmh = Trung tướng Nguyễn Mạnh Hùng, Chính ủy Tổng cục" onChange={(event) => setCodes(event.target.value)} />
       </label>
       <button type="submit" className="primary" data-testid="save-settings">
         {t('settings.save')}

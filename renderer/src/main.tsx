@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createClient } from './client/createClient';
 import { I18nProvider, useI18n } from './i18n/I18nProvider';
+import { PhotoProvider, createPhotoStore } from './photos/PhotoContext';
 import { ArchiveGate } from './recovery/ArchiveGate';
 import './styles.css';
 
@@ -20,7 +21,9 @@ if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <I18nProvider>{'error' in client ? <MissingToken /> : (
       <ArchiveGate api={client.api}>
-        <App api={client.api} shell={client.shell} />
+        <PhotoProvider store={createPhotoStore(client.api, client.photoUrl)}>
+          <App api={client.api} shell={client.shell} />
+        </PhotoProvider>
       </ArchiveGate>
     )}</I18nProvider>,
 );

@@ -121,9 +121,15 @@ export const captionCodeSchema = z.strictObject({
 });
 export type CaptionCode = z.output<typeof captionCodeSchema>;
 
-/** Expands every code in a caption (whole codes only: "#nmh" but not "#nmhx"). */
-export function expandCaptionCodes(text: string, codes: readonly CaptionCode[]): string {
+/**
+ * Expands every code in a caption (whole codes only: "#nmh" but not "#nmhx"). While typing,
+ * a code at the very end waits for the next character, so a longer code can still be typed.
+ */
+export function expandCaptionCodes(text: string, codes: readonly CaptionCode[], options: { typing?: boolean } = {}): string {
   if (codes.length === 0 || !text.includes('#')) return text;
   const byCode = new Map(codes.map((entry) => [entry.code, entry.expansion]));
-  return text.replace(/#[\p{L}\p{N}_-]+/gu, (code) => byCode.get(code) ?? code);
+  return text.replace(/#[\p{L}\p{N}_-]+/gu, (code, offset: number) => {
+    if (options.typing && offset + code.length === text.length) return code;
+    return byCode.get(code) ?? code;
+  });
 }

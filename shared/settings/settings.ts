@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { creditTemplateSchema, defaultCreditTemplates } from '../article/credits';
 import { copyDeskRules } from '../copydesk/checks';
+import { captionCodeSchema } from '../photos/photo';
 import { toneStyles } from '../text/toneStyle';
 import { toNfc } from '../text/nfc';
 
@@ -20,6 +21,8 @@ export const settingsSchema = z.strictObject({
     knownAbbreviations: z.array(z.string().trim().min(1).max(20).transform(toNfc)).max(2000),
     toneStyle: z.enum(toneStyles),
   }),
+  /** Short codes typed in captions that expand to long names with rank and post. */
+  captionCodes: z.array(captionCodeSchema).max(2000),
 });
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -29,4 +32,5 @@ export const defaultSettings: Settings = {
   outletSeparator: ' - ',
   creditTemplate: defaultCreditTemplates.vi,
   copyDesk: { disabled: [], knownWords: [], knownAbbreviations: [], toneStyle: 'òa' },
+  captionCodes: [],
 };

@@ -24,8 +24,7 @@ export class PhotoImporter {
     const { script, execArgv } = workerSpec();
     // In Electron, process.execPath is the app: ELECTRON_RUN_AS_NODE makes the child plain Node.
     const env = process.versions.electron ? { ...process.env, ELECTRON_RUN_AS_NODE: '1' } : process.env;
-    const child = fork(script, [], { execArgv, env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
-    child.stderr?.resume();
+    const child = fork(script, [], { execArgv, env, stdio: ['ignore', 'ignore', 'ignore', 'ipc'], serialization: 'advanced' });
     child.unref();
     child.channel?.unref();
     return child;

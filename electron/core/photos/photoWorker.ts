@@ -62,3 +62,6 @@ process.on('message', (job: WorkerJob) => {
     .catch((error: unknown): WorkerReply => ({ ok: false, reason: `The photo could not be processed (${error instanceof Error ? error.message : String(error)}).` }))
     .then((reply) => process.send?.(reply));
 });
+
+// The parent went away (closed or killed): so does the decoder.
+process.on('disconnect', () => process.exit(0));

@@ -22,6 +22,10 @@ import { Inspector } from '../inspector/Inspector';
 import type { ArticleMeta } from '../inspector/Inspector';
 import { createTextStore } from '../inspector/textStore';
 import { HistoryPanel } from '../inspector/HistoryPanel';
+import { usePhotoStore } from '../photos/PhotoContext';
+import { photoDragType } from '../photos/PhotoLibrary';
+import type { Photo } from '../../../shared/photos/photo';
+import { insertFigure } from './Figure';
 import { SaveStatus } from '../SaveStatus';
 import { ConflictBanner } from './ConflictBanner';
 import type { EditedText } from './articleDocument';
@@ -39,6 +43,8 @@ import { withPaste } from './withPaste';
 export interface EditorHandle {
   /** Saves what is unsaved; resolves with the state after the attempt. */
   flush: () => Promise<SaveState>;
+  /** Places a photo in the article at the cursor (or at the end). */
+  insertPhoto: (photo: Photo) => void;
 }
 
 export interface SavedChange {
@@ -83,6 +89,7 @@ const toSave = (text: EditedText, meta: ArticleMeta): ArticleContent => ({
 
 export function ArticleWorkspace({ api, shell, article, settings, onSaved, onReload, onCopy, ref }: Props) {
   const { t } = useI18n();
+  const photoStore = usePhotoStore();
   const [legacyNotice, setLegacyNotice] = useState<LegacyEncoding>();
   const editor = useMemo(() => {
     const created = withChunking(withPaste(withBlocks(withArticleLayout(withHistory(withReact(createEditor()))))));
@@ -114,8 +121,6 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
     () => autosaver.subscribeSaved((content, version) => onSaved({ id: article.id, version, headline: content.headline, section: content.section })),
     [autosaver, article.id, onSaved],
   );
-
-  useImperativeHandle(ref, () => ({ flush: async () => (await autosaver.flush(), autosaver.current) }), [autosaver]);
 
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
@@ -162,6 +167,30 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
     autosaver.change(toSave(textRef.current, next));
   };
 
+  /**
+   * A photo placed in the article: a figure with the photo's description as its caption, and
+   * the photo's creator among the article's contributors (role photo), so the credit line names them.
+   */
+  const placePhoto = (photo: Photo, after?: number) => {
+    insertFigure(editor, photo, after);
+    const creator = photo.creator.trim();
+    if (creator === '') return;
+    const contributors = metaRef.current.contributors;
+    const known = contributors.find((contributor) => contributor.name.toLocaleLowerCase('vi') === creator.toLocaleLowerCase('vi'));
+    if (known?.roles.includes('photo')) return;
+    onMeta({
+      contributors: known
+        ? contributors.map((contributor) => (contributor === known ? { ...known, roles: [...known.roles, 'photo'] } : contributor))
+        : [...contributors, { name: creator, roles: ['photo'] }],
+    });
+  };
+  const placePhotoRef = useRef(placePhoto);
+  useEffect(() => {
+    placePhotoRef.current = placePhoto;
+  });
+
+  useImperativeHandle(ref, () => ({ flush: async () => (await autosaver.flush(), autosaver.current), insertPhoto: (photo: Photo) => placePhotoRef.current(photo) }), [autosaver]);
+
   const onMove = async (to: ArticleStatus) => {
     setStatusError(undefined);
     const state = await autosaver.flush();
@@ -206,9 +235,9 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
         headlinePlaceholder: t('editor.headlinePlaceholder'),
         leadPlaceholder: t('editor.leadPlaceholder'),
         outletPrefix: (meta.outletPrefix ?? settings.outletPrefix) ? `${meta.outletPrefix ?? settings.outletPrefix}${settings.outletSeparator}` : '',
-        figureLabel: t('editor.figure'),
+        captionCodes: settings.captionCodes,
       }),
-    [t, meta.outletPrefix, settings.outletPrefix, settings.outletSeparator],
+    [t, meta.outletPrefix, settings.outletPrefix, settings.outletSeparator, settings.captionCodes],
   );
 
   // Slate syncs its selection from the DOM asynchronously; a quick Shift+Arrow then Ctrl+K must
@@ -304,6 +333,15 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
             decorate={decorate}
             spellCheck
             onKeyDown={(event) => handleHotkeys(editor, event, { link: () => startPrompt('link') })}
+            onDrop={(event) => {
+              const id = event.dataTransfer.getData(photoDragType);
+              if (!id) return false;
+              event.preventDefault();
+              const range = ReactEditor.findEventRange(editor, event);
+              const photo = photoStore.get(id);
+              if (photo) placePhoto(photo, range.anchor.path[0]);
+              return true;
+            }}
             onCompositionStart={() => autosaver.setComposing(true)}
             onCompositionEnd={() => autosaver.setComposing(false)}
           />

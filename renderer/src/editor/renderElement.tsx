@@ -1,14 +1,17 @@
 import type { ReactNode } from 'react';
 import { Node } from 'slate';
 import type { RenderChunkProps, RenderElementProps, RenderLeafProps } from 'slate-react';
+import type { CaptionCode } from '../../../shared/photos/photo';
 import { safeUrl } from '../../../shared/text/safeUrl';
+import { Figure } from './Figure';
 
 export interface RenderOptions {
   headlinePlaceholder: string;
   leadPlaceholder: string;
   /** The outlet prefix shown before the lead: not part of its text. */
   outletPrefix: string;
-  figureLabel: string;
+  /** Short codes that expand in captions (settings). */
+  captionCodes: readonly CaptionCode[];
 }
 
 export function renderElement(options: RenderOptions) {
@@ -49,11 +52,9 @@ export function renderElement(options: RenderOptions) {
         );
       case 'figure':
         return (
-          <figure {...attributes} className="figure-placeholder" contentEditable={false}>
-            <span>{options.figureLabel}</span>
-            <figcaption>{element.caption}</figcaption>
+          <Figure attributes={attributes} element={element} codes={options.captionCodes}>
             {children}
-          </figure>
+          </Figure>
         );
       default:
         return (

@@ -1,0 +1,255 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Api } from '../../../shared/api/contract';
+import type { Photo, PhotoFilter, PhotoImportResult } from '../../../shared/photos/photo';
+import { hasAltText, hasCredit, photoFilters } from '../../../shared/photos/photo';
+import { useI18n } from '../i18n/I18nProvider';
+import { PhotoEditor } from './PhotoEditor';
+import { usePhotoStore } from './PhotoContext';
+
+/** The drag type a library thumbnail carries: the photo's id. */
+export const photoDragType = 'application/x-newsroom-photo';
+
+const cell = 136;
+const columns = 2;
+const pageSize = 200;
+
+const toBase64 = (buffer: ArrayBuffer): string => {
+  const bytes = new Uint8Array(buffer);
+  let binary = '';
+  for (let index = 0; index < bytes.length; index += 0x8000) binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
+  return btoa(binary);
+};
+
+interface Progress {
+  total: number;
+  done: PhotoImportResult[];
+  current?: string;
+  cancelled: boolean;
+}
+
+interface Props {
+  api: Api;
+  /** The article open in the editor (for "used in this article"), if any. */
+  articleId: number | undefined;
+  onInsert: (photo: Photo) => void;
+}
+
+/**
+ * The photo library: import (file by file, with progress and cancel), filters, search with or
+ * without marks, a grid that draws only the rows in view (thousands of photos stay smooth),
+ * selection for the credit editor, and insertion into the open article.
+ */
+export function PhotoLibrary({ api, articleId, onInsert }: Props) {
+  const { t } = useI18n();
+  const store = usePhotoStore();
+  const [filter, setFilter] = useState<PhotoFilter>('all');
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<'newest' | 'oldest' | 'taken'>('newest');
+  const [photos, setPhotos] = useState<Photo[]>([]);
+  const [total, setTotal] = useState(0);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [progress, setProgress] = useState<Progress>();
+  const cancel = useRef(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewHeight, setViewHeight] = useState(400);
+  const [generation, setGeneration] = useState(0);
+
+  // The list is loaded a quarter second after the filters change, a page at a time as it scrolls.
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => {
+      void api['photos.list']({ filter, query, sort, articleId, limit: pageSize }).then((result) => {
+        if (!live || !result.ok) return;
+        store.put(result.value.photos);
+        setPhotos(result.value.photos);
+        setTotal(result.value.total);
+      });
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [api, store, filter, query, sort, articleId, generation]);
+
+  const loadMore = useCallback(() => {
+    if (photos.length >= total) return;
+    void api['photos.list']({ filter, query, sort, articleId, offset: photos.length, limit: pageSize }).then((result) => {
+      if (!result.ok) return;
+      store.put(result.value.photos);
+      setPhotos((list) => [...list, ...result.value.photos.filter((photo) => !list.some((known) => known.id === photo.id))]);
+    });
+  }, [api, store, filter, query, sort, articleId, photos.length, total]);
+
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setViewHeight(element.clientHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const rows = Math.ceil(photos.length / columns);
+  const firstRow = Math.max(0, Math.floor(scrollTop / cell) - 2);
+  const lastRow = Math.min(rows, Math.ceil((scrollTop + viewHeight) / cell) + 2);
+  const visible = photos.slice(firstRow * columns, lastRow * columns);
+
+  const importFiles = async (files: File[]) => {
+    cancel.current = false;
+    const done: PhotoImportResult[] = [];
+    setProgress({ total: files.length, done, cancelled: false });
+    for (const file of files) {
+      if (cancel.current) break;
+      setProgress({ total: files.length, done: [...done], current: file.name, cancelled: false });
+      const result = await api['photos.import']({ fileName: file.name, dataBase64: toBase64(await file.arrayBuffer()) });
+      done.push(result.ok ? result.value : { name: file.name, status: 'rejected', reason: result.error.message });
+      if (result.ok && result.value.status !== 'rejected') store.put([result.value.photo]);
+    }
+    setProgress({ total: files.length, done: [...done], cancelled: cancel.current });
+    setGeneration((n) => n + 1);
+  };
+
+  const select = (photo: Photo, event: React.MouseEvent) => {
+    if (event.shiftKey && selected.length > 0) {
+      const from = photos.findIndex((candidate) => candidate.id === selected.at(-1));
+      const to = photos.findIndex((candidate) => candidate.id === photo.id);
+      const range = photos.slice(Math.min(from, to), Math.max(from, to) + 1).map((candidate) => candidate.id);
+      setSelected((list) => [...new Set([...list, ...range])]);
+    } else if (event.ctrlKey || event.metaKey) {
+      setSelected((list) => (list.includes(photo.id) ? list.filter((id) => id !== photo.id) : [...list, photo.id]));
+    } else {
+      setSelected([photo.id]);
+    }
+  };
+
+  const selectedPhotos = selected.map((id) => store.get(id)).filter((photo): photo is Photo => photo !== undefined);
+
+  return (
+    <div className="photo-library" data-testid="photo-library">
+      <div className="photo-toolbar">
+        <button type="button" className="secondary" data-testid="photo-import" disabled={progress !== undefined && progress.done.length < progress.total && !progress.cancelled && progress.current !== undefined} onClick={() => fileInput.current?.click()}>
+          {t('photos.import')}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          hidden
+          multiple
+          data-testid="photo-files"
+          accept="image/jpeg,image/png,image/webp,image/tiff,.heic"
+          onChange={(event) => {
+            const files = [...(event.target.files ?? [])];
+            event.target.value = '';
+            if (files.length > 0) void importFiles(files);
+          }}
+        />
+      </div>
+      {progress && (
+        <div className="photo-progress" data-testid="photo-progress" role="status">
+          <progress max={progress.total} value={progress.done.length} />
+          <span>
+            {progress.current !== undefined
+              ? t('photos.importing', { done: String(progress.done.length), total: String(progress.total), name: progress.current })
+              : t(progress.cancelled ? 'photos.importCancelled' : 'photos.importDone', {
+                  imported: String(progress.done.filter((result) => result.status === 'imported').length),
+                  duplicates: String(progress.done.filter((result) => result.status === 'duplicate').length),
+                  rejected: String(progress.done.filter((result) => result.status === 'rejected').length),
+                })}
+          </span>
+          {progress.current !== undefined && (
+            <button type="button" data-testid="photo-import-cancel" onClick={() => (cancel.current = true)}>
+              {t('photos.cancel')}
+            </button>
+          )}
+          <ul className="photo-results">
+            {progress.done.map((result, index) => (
+              <li key={index} data-status={result.status}>
+                {result.name}: {result.status === 'rejected' ? t('photos.rejected', { reason: result.reason }) : t(result.status === 'duplicate' ? 'photos.duplicate' : 'photos.imported')}
+              </li>
+            ))}
+          </ul>
+          {progress.current === undefined && (
+            <button type="button" onClick={() => setProgress(undefined)}>
+              {t('photos.dismiss')}
+            </button>
+          )}
+        </div>
+      )}
+      <input type="search" className="search-box" data-testid="photo-search" aria-label={t('photos.search')} placeholder={t('photos.search')} value={query} onChange={(event) => setQuery(event.target.value)} />
+      <div className="archive-filters">
+        <select aria-label={t('photos.filter')} data-testid="photo-filter" value={filter} onChange={(event) => setFilter(event.target.value as PhotoFilter)}>
+          {photoFilters.map((name) => (
+            <option key={name} value={name} disabled={name === 'in-article' && articleId === undefined}>
+              {t(`photos.filter.${name}`)}
+            </option>
+          ))}
+        </select>
+        <select aria-label={t('photos.sort')} value={sort} onChange={(event) => setSort(event.target.value as typeof sort)}>
+          <option value="newest">{t('photos.sort.newest')}</option>
+          <option value="oldest">{t('photos.sort.oldest')}</option>
+          <option value="taken">{t('photos.sort.taken')}</option>
+        </select>
+      </div>
+      <p className="photo-count" data-testid="photo-count">
+        {t('photos.count', { count: String(total) })}
+      </p>
+      <div
+        ref={scroller}
+        className="photo-grid"
+        data-testid="photo-grid"
+        onScroll={(event) => {
+          const element = event.currentTarget;
+          setScrollTop(element.scrollTop);
+          if (element.scrollTop + element.clientHeight > element.scrollHeight - 4 * cell) loadMore();
+        }}
+      >
+        <div style={{ height: rows * cell, position: 'relative' }}>
+          {visible.map((photo, index) => {
+            const position = firstRow * columns + index;
+            const credit = hasCredit(photo);
+            const alt = hasAltText(photo);
+            return (
+              <button
+                key={photo.id}
+                type="button"
+                className={selected.includes(photo.id) ? 'photo-cell selected' : 'photo-cell'}
+                style={{ top: Math.floor(position / columns) * cell, left: (position % columns) * cell }}
+                data-testid="photo-cell"
+                data-photo-id={photo.id}
+                aria-pressed={selected.includes(photo.id)}
+                draggable
+                onDragStart={(event) => {
+                  event.dataTransfer.setData(photoDragType, photo.id);
+                  event.dataTransfer.effectAllowed = 'copy';
+                }}
+                onClick={(event) => select(photo, event)}
+                title={photo.description || photo.originalName}
+              >
+                <img src={store.photoUrl(photo.id, 'thumb')} alt={photo.altText} loading="lazy" width={cell - 12} height={cell - 36} />
+                <span className="photo-caption">{photo.creator || photo.originalName}</span>
+                {(!credit || !alt) && (
+                  <span className="photo-missing" data-testid="photo-missing">
+                    {[!credit ? t('photos.noCredit') : '', !alt ? t('photos.noAlt') : ''].filter(Boolean).join(' · ')}
+                  </span>
+                )}
+              </button>
+            );
+          })}
+        </div>
+      </div>
+      {selectedPhotos.length > 0 && (
+        <PhotoEditor
+          key={selected.join(',')}
+          api={api}
+          photos={selectedPhotos}
+          onSaved={(updated) => {
+            store.put(updated);
+            setPhotos((list) => list.map((photo) => updated.find((candidate) => candidate.id === photo.id) ?? photo));
+          }}
+          onInsert={articleId === undefined || selectedPhotos.length !== 1 ? undefined : () => selectedPhotos[0] && onInsert(selectedPhotos[0])}
+        />
+      )}
+    </div>
+  );
+}
