@@ -9,6 +9,7 @@ import type { ToneStyle } from '../../shared/text/toneStyle';
 import { applyToneStyle, toneStyles, withToneStyle } from '../../shared/text/toneStyle';
 import type { Comparable, FieldChange, RevisionSummary } from '../../shared/history/revisions';
 import { compareContent } from '../../shared/history/revisions';
+import { personKey } from '../../shared/people/person';
 import { revealInvisible } from '../../shared/text/diff';
 import BetterSqlite3 from 'better-sqlite3';
 import { existsSync, readdirSync } from 'node:fs';
@@ -404,4 +405,20 @@ export async function photosList(context: CommandContext, filter: string | undef
   for (const photo of page.photos) {
     context.io.out(`${photo.id.slice(0, 12)}  ${photo.width}×${photo.height}  ${photo.creator || '(no creator)'}  ${photo.description.slice(0, 60)}`);
   }
+}
+
+/** The contributor registry; with a name, sets how credit lines write it (--display) and the unit. */
+export async function people(context: CommandContext, name: string | undefined, options: { display?: string; unit?: string }): Promise<void> {
+  if (name !== undefined) {
+    const current = (await call(context.core, 'people.list', {})).find((person) => personKey(person.name) === personKey(name));
+    const saved = await call(context.core, 'people.save', { name: current?.name ?? name, display: options.display ?? current?.display ?? '', unit: options.unit ?? current?.unit ?? '' });
+    context.io.out(context.json ? JSON.stringify(saved) : `${saved.name}: credit lines write ${saved.display || 'the name in upper case'}${saved.unit ? ` · ${saved.unit}` : ''}`);
+    return;
+  }
+  const list = await call(context.core, 'people.list', {});
+  if (context.json) {
+    context.io.out(JSON.stringify(list));
+    return;
+  }
+  for (const person of list) context.io.out(`${person.name}${person.display ? ` → ${person.display}` : ''}${person.unit ? ` · ${person.unit}` : ''}`);
 }

@@ -9,7 +9,7 @@ import { openCore } from '../core/openCore';
 import { rendererDir } from '../core/paths';
 import { startWebServer } from '../web/createWebServer';
 import { listenForTestHooks } from '../web/testHooks';
-import { articleCheck, articleImport, articleList, articleSearch, articleToneStyle, articleNew, articleShow, articleUpdate, articleHistory, backupNow, doctor, photosImport, photosList, restoreBackup } from './commands';
+import { articleCheck, articleImport, articleList, articleSearch, articleToneStyle, articleNew, articleShow, articleUpdate, articleHistory, backupNow, doctor, people, photosImport, photosList, restoreBackup } from './commands';
 import { openBrowser } from './openBrowser';
 import { CliError, processIo } from './output';
 import type { CliIo } from './output';
@@ -38,6 +38,8 @@ Commands:
   photos import FILE…             import photos (JPEG, PNG, WebP, TIFF); a line per file; exit 1 if any was rejected
   photos list [--filter F] [QUERY]
                                   the photo library (filters: missing-credit, missing-alt, unused)
+  people [NAME [--display D] [--unit U]]
+                                  the contributor registry; with a name, how credit lines write it
   doctor                          check the archive (full integrity check), list backups; changes nothing
   backup                          an online backup now, checked, into the data folder's backups/
   restore [NAME]                  put back a backup (default: the latest good one); the current
@@ -61,6 +63,8 @@ const options = {
   port: { type: 'string' },
   compare: { type: 'string' },
   filter: { type: 'string' },
+  display: { type: 'string' },
+  unit: { type: 'string' },
   to: { type: 'string' },
   restore: { type: 'string' },
   name: { type: 'string' },
@@ -138,7 +142,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
       restoreBackup({ dataDir, io, json: values.json }, subcommand);
       return 0;
     }
-    const known = (command === 'photos' && ['import', 'list'].includes(subcommand ?? '')) || command === 'backup' || command === 'import' || command === 'check' || command === 'search' || command === 'history' || (command === 'article' && ['new', 'list', 'show', 'update', 'tone-style'].includes(subcommand ?? ''));
+    const known = command === 'people' || (command === 'photos' && ['import', 'list'].includes(subcommand ?? '')) || command === 'backup' || command === 'import' || command === 'check' || command === 'search' || command === 'history' || (command === 'article' && ['new', 'list', 'show', 'update', 'tone-style'].includes(subcommand ?? ''));
     if (!known) throw new CliError(`Unknown command: ${positionals.join(' ')}\n\n${usage}`, 2);
 
     const core = await openCore(dataDir);
@@ -147,6 +151,10 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
       if (command === 'photos' && subcommand === 'import') return (await photosImport(context, positionals.slice(2))) ? 0 : 1;
       if (command === 'photos') {
         await photosList(context, values.filter, positionals.slice(2).join(' ') || undefined);
+        return 0;
+      }
+      if (command === 'people') {
+        await people(context, positionals.slice(1).join(' ') || undefined, { display: values.display, unit: values.unit });
         return 0;
       }
       if (command === 'backup') {

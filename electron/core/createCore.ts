@@ -12,6 +12,7 @@ import { PhotoImporter } from './photos/photoImporter';
 import { getPhoto, importPhotoFiles, listPhotos, photosDir, updatePhotos } from './photos/photoStore';
 import { importDocument } from './import/importDocument';
 import { drainSearchIndex, searchArticles } from './search/searchIndex';
+import { listPeople, registerNames, savePerson } from './peopleStore';
 import { getSettings, updateSettings } from './settingsStore';
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
@@ -50,7 +51,11 @@ export function createCore(db: Database, options: CoreOptions = {}): Handlers {
     'articles.list': () => listArticles(db),
     'articles.create': (input) => indexSoon(createArticle(db, emptyContent(input.headline ?? ''), actor())),
     'articles.get': (input) => getArticle(db, input.id),
-    'articles.save': ({ id, baseVersion, ...changes }) => indexSoon(saveArticle(db, id, baseVersion, changes, actor())),
+    'articles.save': ({ id, baseVersion, ...changes }) => {
+      const saved = saveArticle(db, id, baseVersion, changes, actor());
+      if (changes.contributors) registerNames(db, changes.contributors.map((contributor) => contributor.name));
+      return indexSoon(saved);
+    },
     'articles.setStatus': ({ id, baseVersion, status }) => setStatus(db, id, baseVersion, status, actor()),
     'articles.import': async ({ fileName, dataBase64 }) => {
       const imported = await importDocument(fileName, Buffer.from(dataBase64, 'base64'), getSettings(db).creditTemplate);
@@ -74,6 +79,7 @@ export function createCore(db: Database, options: CoreOptions = {}): Handlers {
         importer ??= new PhotoImporter();
         const [result] = await importPhotoFiles(db, dataDir, importer, [{ path: upload, name: fileName }]);
         if (!result) throw new CoreError('internal', 'The photo was not processed.');
+        if (result.status === 'imported') registerNames(db, [result.photo.creator]);
         return result;
       } finally {
         rmSync(upload, { force: true });
@@ -81,7 +87,13 @@ export function createCore(db: Database, options: CoreOptions = {}): Handlers {
     },
     'photos.list': (input) => listPhotos(db, input),
     'photos.get': ({ id }) => getPhoto(db, id),
-    'photos.update': ({ ids, changes }) => updatePhotos(db, ids, changes),
+    'photos.update': ({ ids, changes }) => {
+      const updated = updatePhotos(db, ids, changes);
+      registerNames(db, updated.map((photo) => photo.creator));
+      return updated;
+    },
+    'people.list': () => listPeople(db),
+    'people.save': (person) => savePerson(db, person),
     'settings.get': () => getSettings(db),
     'settings.update': (changes) => {
       userName = undefined;

@@ -3,6 +3,7 @@ import { App } from './App';
 import { createClient } from './client/createClient';
 import { I18nProvider, useI18n } from './i18n/I18nProvider';
 import { PhotoProvider, createPhotoStore } from './photos/PhotoContext';
+import { PeopleProvider } from './people/People';
 import { ArchiveGate } from './recovery/ArchiveGate';
 import './styles.css';
 
@@ -22,7 +23,9 @@ createRoot(root).render(
   <I18nProvider>{'error' in client ? <MissingToken /> : (
       <ArchiveGate api={client.api}>
         <PhotoProvider store={createPhotoStore(client.api, client.photoUrl)}>
-          <App api={client.api} shell={client.shell} />
+          <PeopleProvider api={client.api}>
+            <App api={client.api} shell={client.shell} />
+          </PeopleProvider>
         </PhotoProvider>
       </ArchiveGate>
     )}</I18nProvider>,

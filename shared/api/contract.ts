@@ -8,6 +8,8 @@ import { recoveryActions } from '../archive/status';
 import type { Revision, RevisionSummary } from '../history/revisions';
 import type { Photo, PhotoImportResult, PhotoPage } from '../photos/photo';
 import { photoChangesSchema, photoFilters, photoId } from '../photos/photo';
+import type { Person } from '../people/person';
+import { personSchema } from '../people/person';
 import type { SearchPage } from '../search/results';
 import type { Settings } from '../settings/settings';
 import { settingsSchema } from '../settings/settings';
@@ -96,6 +98,10 @@ export const contract = {
   'photos.get': method<Photo>()(z.strictObject({ id: photoId })),
   /** Edits one or many photos; values may use {creator}, {date}, {city}… filled per photo. */
   'photos.update': method<Photo[]>()(z.strictObject({ ids: z.array(photoId).min(1).max(5000), changes: photoChangesSchema })),
+  /** The contributor registry: everyone named as a contributor or a photo's creator. */
+  'people.list': method<Person[]>()(z.strictObject({})),
+  /** How a person's name is written in credit lines ('' for upper case), and their unit. */
+  'people.save': method<Person>()(personSchema),
   'settings.get': method<Settings>()(z.strictObject({})),
   'settings.update': method<Settings>()(settingsSchema.partial().strict()),
 } satisfies Record<string, MethodSpec<z.ZodType, unknown>>;

@@ -20,6 +20,8 @@ export const methodNames = [
   'photos.list',
   'photos.get',
   'photos.update',
+  'people.list',
+  'people.save',
   'settings.get',
   'settings.update',
 ] as const;

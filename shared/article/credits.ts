@@ -78,14 +78,15 @@ export const displayName = (name: string, template: CreditTemplate): string =>
 /**
  * The closing credit line from the contributors: people with the same roles share one label
  * (`Tin, ảnh: NGUYÊN KHÔI - MINH TUẤN`); different roles give groups (`Bài: A; Ảnh: B`).
+ * `display` gives a name's form from the contributor registry, when it has one.
  */
-export function creditLine(contributors: readonly Contributor[], kind: ArticleKind, template: CreditTemplate): string {
+export function creditLine(contributors: readonly Contributor[], kind: ArticleKind, template: CreditTemplate, display?: (name: string) => string | undefined): string {
   const groups = new Map<string, { roles: ContributorRole[]; names: string[] }>();
   for (const contributor of contributors) {
     const roles = contributorRoles.filter((role) => contributor.roles.includes(role));
     const key = roles.join('+');
     const group = groups.get(key) ?? { roles, names: [] };
-    group.names.push(displayName(contributor.name, template));
+    group.names.push(display?.(contributor.name) || displayName(contributor.name, template));
     groups.set(key, group);
   }
   return [...groups.values()]

@@ -88,7 +88,7 @@ describe('photo import', () => {
   });
 
   it('reads IPTC alone, by the UTF-8 character-set flag, and EXIF alone', async () => {
-    const { upload } = setup();
+    const { upload, value } = setup();
     const dir = tempDir();
     const iptc = await jpeg(dir, 'iptc.jpg', '#363');
     exiftool(
@@ -121,6 +121,8 @@ describe('photo import', () => {
     const fromExif = await upload(exif);
     if (fromExif.status !== 'imported') throw new Error(JSON.stringify(fromExif));
     expect(fromExif.photo).toMatchObject({ creator: 'Nguyên Khôi', copyright: 'QĐND 2026', description: 'Quang cảnh Hội nghị', dateCreated: '2019-12-24T09:30:00' });
+    // Creators join the contributor registry, so a photographer is typed once.
+    expect((await value<{ name: string }[]>('people.list', {})).map((person) => person.name)).toEqual(['Minh Tuấn', 'Nguyên Khôi']);
   });
 
   it('stores a photo once: the same bytes again are a duplicate of the one record', async () => {

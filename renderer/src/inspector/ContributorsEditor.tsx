@@ -1,6 +1,7 @@
 import type { Contributor, ContributorRole } from '../../../shared/article/credits';
 import { contributorRoles } from '../../../shared/article/credits';
 import { useI18n } from '../i18n/I18nProvider';
+import { peopleListId, usePeople } from '../people/People';
 
 interface Props {
   contributors: Contributor[];
@@ -9,6 +10,7 @@ interface Props {
 
 export function ContributorsEditor({ contributors, onChange }: Props) {
   const { t } = useI18n();
+  const people = usePeople();
   const update = (index: number, next: Contributor | undefined) =>
     onChange(next ? contributors.map((current, at) => (at === index ? next : current)) : contributors.filter((_, at) => at !== index));
   const toggleRole = (contributor: Contributor, role: ContributorRole): ContributorRole[] => {
@@ -24,6 +26,8 @@ export function ContributorsEditor({ contributors, onChange }: Props) {
             aria-label={t('inspector.contributorName')}
             data-testid={`contributor-name-${index}`}
             value={contributor.name}
+            list={peopleListId}
+            onFocus={people.refresh}
             onChange={(event) => update(index, { ...contributor, name: event.target.value })}
           />
           <span className="roles">

@@ -6,6 +6,7 @@ import type { StatusChange } from '../../../shared/article/workflow';
 import type { Settings } from '../../../shared/settings/settings';
 import { slugify } from '../../../shared/text/fold';
 import { useI18n } from '../i18n/I18nProvider';
+import { usePeople } from '../people/People';
 import type { Finding } from '../../../shared/copydesk/checks';
 import { ContributorsEditor } from './ContributorsEditor';
 import { CopyDeskPanel } from './CopyDeskPanel';
@@ -41,7 +42,8 @@ const parseTags = (value: string): string[] =>
 export function Inspector({ meta, findings, onFix, onToneStyle, anchoredNotes, onMeta, settings, status, history, onMove, text, versions }: Props) {
   const { t } = useI18n();
   const { headline } = useSyncExternalStore(text.subscribe, text.get);
-  const credit = creditLine(meta.contributors.filter((contributor) => contributor.name.trim() !== ''), meta.kind, settings.creditTemplate);
+  const { display } = usePeople();
+  const credit = creditLine(meta.contributors.filter((contributor) => contributor.name.trim() !== ''), meta.kind, settings.creditTemplate, display);
   return (
     <aside className="inspector" aria-label={t('inspector.label')} data-testid="inspector">
       <section>

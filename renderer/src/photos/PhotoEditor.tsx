@@ -5,6 +5,7 @@ import type { Photo, PhotoChanges, PhotoTextField } from '../../../shared/photos
 import { photoFieldLimits } from '../../../shared/photos/photo';
 import { useI18n } from '../i18n/I18nProvider';
 import { errorKey } from '../i18n/messages';
+import { peopleListId, usePeople } from '../people/People';
 
 const editable: PhotoTextField[] = ['creator', 'creditLine', 'copyright', 'source', 'usageTerms', 'altText', 'description', 'city', 'country'];
 const long = new Set<PhotoTextField>(['usageTerms', 'altText', 'description']);
@@ -24,6 +25,7 @@ interface Props {
  */
 export function PhotoEditor({ api, photos, onSaved, onInsert }: Props) {
   const { t } = useI18n();
+  const people = usePeople();
   const shared = (field: PhotoTextField): string => {
     const first = photos[0]?.[field] ?? '';
     return photos.every((photo) => photo[field] === first) ? first : '';
@@ -78,7 +80,7 @@ export function PhotoEditor({ api, photos, onSaved, onInsert }: Props) {
         return (
           <label key={field}>
             {t(`photos.field.${field}`)}
-            {long.has(field) ? <textarea rows={2} {...props} /> : <input {...props} />}
+            {long.has(field) ? <textarea rows={2} {...props} /> : <input {...props} {...(field === 'creator' ? { list: peopleListId, onFocus: people.refresh } : {})} />}
           </label>
         );
       })}
