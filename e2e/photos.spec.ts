@@ -148,3 +148,24 @@ test('a batch import can be cancelled between files', async ({ page, serve }) =>
   expect(done).toBeLessThan(8);
   await expect(page.getByTestId('photo-count')).toHaveText(`${done} photo(s)`);
 });
+
+test('a photo dragged from the library into the text becomes a figure there', async ({ page, serve }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'newsroom-photos-'));
+  const file = await photo(dir, 'keo.jpg', '#a5a', ['-XMP-dc:Creator=Minh Tuấn', '-XMP-dc:Description=Ảnh kéo vào bài.']);
+  const server = await serve();
+  await page.goto(server.url);
+  await newArticle(page);
+  await headline(page).click();
+  await page.keyboard.type('Bài có ảnh');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Sapo.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Đoạn một.');
+  await page.getByTestId('tab-photos').click();
+  await page.getByTestId('photo-files').setInputFiles([file]);
+  await expect(page.getByTestId('photo-progress')).toContainText('1 imported', { timeout: 30_000 });
+  await page.getByTestId('photo-cell').first().dragTo(page.locator('[data-testid=editor] p.paragraph').first());
+  await expect(page.getByTestId('figure')).toHaveCount(1);
+  await expect(page.getByTestId('figure-caption')).toHaveValue('Ảnh kéo vào bài.');
+  await expectSaved(page);
+});
