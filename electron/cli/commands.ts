@@ -260,13 +260,14 @@ export interface SearchOptions {
   status?: string;
   section?: string;
   page?: string;
+  missingCredit?: boolean;
 }
 
 /** Full-text search; matches are shown between » and «. */
 export async function articleSearch(context: CommandContext, query: string | undefined, options: SearchOptions): Promise<void> {
   if (query === undefined) throw new CliError('search needs a query: newsroom search QUERY', 2);
   const page = options.page === undefined ? undefined : Number(options.page);
-  const found = await call(context.core, 'articles.search', { query, status: options.status, section: options.section, page });
+  const found = await call(context.core, 'articles.search', { query, status: options.status, section: options.section, page, missingPhotoCredit: options.missingCredit || undefined });
   if (context.json) {
     context.io.out(JSON.stringify(found));
     return;

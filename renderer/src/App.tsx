@@ -36,6 +36,7 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<SearchPage>();
   const [tab, setTab] = useState<'articles' | 'photos'>('articles');
+  const [missingCredit, setMissingCredit] = useState(false);
   const editorRef = useRef<EditorHandle>(null);
 
   // The archive is listed once; later changes arrive through saves and creations.
@@ -62,10 +63,10 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
   // Searches a quarter second after typing stops in the search box.
   const runSearch = useCallback(
     async (text: string, page = 1) => {
-      const result = await api['articles.search']({ query: text, page, status: statusFilter || undefined, section: sectionFilter || undefined });
+      const result = await api['articles.search']({ query: text, page, status: statusFilter || undefined, section: sectionFilter || undefined, missingPhotoCredit: missingCredit || undefined });
       if (result.ok) setFound(result.value);
     },
-    [api, statusFilter, sectionFilter],
+    [api, statusFilter, sectionFilter, missingCredit],
   );
   useEffect(() => {
     if (query.trim() === '') return;
@@ -198,6 +199,9 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
               </option>
             ))}
           </select>
+          <label className="filter-check">
+            <input type="checkbox" data-testid="filter-missing-credit" checked={missingCredit} onChange={(event) => setMissingCredit(event.target.checked)} /> {t('archive.missingPhotoCredit')}
+          </label>
         </div>
         {shownResults ? (
           <SearchResults found={shownResults} currentId={currentId} onSelect={(id) => void select(id)} onPage={(page) => void runSearch(query, page)} />

@@ -61,6 +61,7 @@ export const contract = {
       contributor: z.string().max(120).optional(),
       from: z.iso.date().optional(),
       to: z.iso.date().optional(),
+      missingPhotoCredit: z.boolean().optional(),
       page: z.number().int().min(1).max(10_000).optional(),
     }),
   ),

@@ -272,6 +272,21 @@ describe('the photo library', () => {
     expect(marked?.creator).toBe('<img src=x onerror=alert(1)> Lế');
   });
 
+  it('archive search can keep only articles with a photo missing its credit', async () => {
+    const { value, credited, bare } = await library();
+    const figure = (photoId: string) => ({ type: 'figure', photoId, caption: 'Ảnh', children: [{ text: '' }] });
+    for (const [headline, photo] of [['Hội nghị có ảnh đủ tác giả', credited], ['Hội nghị có ảnh thiếu tác giả', bare]] as const) {
+      const article = await value<Article>('articles.create', { headline });
+      await value('articles.save', { id: article.id, baseVersion: 1, body: [{ type: 'paragraph', children: [{ text: 'Nội dung.' }] }, figure(photo.id)] });
+    }
+    const all = await value<{ results: { headline: string }[] }>('articles.search', { query: 'hoi nghi' });
+    expect(all.results).toHaveLength(2);
+    const missing = await value<{ results: { headline: string }[] }>('articles.search', { query: 'hoi nghi', missingPhotoCredit: true });
+    expect(missing.results.map((hit) => hit.headline)).toEqual(['Hội nghị có ảnh thiếu tác giả']);
+    await value('photos.update', { ids: [bare.id], changes: { creator: 'Nguyên Khôi' } });
+    expect((await value<{ results: unknown[] }>('articles.search', { query: 'hoi nghi', missingPhotoCredit: true })).results).toEqual([]);
+  });
+
   it('keeps the original file untouched and the renditions beside it', async () => {
     const { dataDir, credited } = await library();
     expect(existsSync(originalPath(dataDir, credited.id, 'jpeg'))).toBe(true);
