@@ -272,7 +272,7 @@ export async function articleSearch(context: CommandContext, query: string | und
     context.io.out(JSON.stringify(found));
     return;
   }
-  context.io.out(`${found.total} found${found.total > found.pageSize ? ` (page ${found.page} of ${Math.ceil(found.total / found.pageSize)})` : ''}`);
+  context.io.out(`${found.totalAtMost ? 'up to ' : ''}${found.total} found${found.total > found.pageSize ? ` (page ${found.page} of ${Math.ceil(found.total / found.pageSize)})` : ''}`);
   for (const hit of found.results) {
     let snippet = hit.snippet.text;
     for (const [start, end] of [...hit.snippet.highlights].reverse()) snippet = `${snippet.slice(0, start)}»${snippet.slice(start, end)}«${snippet.slice(end)}`;

@@ -14,6 +14,11 @@ export interface SearchHit {
 
 export interface SearchPage {
   total: number;
+  /**
+   * The total is an upper bound: a phrase of very common words is not counted exactly (that
+   * means checking word positions in every article holding them); its words together are.
+   */
+  totalAtMost?: boolean;
   /** relevance: ranked (exact matches first); newest: too many to rank, newest first (exact first). */
   order: 'relevance' | 'newest';
   page: number;

@@ -113,6 +113,19 @@ describe('archive search (through the contract, on a real archive)', () => {
     expect(searchArticles(db, 'duong', { section: 'none' }, 1, 10).total).toBe(0);
   });
 
+  it('a phrase whose words together pass the rank limit: newest first, the words-together count as an upper bound', async () => {
+    const stories = Array.from({ length: 30 }, (_, index) => ({ headline: `Bài ${index}`, body: [index % 2 === 0 ? 'thành phố Hà Nội' : 'phố của thành Hà Nội'] }));
+    const { db } = await archive(stories);
+    const page = searchArticles(db, '"thành phố"', {}, 1, 10);
+    expect(page).toMatchObject({ total: 30, totalAtMost: true, order: 'newest' });
+    // Only real phrase matches are shown, newest first.
+    expect(page.results.map((hit) => hit.headline)).toEqual(Array.from({ length: 15 }, (_, index) => `Bài ${28 - 2 * index}`));
+    // Under the limit the phrase is counted exactly.
+    const exact = searchArticles(db, '"thành phố"', {}, 1, 100);
+    expect(exact).toMatchObject({ total: 15, order: 'relevance' });
+    expect(exact.totalAtMost).toBeUndefined();
+  });
+
   it('stays in step with every save', async () => {
     const { search, call, ids } = await archive([{ headline: 'Bản nháp' }]);
     const id = ids[0] as number;

@@ -214,11 +214,16 @@ export function searchArticles(db: Database, query: string, filter: SearchFilter
   // words with their marks; phrase order is checked on the folded index, which has positions.
   const foldedMatch = toMatch(terms, true);
   const exactMatch = hasDiacritics(terms) ? toMatch(splitPhrases(terms), false) : undefined;
-  const total = countMatches(db, 'search_folded', foldedMatch, filter);
+  // A phrase is counted exactly only when its words together are few enough to rank; beyond
+  // that, the count of the words together stands as an upper bound and the newest come first.
+  const phrase = terms.some((term) => term.phrase);
+  const wordsTogether = phrase ? countMatches(db, 'search_folded', toMatch(splitPhrases(terms), true), filter) : undefined;
+  const totalAtMost = wordsTogether !== undefined && wordsTogether > maxRanked;
+  const total = totalAtMost ? wordsTogether : countMatches(db, 'search_folded', foldedMatch, filter);
   const start = (page - 1) * pageSize;
   let slice: { id: number; match: 'exact' | 'folded' }[];
   let order: SearchPage['order'] = 'relevance';
-  if (total <= maxRanked) {
+  if (!totalAtMost && total <= maxRanked) {
     // The exact index is read as a plain id list (no ranking: for common words it matches far
     // more articles than the folded query); the folded ranking is split by it.
     const folded = ranked(db, 'search_folded', foldedMatch, filter);
@@ -231,7 +236,6 @@ export function searchArticles(db: Database, query: string, filter: SearchFilter
     // Too many to rank usefully: the newest articles first (ids grow with creation, and FTS5
     // walks a doclist backwards by rowid and stops after a page), exact matches first.
     order = 'newest';
-    const phrase = terms.some((term) => term.phrase);
     const exactIds = exactMatch ? collect(newestIds(db, 'search_exact', exactMatch, filter), (id) => !phrase || hasMatch(db, 'search_folded', foldedMatch, id), start, pageSize) : [];
     let foldedIds: number[] = [];
     // A full page of exact matches needs nothing more; otherwise the other matches follow them.
@@ -245,6 +249,7 @@ export function searchArticles(db: Database, query: string, filter: SearchFilter
   const read = db.prepare<[number], HitRow>('SELECT id, headline, status, section, updated_at, body, content FROM articles WHERE id = ?');
   return {
     total,
+    ...(totalAtMost ? { totalAtMost } : {}),
     page,
     pageSize,
     order,

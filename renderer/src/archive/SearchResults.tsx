@@ -30,7 +30,7 @@ export function SearchResults({ found, currentId, onSelect, onPage }: Props) {
   return (
     <div className="search-results" data-testid="search-results">
       <p className="search-count">
-        {t('search.count', { n: String(found.total) })}
+        {t(found.totalAtMost ? 'search.countAtMost' : 'search.count', { n: String(found.total) })}
         {found.order === 'newest' && ` · ${t('search.newest')}`}
       </p>
       <ul className="archive-list">
