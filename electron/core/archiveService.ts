@@ -23,6 +23,8 @@ export interface ArchiveServiceOptions {
   recover?: boolean;
   /** Back up at start when the newest backup is older than a day. */
   dailyBackup?: boolean;
+  /** The desktop shell: photos may be imported by path. */
+  allowPathImport?: boolean;
   /** Where background work (the daily backup) reports failures. */
   log?: (message: string) => void;
 }
@@ -58,7 +60,7 @@ async function openHealthy(dataDir: string, options: ArchiveServiceOptions): Pro
   if (options.dailyBackup) {
     void backupIfStale(db, dataDir).catch((error: unknown) => options.log?.(`The daily backup failed: ${error instanceof Error ? error.message : String(error)}`));
   }
-  return { db, handlers: createCore(db, { dataDir, ...options.core }), unmark };
+  return { db, handlers: createCore(db, { dataDir, allowPathImport: options.allowPathImport, ...options.core }), unmark };
 }
 
 function recoveryStatus(dataDir: string, problem: ArchiveProblem, setAsideDir: string): ArchiveStatus {

@@ -5,8 +5,8 @@ import { createArticle, getArticle, listArticles, saveArticle, setStatus } from 
 import { defaultHistoryPolicy, getRevision, listRevisions, nameRevision, restoreRevision } from './archive/revisionStore';
 import type { HistoryPolicy } from './archive/revisionStore';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import { CoreError } from './CoreError';
 import { PhotoImporter } from './photos/photoImporter';
 import { getPhoto, importPhotoFiles, listPhotos, photosDir, updatePhotos } from './photos/photoStore';
@@ -24,6 +24,11 @@ export interface CoreOptions {
   dataDir?: string;
   /** Decodes photos out of this process; made on first use when not given. */
   photoImporter?: PhotoImporter;
+  /**
+   * The desktop shell: photos may be imported by path (its page is our own, and the user chose
+   * the files). The browser edition's page uploads bytes instead; a path from it is refused.
+   */
+  allowPathImport?: boolean;
 }
 
 export function createCore(db: Database, options: CoreOptions = {}): Handlers {
@@ -84,6 +89,25 @@ export function createCore(db: Database, options: CoreOptions = {}): Handlers {
       } finally {
         rmSync(upload, { force: true });
       }
+    },
+    'photos.importPath': async ({ path }) => {
+      if (!options.allowPathImport) throw new CoreError('forbidden', 'Photos are imported by path only in the desktop app; the browser edition uploads them.');
+      if (!isAbsolute(path)) throw new CoreError('validation', 'The photo path must be absolute.');
+      let stats;
+      try {
+        stats = statSync(path);
+      } catch {
+        throw new CoreError('not_found', `${basename(path)} does not exist or cannot be read.`);
+      }
+      if (!stats.isFile()) throw new CoreError('validation', `${basename(path)} is not a file.`);
+      importer ??= new PhotoImporter();
+      const [result] = await importPhotoFiles(db, photoDir(), importer, [{ path, name: basename(path) }]);
+      if (!result) throw new CoreError('internal', 'The photo was not processed.');
+      if (result.status === 'imported') registerNames(db, [result.photo.creator]);
+      return result;
+    },
+    'photos.pickFiles': () => {
+      throw new CoreError('forbidden', 'The file dialog belongs to the desktop app; the browser edition uploads photos.');
     },
     'photos.list': (input) => listPhotos(db, input),
     'photos.get': ({ id }) => getPhoto(db, id),

@@ -1,4 +1,4 @@
-import { ipcMain } from 'electron';
+import { dialog, ipcMain } from 'electron';
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
 import { methodNames } from '../../shared/api/contract';
 import { channelFor } from '../../shared/api/methodNames';
@@ -19,11 +19,21 @@ function fromOurMainFrame(event: IpcMainInvokeEvent, window: BrowserWindow): boo
   }
 }
 
+/** The system's file dialog for photos: only the paths chosen go back to the page. */
+async function pickPhotos(window: BrowserWindow): Promise<string[]> {
+  const chosen = await dialog.showOpenDialog(window, {
+    properties: ['openFile', 'multiSelections'],
+    filters: [{ name: 'Photos', extensions: ['jpg', 'jpeg', 'png', 'webp', 'tif', 'tiff', 'heic'] }],
+  });
+  return chosen.canceled ? [] : chosen.filePaths;
+}
+
 export function registerIpc(handlers: Handlers, window: BrowserWindow): void {
+  const desktopHandlers: Handlers = { ...handlers, 'photos.pickFiles': () => pickPhotos(window) };
   for (const method of methodNames) {
     ipcMain.handle(channelFor(method), async (event, input: unknown) => {
       if (!fromOurMainFrame(event, window)) return fail('forbidden', 'This frame may not call the archive.');
-      return dispatch(handlers, method, input);
+      return dispatch(desktopHandlers, method, input);
     });
   }
 }

@@ -68,7 +68,7 @@ function start(): void {
     let core: ArchiveService;
     try {
       // A damaged archive is moved aside and the window opens on the recovery screen.
-      core = await startArchive(dataDir, { archive: { nativeBinding: electronNativeBinding(root) }, recover: true, dailyBackup: true, log: (message) => console.error(message) });
+      core = await startArchive(dataDir, { archive: { nativeBinding: electronNativeBinding(root) }, recover: true, dailyBackup: true, allowPathImport: true, log: (message) => console.error(message) });
     } catch (error) {
       const message = error instanceof ArchiveOpenError ? error.message : String(error);
       dialog.showErrorBox('Newsroom cannot open its archive', message);

@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { Api } from '../../shared/api/contract';
 import { channelFor, methodNames } from '../../shared/api/methodNames';
 
@@ -8,3 +8,6 @@ const api = Object.fromEntries(
 ) as unknown as Api;
 
 contextBridge.exposeInMainWorld('newsroom', api);
+
+// A file dropped on the page: its path, so the core reads the photo itself (no bytes through the page).
+contextBridge.exposeInMainWorld('newsroomFiles', { pathForFile: (file: File) => webUtils.getPathForFile(file) });

@@ -161,7 +161,7 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
           ))}
         </div>
         {tab === 'photos' ? (
-          <PhotoLibrary api={api} articleId={currentId} onInsert={(photo) => editorRef.current?.insertPhoto(photo)} />
+          <PhotoLibrary api={api} shell={shell} articleId={currentId} onInsert={(photo) => editorRef.current?.insertPhoto(photo)} />
         ) : (
           <>
         <div className="archive-header">

@@ -17,6 +17,8 @@ export const methodNames = [
   'archive.status',
   'archive.recover',
   'photos.import',
+  'photos.importPath',
+  'photos.pickFiles',
   'photos.list',
   'photos.get',
   'photos.update',

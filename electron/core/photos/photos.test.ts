@@ -208,6 +208,19 @@ describe('photo import', () => {
     expect(next[0]?.status).toBe('imported');
   });
 
+  it('imports by path only in the desktop app, and only files given by absolute path', async () => {
+    const file = await jpeg(tempDir(), 'tu-dia.jpg', '#4a4');
+    const { value, db, dataDir } = setup();
+    await expect(value('photos.importPath', { path: file })).rejects.toThrow(/^forbidden: .*desktop/);
+    await expect(value('photos.pickFiles', {})).rejects.toThrow(/^forbidden/);
+    const desktop = createCore(db, { dataDir, photoImporter: importer, allowPathImport: true });
+    const call = async (input: unknown) => dispatch(desktop, 'photos.importPath', input);
+    expect(await call({ path: file })).toMatchObject({ ok: true, value: { status: 'imported', name: 'tu-dia.jpg' } });
+    expect(await call({ path: 'tu-dia.jpg' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await call({ path: tempDir() })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await call({ path: join(tempDir(), 'missing.jpg') })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
   it('can be cancelled between files', async () => {
     const { db, dataDir } = setup();
     const dir = tempDir();

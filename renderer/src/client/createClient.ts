@@ -5,6 +5,8 @@ declare global {
   interface Window {
     /** Set by the desktop shell's preload; absent in the browser edition. */
     newsroom?: Api;
+    /** Desktop only: the path of a file dropped on the page. */
+    newsroomFiles?: { pathForFile: (file: File) => string };
   }
 }
 

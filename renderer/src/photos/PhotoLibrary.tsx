@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Api } from '../../../shared/api/contract';
+import type { Result } from '../../../shared/api/result';
+import type { Shell } from '../client/createClient';
 import type { Photo, PhotoFilter, PhotoImportResult } from '../../../shared/photos/photo';
 import { hasAltText, hasCredit, photoFilters } from '../../../shared/photos/photo';
 import { useI18n } from '../i18n/I18nProvider';
@@ -27,8 +29,15 @@ interface Progress {
   cancelled: boolean;
 }
 
+/** One file to import: its name, and how to send it (bytes from the browser, a path on the desktop). */
+interface Source {
+  name: string;
+  send: () => Promise<Result<PhotoImportResult>>;
+}
+
 interface Props {
   api: Api;
+  shell: Shell;
   /** The article open in the editor (for "used in this article"), if any. */
   articleId: number | undefined;
   onInsert: (photo: Photo) => void;
@@ -39,7 +48,7 @@ interface Props {
  * without marks, a grid that draws only the rows in view (thousands of photos stay smooth),
  * selection for the credit editor, and insertion into the open article.
  */
-export function PhotoLibrary({ api, articleId, onInsert }: Props) {
+export function PhotoLibrary({ api, shell, articleId, onInsert }: Props) {
   const { t } = useI18n();
   const store = usePhotoStore();
   const [filter, setFilter] = useState<PhotoFilter>('all');
@@ -95,19 +104,39 @@ export function PhotoLibrary({ api, articleId, onInsert }: Props) {
   const lastRow = Math.min(rows, Math.ceil((scrollTop + viewHeight) / cell) + 2);
   const visible = photos.slice(firstRow * columns, lastRow * columns);
 
-  const importFiles = async (files: File[]) => {
+  const importSources = async (sources: Source[]) => {
     cancel.current = false;
     const done: PhotoImportResult[] = [];
-    setProgress({ total: files.length, done, cancelled: false });
-    for (const file of files) {
+    setProgress({ total: sources.length, done, cancelled: false });
+    for (const source of sources) {
       if (cancel.current) break;
-      setProgress({ total: files.length, done: [...done], current: file.name, cancelled: false });
-      const result = await api['photos.import']({ fileName: file.name, dataBase64: toBase64(await file.arrayBuffer()) });
-      done.push(result.ok ? result.value : { name: file.name, status: 'rejected', reason: result.error.message });
+      setProgress({ total: sources.length, done: [...done], current: source.name, cancelled: false });
+      const result = await source.send();
+      done.push(result.ok ? result.value : { name: source.name, status: 'rejected', reason: result.error.message });
       if (result.ok && result.value.status !== 'rejected') store.put([result.value.photo]);
     }
-    setProgress({ total: files.length, done: [...done], cancelled: cancel.current });
+    setProgress({ total: sources.length, done: [...done], cancelled: cancel.current });
     setGeneration((n) => n + 1);
+  };
+
+  // The desktop app reads files by their path (no bytes through the page); the browser uploads them.
+  const fromFiles = (files: File[]): Source[] =>
+    files.map((file) => {
+      const path = shell === 'desktop' ? window.newsroomFiles?.pathForFile(file) : undefined;
+      return {
+        name: file.name,
+        send: async () => (path ? api['photos.importPath']({ path }) : api['photos.import']({ fileName: file.name, dataBase64: toBase64(await file.arrayBuffer()) })),
+      };
+    });
+  const fromPaths = (paths: string[]): Source[] => paths.map((path) => ({ name: path.split(/[\\/]/).at(-1) ?? path, send: () => api['photos.importPath']({ path }) }));
+
+  const chooseFiles = async () => {
+    if (shell !== 'desktop') {
+      fileInput.current?.click();
+      return;
+    }
+    const chosen = await api['photos.pickFiles']({});
+    if (chosen.ok && chosen.value.length > 0) void importSources(fromPaths(chosen.value));
   };
 
   const select = (photo: Photo, event: React.MouseEvent) => {
@@ -126,9 +155,21 @@ export function PhotoLibrary({ api, articleId, onInsert }: Props) {
   const selectedPhotos = selected.map((id) => store.get(id)).filter((photo): photo is Photo => photo !== undefined);
 
   return (
-    <div className="photo-library" data-testid="photo-library">
+    <div
+      className="photo-library"
+      data-testid="photo-library"
+      onDragOver={(event) => {
+        if (event.dataTransfer.types.includes('Files')) event.preventDefault();
+      }}
+      onDrop={(event) => {
+        const files = [...event.dataTransfer.files];
+        if (files.length === 0) return;
+        event.preventDefault();
+        void importSources(fromFiles(files));
+      }}
+    >
       <div className="photo-toolbar">
-        <button type="button" className="secondary" data-testid="photo-import" disabled={progress !== undefined && progress.done.length < progress.total && !progress.cancelled && progress.current !== undefined} onClick={() => fileInput.current?.click()}>
+        <button type="button" className="secondary" data-testid="photo-import" disabled={progress !== undefined && progress.done.length < progress.total && !progress.cancelled && progress.current !== undefined} onClick={() => void chooseFiles()}>
           {t('photos.import')}
         </button>
         <input
@@ -141,7 +182,7 @@ export function PhotoLibrary({ api, articleId, onInsert }: Props) {
           onChange={(event) => {
             const files = [...(event.target.files ?? [])];
             event.target.value = '';
-            if (files.length > 0) void importFiles(files);
+            if (files.length > 0) void importSources(fromFiles(files));
           }}
         />
       </div>
