@@ -261,13 +261,16 @@ export interface SearchOptions {
   section?: string;
   page?: string;
   missingCredit?: boolean;
+  contributor?: string;
+  from?: string;
+  to?: string;
 }
 
 /** Full-text search; matches are shown between » and «. */
 export async function articleSearch(context: CommandContext, query: string | undefined, options: SearchOptions): Promise<void> {
   if (query === undefined) throw new CliError('search needs a query: newsroom search QUERY', 2);
   const page = options.page === undefined ? undefined : Number(options.page);
-  const found = await call(context.core, 'articles.search', { query, status: options.status, section: options.section, page, missingPhotoCredit: options.missingCredit || undefined });
+  const found = await call(context.core, 'articles.search', { query, status: options.status, section: options.section, page, missingPhotoCredit: options.missingCredit || undefined, contributor: options.contributor, from: options.from, to: options.to });
   if (context.json) {
     context.io.out(JSON.stringify(found));
     return;

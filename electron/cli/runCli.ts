@@ -29,7 +29,8 @@ Commands:
                                   write the article in one tone-mark style (default: the desk's)
   import FILE                     a .docx, .html or .txt file becomes a new article
   check ID                        the copy desk's checks (exit 1 when something is found)
-  search QUERY [--status S] [--section S] [--missing-credit] [--page N]
+  search QUERY [--status S] [--section S] [--contributor NAME] [--from DATE] [--to DATE]
+         [--missing-credit] [--page N]
                                   full-text search, with or without Vietnamese marks
   history ID                      the article's kept versions (history entries), newest first
   history ID --compare E [--to F] what changed from entry E to entry F (default: the current text)
@@ -65,6 +66,8 @@ const options = {
   filter: { type: 'string' },
   display: { type: 'string' },
   'missing-credit': { type: 'boolean', default: false },
+  contributor: { type: 'string' },
+  from: { type: 'string' },
   unit: { type: 'string' },
   to: { type: 'string' },
   restore: { type: 'string' },
@@ -165,7 +168,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
       if (command === 'check') return (await articleCheck(context, subcommand)) ? 0 : 1;
       if (command === 'history') await articleHistory(context, subcommand, { compare: values.compare, to: values.to, restore: values.restore, name: values.name });
       else if (command === 'import') await articleImport(context, subcommand);
-      else if (command === 'search') await articleSearch(context, positionals.slice(1).join(' ') || undefined, { status: values.status, section: values.section, page: values.page, missingCredit: values['missing-credit'] });
+      else if (command === 'search') await articleSearch(context, positionals.slice(1).join(' ') || undefined, { status: values.status, section: values.section, page: values.page, missingCredit: values['missing-credit'], contributor: values.contributor, from: values.from, to: values.to });
       else if (subcommand === 'new') await articleNew(context, values.headline);
       else if (subcommand === 'list') await articleList(context);
       else if (subcommand === 'tone-style') await articleToneStyle(context, argument, values.style);

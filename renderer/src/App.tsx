@@ -15,6 +15,7 @@ import type { EditorHandle, SavedChange } from './editor/ArticleWorkspace';
 import { useI18n } from './i18n/I18nProvider';
 import { errorKey, languages, statusKey } from './i18n/messages';
 import type { Language, MessageKey } from './i18n/messages';
+import { peopleListId } from './people/People';
 import { PhotoLibrary } from './photos/PhotoLibrary';
 import { SettingsPanel } from './SettingsPanel';
 
@@ -37,6 +38,9 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
   const [found, setFound] = useState<SearchPage>();
   const [tab, setTab] = useState<'articles' | 'photos'>('articles');
   const [missingCredit, setMissingCredit] = useState(false);
+  const [contributor, setContributor] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
   const editorRef = useRef<EditorHandle>(null);
 
   // The archive is listed once; later changes arrive through saves and creations.
@@ -63,10 +67,14 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
   // Searches a quarter second after typing stops in the search box.
   const runSearch = useCallback(
     async (text: string, page = 1) => {
-      const result = await api['articles.search']({ query: text, page, status: statusFilter || undefined, section: sectionFilter || undefined, missingPhotoCredit: missingCredit || undefined });
+      const result = await api['articles.search']({ query: text, page, status: statusFilter || undefined, section: sectionFilter || undefined, missingPhotoCredit: missingCredit || undefined,
+        contributor: contributor.trim() || undefined,
+        from: from || undefined,
+        to: to || undefined,
+      });
       if (result.ok) setFound(result.value);
     },
-    [api, statusFilter, sectionFilter, missingCredit],
+    [api, statusFilter, sectionFilter, missingCredit, contributor, from, to],
   );
   useEffect(() => {
     if (query.trim() === '') return;
@@ -199,6 +207,21 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
               </option>
             ))}
           </select>
+          <input
+            className="filter-contributor"
+            data-testid="filter-contributor"
+            aria-label={t('archive.filterContributor')}
+            placeholder={t('archive.filterContributor')}
+            list={peopleListId}
+            value={contributor}
+            onChange={(event) => setContributor(event.target.value)}
+          />
+          <label className="filter-date">
+            {t('archive.from')} <input type="date" data-testid="filter-from" value={from} onChange={(event) => setFrom(event.target.value)} />
+          </label>
+          <label className="filter-date">
+            {t('archive.to')} <input type="date" data-testid="filter-to" value={to} onChange={(event) => setTo(event.target.value)} />
+          </label>
           <label className="filter-check">
             <input type="checkbox" data-testid="filter-missing-credit" checked={missingCredit} onChange={(event) => setMissingCredit(event.target.checked)} /> {t('archive.missingPhotoCredit')}
           </label>

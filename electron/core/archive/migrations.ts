@@ -154,6 +154,14 @@ export const migrations: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 7,
+    name: 'search: the exact index keeps only words with marks',
+    up: (db) => {
+      db.exec("INSERT INTO search_exact (search_exact) VALUES ('delete-all')");
+      db.exec('INSERT OR IGNORE INTO search_pending (article_id) SELECT id FROM articles');
+    },
+  },
 ];
 
 export const latestVersion = (list: readonly Migration[] = migrations): number =>
@@ -162,7 +170,7 @@ export const latestVersion = (list: readonly Migration[] = migrations): number =
 /** Runs every pending migration in one transaction; a failure leaves the file as it was. */
 export function migrate(db: Database, list: readonly Migration[] = migrations): number {
   const current = db.pragma('user_version', { simple: true }) as number;
-  const pending = list.filter((migration) => migration.version > current);
+  const pending = list.filter((migration) => migration.version > current).sort((a, b) => a.version - b.version);
   if (pending.length === 0) return current;
   const target = latestVersion(list);
   db.transaction(() => {

@@ -5,6 +5,7 @@ import { paragraph } from '../../../shared/article/article';
 import type { Article } from '../../../shared/article/article';
 import type { SearchPage } from '../../../shared/search/results';
 import { tempDir } from '../../testing/tempDir';
+import { migrations } from '../archive/migrations';
 import { openArchive } from '../archive/openArchive';
 import { createCore } from '../createCore';
 import { dispatch } from '../dispatch';
@@ -126,6 +127,22 @@ describe('archive search (through the contract, on a real archive)', () => {
     expect(exact.totalAtMost).toBeUndefined();
   });
 
+  it('ranks first the articles with the marks that were typed; words typed without marks match either way', async () => {
+    const { search } = await archive([{ headline: 'bàn đường' }, { headline: 'ban đường' }, { headline: 'ban duong' }]);
+    const page = await search('ban đường');
+    expect(page.total).toBe(3);
+    const matches = (wanted: string) => page.results.filter((hit) => hit.match === wanted).map((hit) => hit.headline).sort();
+    expect(matches('exact')).toEqual(['ban đường', 'bàn đường']);
+    expect(matches('folded')).toEqual(['ban duong']);
+    expect(page.results.at(-1)?.headline).toBe('ban duong');
+    const marked = await search('bàn');
+    expect(marked.results.map((hit) => [hit.headline, hit.match])).toEqual([
+      ['bàn đường', 'exact'],
+      ...marked.results.slice(1).map((hit) => [hit.headline, 'folded']),
+    ]);
+    expect(marked.total).toBe(3);
+  });
+
   it('stays in step with every save', async () => {
     const { search, call, ids } = await archive([{ headline: 'Bản nháp' }]);
     const id = ids[0] as number;
@@ -143,5 +160,26 @@ describe('archive search (through the contract, on a real archive)', () => {
       await expect(search(query)).resolves.toBeDefined();
     }
     expect((await search('NEAR OR')).total).toBe(1);
+  });
+});
+
+describe('the exact index migration (schema 7)', () => {
+  it('rebuilds the exact index with marked words only, and search answers as before', () => {
+    const file = join(tempDir(), 'archive.sqlite3');
+    const old = openArchive(file, { migrations: migrations.filter((migration) => migration.version <= 6) });
+    old.prepare(`INSERT INTO articles (headline, body, content, section, status, version, created_at, updated_at) VALUES ('Ban đường phố', ?, '{}', '', 'draft', 1, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')`).run(
+      JSON.stringify([paragraph('Hà Nội năm 2019')]),
+    );
+    // As schema 6 indexed it: every word in the exact index.
+    old.exec(`INSERT INTO search_exact (rowid, headline, lead, body, extra) VALUES (1, 'ban đường phố', '', 'hà nội năm 2019', '')`);
+    old.exec(`INSERT INTO search_folded (rowid, headline, lead, body, extra) VALUES (1, 'ban duong pho', '', 'ha noi nam 2019', '')`);
+    expect(old.prepare(`SELECT count(*) AS n FROM search_exact WHERE search_exact MATCH '"ban"'`).get()).toEqual({ n: 1 });
+    old.close();
+    const db = openArchive(file);
+    const page = searchArticles(db, 'Hà Nội 2019');
+    expect(page.results.map((hit) => [hit.headline, hit.match])).toEqual([['Ban đường phố', 'exact']]);
+    expect(db.prepare(`SELECT count(*) AS n FROM search_exact WHERE search_exact MATCH '"ban"'`).get()).toEqual({ n: 0 });
+    expect(db.prepare(`SELECT count(*) AS n FROM search_exact WHERE search_exact MATCH '"đường"'`).get()).toEqual({ n: 1 });
+    db.close();
   });
 });

@@ -33,12 +33,18 @@ const columns = (content: Indexed): [string, string, string, string] => [
   [...content.contributors.map((contributor) => contributor.name), ...content.tags].join(' \n '),
 ];
 
+/**
+ * The exact index holds only words with marks (or đ): a word without any reads the same in
+ * both indexes, so the folded index answers for it, and the exact index stays small.
+ */
+const markedWords = (text: string): string => exactForm(text).replace(/[\p{L}\p{N}]+/gu, (word) => (foldedForm(word) === word ? ' ' : word));
+
 /** Replaces the article's entries in both indexes; runs inside the save's transaction. */
 export function indexArticle(db: Database, id: number, content: Indexed): void {
   const text = columns(content);
   cached(db, 'DELETE FROM search_exact WHERE rowid = ?').run(id);
   cached(db, 'DELETE FROM search_folded WHERE rowid = ?').run(id);
-  cached(db, 'INSERT INTO search_exact (rowid, headline, lead, body, extra) VALUES (?, ?, ?, ?, ?)').run(id, ...text.map(exactForm));
+  cached(db, 'INSERT INTO search_exact (rowid, headline, lead, body, extra) VALUES (?, ?, ?, ?, ?)').run(id, ...text.map(markedWords));
   cached(db, 'INSERT INTO search_folded (rowid, headline, lead, body, extra) VALUES (?, ?, ?, ?, ?)').run(id, ...text.map(foldedForm));
 }
 
@@ -213,7 +219,10 @@ export function searchArticles(db: Database, query: string, filter: SearchFilter
   // The exact index keeps no positions (detail=none: a fraction of the size), so it finds the
   // words with their marks; phrase order is checked on the folded index, which has positions.
   const foldedMatch = toMatch(terms, true);
-  const exactMatch = hasDiacritics(terms) ? toMatch(splitPhrases(terms), false) : undefined;
+  // "Exact" means the marks typed are there: only the words typed with marks are looked up
+  // in the exact index (which holds no others); the rest match as written or without marks.
+  const markedTerms = splitPhrases(terms).filter((term) => hasDiacritics([term]));
+  const exactMatch = markedTerms.length > 0 ? toMatch(markedTerms, false) : undefined;
   // A phrase is counted exactly only when its words together are few enough to rank; beyond
   // that, the count of the words together stands as an upper bound and the newest come first.
   const phrase = terms.some((term) => term.phrase);
