@@ -33,7 +33,8 @@ const globalTimers: Timers = {
  * retries with back-off; "saved" is reported only after the save's commit returned.
  */
 export class Autosaver<T> {
-  private pending: T | undefined;
+  /** What is unsaved, as a function: the (long) snapshot is built when a save starts, not per keystroke. */
+  private pending: (() => T) | undefined;
   private inFlight: Promise<void> | undefined;
   private debounceTimer: unknown;
   private maxWaitTimer: unknown;
@@ -70,9 +71,9 @@ export class Autosaver<T> {
     return this.pending !== undefined || this.inFlight !== undefined;
   }
 
-  change(snapshot: T): void {
+  change(snapshot: T | (() => T)): void {
     if (this.disposed) return;
-    this.pending = snapshot;
+    this.pending = typeof snapshot === 'function' ? (snapshot as () => T) : () => snapshot;
     if (!this.inFlight && this.state.kind !== 'failed') this.setState({ kind: 'unsaved' });
     this.clear('debounceTimer');
     this.debounceTimer = this.timers.setTimeout(() => this.run(), this.debounceMs);
@@ -115,7 +116,7 @@ export class Autosaver<T> {
   }
 
   private startSave(): Promise<void> {
-    const snapshot = this.pending as T;
+    const snapshot = (this.pending as () => T)();
     this.pending = undefined;
     this.setState({ kind: 'saving' });
     const attempt = this.options
@@ -146,7 +147,7 @@ export class Autosaver<T> {
       return;
     }
     // Keep the newest text: a change typed during the failed save is newer than the snapshot.
-    this.pending ??= snapshot;
+    this.pending ??= () => snapshot;
     const retrying = result.error.code !== 'conflict' && result.error.code !== 'validation' && !this.disposed;
     this.setState({ kind: 'failed', error: result.error, retrying });
     if (retrying) {

@@ -105,7 +105,14 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
   const [findings, setFindings] = useState<Finding[]>(() => checkSegments(articleSegments(article), settings.copyDesk));
   const checkTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const [prompt, setPrompt] = useState<{ kind: 'link' | 'note'; selection: BaseSelection }>();
-  const textRef = useRef<EditedText>({ headline: article.headline, lead: article.lead, body: article.body });
+  // The document as Slate last reported it; the article text is derived from it only when
+  // something reads it (a save, the panels, the copy desk), never on every keystroke.
+  const valueRef = useRef<Descendant[]>(initialValue);
+  const textCache = useRef<{ value: Descendant[]; text: EditedText }>({ value: initialValue, text: { headline: article.headline, lead: article.lead, body: article.body } });
+  const currentText = (): EditedText => {
+    if (textCache.current.value !== valueRef.current) textCache.current = { value: valueRef.current, text: fromDocument(valueRef.current) };
+    return textCache.current.text;
+  };
   const metaRef = useRef(meta);
   const textStore = useMemo(() => createTextStore({ headline: article.headline, text: plainText(article) }), [article]);
   const autosaver = useMemo(
@@ -145,26 +152,28 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
 
   const onChange = (value: Descendant[]) => {
     if (!editor.operations.some((operation) => operation.type !== 'set_selection')) return;
-    const text = fromDocument(value);
-    textRef.current = text;
-    textStore.set(() => ({ headline: text.headline, text: plainText(text) }));
+    valueRef.current = value;
+    textStore.set(() => {
+      const text = currentText();
+      return { headline: text.headline, text: plainText(text) };
+    });
     // The copy desk reads the text half a second after typing stops, never mid-composition, and
     // re-renders only when its findings changed: a needless render would make Slate restore a
     // selection that lags the one the reporter is still extending.
     clearTimeout(checkTimer.current);
     checkTimer.current = setTimeout(() => {
       if (ReactEditor.isComposing(editor)) return;
-      const next = checkSegments(articleSegments(textRef.current), settings.copyDesk);
+      const next = checkSegments(articleSegments(currentText()), settings.copyDesk);
       setFindings((current) => (JSON.stringify(current) === JSON.stringify(next) ? current : next));
     }, 500);
-    autosaver.change(toSave(textRef.current, metaRef.current));
+    autosaver.change(() => toSave(currentText(), metaRef.current));
   };
 
   const onMeta = (changes: Partial<ArticleMeta>) => {
     const next = { ...metaRef.current, ...changes };
     metaRef.current = next;
     setMeta(next);
-    autosaver.change(toSave(textRef.current, next));
+    autosaver.change(() => toSave(currentText(), next));
   };
 
   /**
@@ -203,7 +212,7 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
     autosaver.rebase(result.value.version);
     setHistory((list) => [...list, { from: status, to, at: result.value.updatedAt, by: settings.userName }]);
     setStatus(to);
-    onSaved({ id: article.id, version: result.value.version, headline: textRef.current.headline, status: to, section: metaRef.current.section });
+    onSaved({ id: article.id, version: result.value.version, headline: currentText().headline, status: to, section: metaRef.current.section });
   };
 
   const decorate = useMemo(() => {
@@ -274,7 +283,7 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
 
   /** After a conflict: the text on screen becomes a new article, so nothing is lost. */
   const keepCopy = async (): Promise<ApiError | undefined> => {
-    const content = toSave(textRef.current, metaRef.current);
+    const content = toSave(currentText(), metaRef.current);
     const created = await api['articles.create']({});
     if (!created.ok) return created.error;
     const copy = { ...content, headline: `${content.headline} ${t('conflict.copySuffix')}`.trim().slice(0, 500) };
@@ -288,7 +297,7 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
     <HistoryPanel
       api={api}
       articleId={article.id}
-      current={() => ({ ...toSave(textRef.current, metaRef.current), status })}
+      current={() => ({ ...toSave(currentText(), metaRef.current), status })}
       template={settings.creditTemplate}
       prepare={prepareForHistory}
       onRestored={onReload}
