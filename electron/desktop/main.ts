@@ -10,6 +10,7 @@ import type { ArchiveService } from '../core/archiveService';
 import { packageRoot, rendererDir } from '../core/paths';
 import { handleAppProtocol, registerAppScheme } from './appProtocol';
 import { registerIpc } from './ipc';
+import { installMenu } from './menu';
 import { appOrigin, denyPermissions, lockDownAllContents } from './security';
 import { secureWebPreferences } from './webPreferences';
 
@@ -41,6 +42,7 @@ function createWindow(core: ArchiveService, root: string): BrowserWindow {
     webPreferences: secureWebPreferences(join(root, 'dist', 'electron', 'preload.cjs')),
   });
   registerIpc(core.handlers, window);
+  installMenu(window, app.getLocale(), core.handlers);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${appOrigin}/index.html`);
   return window;

@@ -1,6 +1,7 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { Api } from '../../shared/api/contract';
-import { channelFor, methodNames } from '../../shared/api/methodNames';
+import { channelFor, isMenuCommand, menuChannel, methodNames } from '../../shared/api/methodNames';
+import type { MenuCommand } from '../../shared/api/methodNames';
 
 // One named function per contract method; ipcRenderer itself never reaches the page.
 const api = Object.fromEntries(
@@ -11,3 +12,12 @@ contextBridge.exposeInMainWorld('newsroom', api);
 
 // A file dropped on the page: its path, so the core reads the photo itself (no bytes through the page).
 contextBridge.exposeInMainWorld('newsroomFiles', { pathForFile: (file: File) => webUtils.getPathForFile(file) });
+
+// Commands from the application menu; only the known ones reach the page.
+contextBridge.exposeInMainWorld('newsroomMenu', {
+  onCommand: (listener: (command: MenuCommand) => void) => {
+    ipcRenderer.on(menuChannel, (_event, command: unknown) => {
+      if (isMenuCommand(command)) listener(command);
+    });
+  },
+});

@@ -128,6 +128,33 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
     setCurrentId(result.value.id);
   }, [api, leaveCurrent]);
 
+  // The desktop app's menu: New article, Import photos…, and opening a document the main process imported.
+  const [photoPick, setPhotoPick] = useState(0);
+  const menuActions = useRef({ create, select, reloadList: () => undefined as void });
+  useEffect(() => {
+    menuActions.current = {
+      create,
+      select,
+      reloadList: () =>
+        void api['articles.list']({}).then((result) => {
+          if (result.ok) setArticles(result.value);
+        }),
+    };
+  });
+  useEffect(() => {
+    window.newsroomMenu?.onCommand((message) => {
+      if (message.command === 'new-article') void menuActions.current.create();
+      else if (message.command === 'import-photos') {
+        setTab('photos');
+        setPhotoPick((n) => n + 1);
+      } else {
+        menuActions.current.reloadList();
+        setTab('articles');
+        void menuActions.current.select(message.id);
+      }
+    });
+  }, []);
+
   const onSaved = useCallback((change: SavedChange) => {
     setArticles((list) => {
       const saved = list.find((article) => article.id === change.id);
@@ -169,7 +196,7 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
           ))}
         </div>
         {tab === 'photos' ? (
-          <PhotoLibrary api={api} shell={shell} articleId={currentId} onInsert={(photo) => editorRef.current?.insertPhoto(photo)} />
+          <PhotoLibrary api={api} shell={shell} articleId={currentId} pickRequest={photoPick} onInsert={(photo) => editorRef.current?.insertPhoto(photo)} />
         ) : (
           <>
         <div className="archive-header">

@@ -32,3 +32,17 @@ export type MethodNameFromList = (typeof methodNames)[number];
 
 /** The IPC channel of a method: the desktop shell handles it, the preload invokes it. */
 export const channelFor = (method: string): string => `api:${method}`;
+
+/**
+ * What the desktop app's menu asks of the page, on this channel. (A document is imported by
+ * the main process itself, then the page is asked to open the new article.)
+ */
+export type MenuCommand = { command: 'new-article' } | { command: 'import-photos' } | { command: 'open-article'; id: number };
+export const menuChannel = 'menu:command';
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  if (typeof value !== 'object' || value === null) return false;
+  const { command, id } = value as { command?: unknown; id?: unknown };
+  if (command === 'new-article' || command === 'import-photos') return true;
+  return command === 'open-article' && typeof id === 'number' && Number.isSafeInteger(id) && id > 0;
+}

@@ -1,10 +1,13 @@
 import type { Api } from '../../../shared/api/contract';
+import type { MenuCommand } from '../../../shared/api/methodNames';
 import { createHttpClient } from './httpClient';
 
 declare global {
   interface Window {
     /** Set by the desktop shell's preload; absent in the browser edition. */
     newsroom?: Api;
+    /** Desktop only: commands from the application menu. */
+    newsroomMenu?: { onCommand: (listener: (command: MenuCommand) => void) => void };
     /** Desktop only: the path of a file dropped on the page. */
     newsroomFiles?: { pathForFile: (file: File) => string };
   }

@@ -41,6 +41,8 @@ interface Props {
   /** The article open in the editor (for "used in this article"), if any. */
   articleId: number | undefined;
   onInsert: (photo: Photo) => void;
+  /** Bumped by the desktop menu's "Import photos…": opens the file dialog. */
+  pickRequest?: number;
 }
 
 /**
@@ -48,7 +50,7 @@ interface Props {
  * without marks, a grid that draws only the rows in view (thousands of photos stay smooth),
  * selection for the credit editor, and insertion into the open article.
  */
-export function PhotoLibrary({ api, shell, articleId, onInsert }: Props) {
+export function PhotoLibrary({ api, shell, articleId, onInsert, pickRequest = 0 }: Props) {
   const { t } = useI18n();
   const store = usePhotoStore();
   const [filter, setFilter] = useState<PhotoFilter>('all');
@@ -153,6 +155,14 @@ export function PhotoLibrary({ api, shell, articleId, onInsert }: Props) {
   };
 
   const selectedPhotos = selected.map((id) => store.get(id)).filter((photo): photo is Photo => photo !== undefined);
+
+  const chooseRef = useRef(chooseFiles);
+  useEffect(() => {
+    chooseRef.current = chooseFiles;
+  });
+  useEffect(() => {
+    if (pickRequest > 0) void chooseRef.current();
+  }, [pickRequest]);
 
   return (
     <div
