@@ -169,3 +169,24 @@ test('a photo dragged from the library into the text becomes a figure there', as
   await expect(page.getByTestId('figure-caption')).toHaveValue('Ảnh kéo vào bài.');
   await expectSaved(page);
 });
+
+test('the contributor registry: a name typed once is offered again, and its credit-line form is used', async ({ page, serve }) => {
+  const server = await serve();
+  await page.goto(server.url);
+  await newArticle(page);
+  await page.getByTestId('add-contributor').click();
+  await page.getByTestId('contributor-name-0').fill('Minh Tuấn');
+  await expectSaved(page);
+  await expect(page.getByTestId('credit-line')).toHaveText('Tin: MINH TUẤN');
+
+  await page.getByTestId('open-settings').click();
+  await page.getByTestId('people-editor').locator('summary').click();
+  const person = page.getByTestId('person').filter({ hasText: 'Minh Tuấn' });
+  await person.getByTestId('person-display').fill('MINH TUẤN (QĐND)');
+  await person.getByTestId('person-unit').fill('Báo Quân đội nhân dân');
+  await person.getByTestId('person-save').click();
+  await expect(page.getByTestId('people-editor')).toContainText('Saved.');
+  await expect(page.getByTestId('credit-line')).toHaveText('Tin: MINH TUẤN (QĐND)');
+  // Offered in every name field.
+  await expect(page.locator('datalist#people-names option')).toHaveAttribute('value', 'Minh Tuấn');
+});

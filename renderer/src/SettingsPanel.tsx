@@ -8,6 +8,7 @@ type CreditStyle = keyof typeof defaultCreditTemplates;
 const styleOf = (settings: Settings): CreditStyle =>
   (Object.keys(defaultCreditTemplates) as CreditStyle[]).find((style) => JSON.stringify(defaultCreditTemplates[style]) === JSON.stringify(settings.creditTemplate)) ?? 'vi';
 import { useI18n } from './i18n/I18nProvider';
+import { PeopleEditor } from './people/PeopleEditor';
 
 const formatCodes = (codes: Settings['captionCodes']): string => codes.map((entry) => `${entry.code} = ${entry.expansion}`).join('\n');
 
@@ -79,6 +80,7 @@ export function SettingsPanel({ api, settings, onSaved }: { api: Api; settings: 
         {t('settings.captionCodes')}
         <textarea data-testid="setting-caption-codes" rows={3} value={codes} placeholder="#nmh = Trung tướng Nguyễn Mạnh Hùng, Chính ủy Tổng cục" onChange={(event) => setCodes(event.target.value)} />
       </label>
+      <PeopleEditor api={api} />
       <button type="submit" className="primary" data-testid="save-settings">
         {t('settings.save')}
       </button>
