@@ -20,6 +20,7 @@ import { checkArchive } from '../core/archive/checkArchive';
 import type { ArchiveReport } from '../core/archive/checkArchive';
 import { assessArchive, installArchiveCopy, liveSessions, setAside, setAsideRoot, verifiedBackups } from '../core/archive/recovery';
 import { ArchiveOpenError } from '../core/CoreError';
+import { exportStory } from '../core/export/exportStory';
 import { PhotoImporter } from '../core/photos/photoImporter';
 import { importPhotoFiles } from '../core/photos/photoStore';
 import { archivePath } from '../core/dataDir';
@@ -425,4 +426,22 @@ export async function people(context: CommandContext, name: string | undefined, 
     return;
   }
   for (const person of list) context.io.out(`${person.name}${person.display ? ` → ${person.display}` : ''}${person.unit ? ` · ${person.unit}` : ''}`);
+}
+
+/** The story package into a new folder; exit 1 listing the errors when the preflight blocks (unless --draft). */
+export async function articleExport(context: CommandContext, idText: string | undefined, out: string | undefined, draft: boolean): Promise<boolean> {
+  const id = parseId(idText, 'export');
+  if (out === undefined) throw new CliError('export needs --out DIR (a new or empty folder)', 2);
+  const result = await exportStory(context.core.db, context.core.dataDir, id, resolve(out), { draft });
+  if (context.json) {
+    context.io.out(JSON.stringify(result));
+    return result.status === 'exported';
+  }
+  for (const item of result.preflight) context.io.out(`${item.severity === 'error' ? 'ERROR' : 'warning'}: ${item.message}`);
+  if (result.status === 'blocked') {
+    context.io.out(`Not exported: the preflight found errors. Fix them, or export with --draft.`);
+    return false;
+  }
+  context.io.out(`Exported article ${id}${result.draft ? ' as a DRAFT' : ''} to ${result.dir} (${result.files.length} files).`);
+  return true;
 }

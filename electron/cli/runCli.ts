@@ -9,7 +9,7 @@ import { openCore } from '../core/openCore';
 import { rendererDir } from '../core/paths';
 import { startWebServer } from '../web/createWebServer';
 import { listenForTestHooks } from '../web/testHooks';
-import { articleCheck, articleImport, articleList, articleSearch, articleToneStyle, articleNew, articleShow, articleUpdate, articleHistory, backupNow, doctor, people, photosImport, photosList, restoreBackup } from './commands';
+import { articleCheck, articleImport, articleList, articleSearch, articleToneStyle, articleNew, articleShow, articleUpdate, articleHistory, backupNow, doctor, people, photosImport, photosList, restoreBackup, articleExport } from './commands';
 import { openBrowser } from './openBrowser';
 import { CliError, processIo } from './output';
 import type { CliIo } from './output';
@@ -29,6 +29,8 @@ Commands:
                                   write the article in one tone-mark style (default: the desk's)
   import FILE                     a .docx, .html or .txt file becomes a new article
   check ID                        the copy desk's checks (exit 1 when something is found)
+  export ID --out DIR [--draft]   the story package (index.html, fragment.html, images/, article.json,
+                                  manifest.json); exit 1 listing the errors when the preflight blocks
   search QUERY [--status S] [--section S] [--contributor NAME] [--from DATE] [--to DATE]
          [--missing-credit] [--page N]
                                   full-text search, with or without Vietnamese marks
@@ -66,6 +68,8 @@ const options = {
   filter: { type: 'string' },
   display: { type: 'string' },
   'missing-credit': { type: 'boolean', default: false },
+  out: { type: 'string' },
+  draft: { type: 'boolean', default: false },
   contributor: { type: 'string' },
   from: { type: 'string' },
   unit: { type: 'string' },
@@ -146,7 +150,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
       restoreBackup({ dataDir, io, json: values.json }, subcommand);
       return 0;
     }
-    const known = command === 'people' || (command === 'photos' && ['import', 'list'].includes(subcommand ?? '')) || command === 'backup' || command === 'import' || command === 'check' || command === 'search' || command === 'history' || (command === 'article' && ['new', 'list', 'show', 'update', 'tone-style'].includes(subcommand ?? ''));
+    const known = command === 'export' || command === 'people' || (command === 'photos' && ['import', 'list'].includes(subcommand ?? '')) || command === 'backup' || command === 'import' || command === 'check' || command === 'search' || command === 'history' || (command === 'article' && ['new', 'list', 'show', 'update', 'tone-style'].includes(subcommand ?? ''));
     if (!known) throw new CliError(`Unknown command: ${positionals.join(' ')}\n\n${usage}`, 2);
 
     const core = await openCore(dataDir);
@@ -157,6 +161,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
         await photosList(context, values.filter, positionals.slice(2).join(' ') || undefined);
         return 0;
       }
+      if (command === 'export') return (await articleExport(context, subcommand, values.out, values.draft)) ? 0 : 1;
       if (command === 'people') {
         await people(context, positionals.slice(1).join(' ') || undefined, { display: values.display, unit: values.unit });
         return 0;

@@ -1,0 +1,105 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ChildNode } from 'domhandler';
+import { isTag, isText } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
+import { paragraph } from '../../../shared/article/article';
+import { sha256, tempDir } from '../../testing/tempDir';
+import { createArticle, saveArticle } from '../archive/articleStore';
+import { openArchive } from '../archive/openArchive';
+import { archivePath } from '../dataDir';
+import { PhotoImporter } from '../photos/photoImporter';
+import { importPhotoFiles, updatePhotos } from '../photos/photoStore';
+import { exportStory } from './exportStory';
+
+const importer = new PhotoImporter();
+afterAll(() => importer.close());
+
+const sample = readFileSync(join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'sample-article-vi.txt'), 'utf8');
+const paragraphs = sample.split(/\n\s*\n/).map((text) => text.trim()).filter(Boolean);
+const published = paragraphs.slice(0, paragraphs.findIndex((text) => text.startsWith('Tin, ảnh:')) + 1);
+
+async function sampleStory(options: { credited?: boolean } = {}) {
+  const dataDir = tempDir();
+  const db = openArchive(archivePath(dataDir));
+  db.prepare(`INSERT INTO settings (key, value) VALUES ('outletPrefix', '"CNQP&KT"')`).run();
+  const dir = tempDir();
+  const ids: string[] = [];
+  for (const [name, colour] of [['trao-bang-khen.jpg', '#933'], ['khen-thuong.jpg', '#393']] as const) {
+    const file = join(dir, name);
+    await sharp({ create: { width: 2400, height: 1600, channels: 3, background: colour } }).jpeg().toFile(file);
+    const [result] = await importPhotoFiles(db, dataDir, importer, [{ path: file, name }]);
+    if (result?.status !== 'imported') throw new Error('import failed');
+    ids.push(result.photo.id);
+  }
+  if (options.credited !== false) {
+    updatePhotos(db, ids, { creator: 'Minh Tuấn', copyright: '© 2019 Báo QĐND', usageTerms: 'Chỉ dùng cho Báo QĐND', altText: 'Trao Bằng khen tại Hội nghị' });
+  }
+  const [lead = '', p2 = '', caption1 = '', p4 = '', caption2 = '', p6 = '', p7 = ''] = published;
+  const figure = (photoId: string, caption: string) => ({ type: 'figure' as const, photoId, caption, children: [{ text: '' as const }] as [{ text: '' }] });
+  const article = createArticle(db, { ...(await import('../../../shared/article/article')).emptyContent('Hội nghị tổng kết công tác Đảng, công tác chính trị năm 2019') });
+  saveArticle(db, article.id, 1, {
+    lead: [{ text: lead.replace(/^CNQP&KT - /, '') }],
+    body: [paragraph(p2), figure(ids[0] ?? '', caption1), paragraph(p4), figure(ids[1] ?? '', caption2), paragraph(p6), paragraph(p7)],
+    contributors: [
+      { name: 'Nguyên Khôi', roles: ['text', 'photo'] },
+      { name: 'Minh Tuấn', roles: ['text', 'photo'] },
+    ],
+  });
+  return { db, dataDir, id: article.id, ids };
+}
+
+const textOf = (nodes: ChildNode[]): string => nodes.map((node) => (isText(node) ? node.data : isTag(node) ? textOf(node.children) : '')).join('');
+
+describe('the story package', () => {
+  it('golden: the sample exports with its text, captions and credit line; images carry their credits; the manifest hashes every file', async () => {
+    const { db, dataDir, id } = await sampleStory();
+    const out = join(tempDir(), 'package');
+    const result = await exportStory(db, dataDir, id, out, { photoCredit: false });
+    if (result.status !== 'exported') throw new Error('blocked');
+    expect(result.draft).toBe(false);
+    // The article text of the page, block by block, equals the published sample's.
+    const blocks: string[] = [];
+    const visit = (nodes: ChildNode[]) => {
+      for (const node of nodes) {
+        if (!isTag(node)) continue;
+        if (['p', 'figcaption'].includes(node.name)) blocks.push(textOf(node.children).replace(/\s+/g, ' ').trim());
+        else visit(node.children);
+      }
+    };
+    visit(parseDocument(readFileSync(join(out, 'index.html'), 'utf8')).children);
+    expect(blocks).toEqual(published.map((text) => text.replace(/\s+/g, ' ')));
+    expect(blocks.at(-1)).toBe('Tin, ảnh: NGUYÊN KHÔI - MINH TUẤN');
+
+    const paths = result.files.map((file) => file.path);
+    expect(paths).toEqual(expect.arrayContaining(['index.html', 'fragment.html', 'article.json', 'images/hoi-nghi-tong-ket-cong-tac-dang-cong-tac-chinh-tri-nam-2019-1-480.jpg', 'images/hoi-nghi-tong-ket-cong-tac-dang-cong-tac-chinh-tri-nam-2019-2-1600.webp']));
+    expect(paths.filter((path) => path.startsWith('images/'))).toHaveLength(12);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { files: { path: string; sha256: string }[] };
+    for (const file of manifest.files) expect(sha256(join(out, file.path)), file.path).toBe(file.sha256);
+
+    // ExifTool reads the credits back out of the image files.
+    const tags = JSON.parse(execFileSync('exiftool', ['-json', '-XMP:all', join(out, 'images/hoi-nghi-tong-ket-cong-tac-dang-cong-tac-chinh-tri-nam-2019-1-960.jpg')], { encoding: 'utf8' })) as Record<string, unknown>[];
+    expect(tags[0]).toMatchObject({ Creator: 'Minh Tuấn', Credit: 'Ảnh: MINH TUẤN', Rights: '© 2019 Báo QĐND', Description: published[2], UsageTerms: 'Chỉ dùng cho Báo QĐND' });
+    const webp = JSON.parse(execFileSync('exiftool', ['-json', '-XMP:all', join(out, 'images/hoi-nghi-tong-ket-cong-tac-dang-cong-tac-chinh-tri-nam-2019-2-480.webp')], { encoding: 'utf8' })) as Record<string, unknown>[];
+    expect(webp[0]).toMatchObject({ Creator: 'Minh Tuấn', Description: published[4] });
+
+    const ninjs = JSON.parse(readFileSync(join(out, 'article.json'), 'utf8')) as Record<string, unknown>;
+    expect(ninjs).toMatchObject({ type: 'text', language: 'vi', headlines: [{ role: 'main', value: 'Hội nghị tổng kết công tác Đảng, công tác chính trị năm 2019' }], by: 'Tin, ảnh: NGUYÊN KHÔI - MINH TUẤN' });
+  }, 60_000);
+
+  it('is refused, writing nothing, while the preflight has errors; --draft exports and says so', async () => {
+    const { db, dataDir, id } = await sampleStory({ credited: false });
+    const out = join(tempDir(), 'package');
+    const blocked = await exportStory(db, dataDir, id, out);
+    expect(blocked.status).toBe('blocked');
+    if (blocked.status !== 'blocked') return;
+    expect(blocked.preflight.filter((item) => item.severity === 'error').map((item) => item.code)).toEqual(['photo-credit', 'photo-alt', 'photo-credit', 'photo-alt']);
+    expect(() => readFileSync(join(out, 'index.html'))).toThrow();
+    const draft = await exportStory(db, dataDir, id, out, { draft: true });
+    expect(draft).toMatchObject({ status: 'exported', draft: true });
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))).toMatchObject({ draft: true });
+  }, 60_000);
+});

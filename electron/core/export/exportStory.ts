@@ -1,0 +1,161 @@
+import type { Database } from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { inlineText } from '../../../shared/article/article';
+import { creditLine } from '../../../shared/article/credits';
+import type { ExportPhoto } from '../../../shared/export/articleHtml';
+import { articleFragment, photoCreditText } from '../../../shared/export/articleHtml';
+import { articlePage } from '../../../shared/export/articlePage';
+import type { PreflightItem } from '../../../shared/export/preflight';
+import { blocksExport, preflight } from '../../../shared/export/preflight';
+import type { Photo } from '../../../shared/photos/photo';
+import { personKey } from '../../../shared/people/person';
+import { slugify } from '../../../shared/text/fold';
+import { getArticle } from '../archive/articleStore';
+import { CoreError } from '../CoreError';
+import { listPeople } from '../peopleStore';
+import { findPhoto, originalPath } from '../photos/photoStore';
+import { getSettings } from '../settingsStore';
+
+export const exportWidths = [480, 960, 1600] as const;
+
+export interface ExportOptions {
+  /** Export even when the preflight has errors; the manifest then says it is a draft. */
+  draft?: boolean;
+  siteUrl?: string;
+  publisher?: string;
+  photoCredit?: boolean;
+  now?: Date;
+}
+
+export interface ExportedFile {
+  path: string;
+  sha256: string;
+  bytes: number;
+}
+
+export type ExportResult =
+  | { status: 'blocked'; preflight: PreflightItem[] }
+  | { status: 'exported'; dir: string; draft: boolean; preflight: PreflightItem[]; files: ExportedFile[] };
+
+const xml = (text: string): string => text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[character] ?? character);
+
+/** The XMP packet written into each exported image: creator, credit line, copyright, caption, usage terms. */
+export function xmpPacket(photo: Pick<Photo, 'creator' | 'copyright' | 'usageTerms'>, credit: string, caption: string): string {
+  const alt = (name: string, value: string) => (value ? `<${name}><rdf:Alt><rdf:li xml:lang="x-default">${xml(value)}</rdf:li></rdf:Alt></${name}>` : '');
+  return [
+    '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>',
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+    '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/">',
+    photo.creator ? `<dc:creator><rdf:Seq><rdf:li>${xml(photo.creator)}</rdf:li></rdf:Seq></dc:creator>` : '',
+    credit ? `<photoshop:Credit>${xml(credit)}</photoshop:Credit>` : '',
+    alt('dc:rights', photo.copyright),
+    alt('dc:description', caption),
+    alt('xmpRights:UsageTerms', photo.usageTerms),
+    '</rdf:Description></rdf:RDF></x:xmpmeta>',
+    '<?xpacket end="w"?>',
+  ].join('');
+}
+
+const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)]));
+}
+
+/**
+ * The story package: index.html (standalone page), fragment.html (for a CMS), images/ at
+ * several widths in JPEG and WebP with the credits inside each file, article.json (IPTC ninjs
+ * 2.x) and manifest.json (every file with its SHA-256). Refused, writing nothing, when the
+ * preflight has errors, unless exported as a draft.
+ */
+export async function exportStory(db: Database, dataDir: string, articleId: number, outDir: string, options: ExportOptions = {}): Promise<ExportResult> {
+  const article = getArticle(db, articleId);
+  const settings = getSettings(db);
+  const displays = new Map(listPeople(db).filter((person) => person.display).map((person) => [personKey(person.name), person.display]));
+  const display = (name: string) => displays.get(personKey(name));
+  const photos = new Map<string, Photo>();
+  for (const block of article.body) {
+    if (block.type !== 'figure') continue;
+    const photo = findPhoto(db, block.photoId);
+    if (photo) photos.set(photo.id, photo);
+  }
+  const checks = preflight({ article, photos, template: settings.creditTemplate, display, copyDesk: settings.copyDesk });
+  if (blocksExport(checks) && !options.draft) return { status: 'blocked', preflight: checks };
+
+  if (existsSync(outDir) && readdirSync(outDir).length > 0) throw new CoreError('validation', `${outDir} is not empty; export into a new folder.`);
+  mkdirSync(join(outDir, 'images'), { recursive: true });
+  // Loaded here, not at start: the CLI and the server start without libvips.
+  const { default: sharp } = await import('sharp');
+  const slug = article.slug ?? (slugify(article.headline) || `article-${article.id}`);
+  const template = settings.creditTemplate;
+  const exportPhotos = new Map<string, ExportPhoto>();
+  let index = 0;
+  for (const photo of photos.values()) {
+    index += 1;
+    const caption = article.body.find((block) => block.type === 'figure' && block.photoId === photo.id);
+    const credit = photoCreditText(photo, { template, display });
+    const packet = xmpPacket(photo, credit, caption?.type === 'figure' ? caption.caption : photo.description);
+    // The standard widths below the photo's own, and the photo's width (up to 1600) as the largest.
+    const widths: number[] = exportWidths.filter((width) => width < photo.width);
+    const largest = Math.min(photo.width, 1600);
+    if (!widths.includes(largest)) widths.push(largest);
+    const renditions: ExportPhoto['renditions'] = [];
+    for (const width of widths) {
+      for (const [format, type] of [['jpg', 'image/jpeg'], ['webp', 'image/webp']] as const) {
+        const name = `images/${slug}-${index}-${width}.${format}`;
+        const pipeline = sharp(originalPath(dataDir, photo.id, photo.format), { limitInputPixels: 100_000_000 }).rotate().resize({ width, withoutEnlargement: true });
+        await (format === 'jpg' ? pipeline.jpeg({ quality: 82, mozjpeg: true }) : pipeline.webp({ quality: 80 })).withXmp(packet).toFile(join(outDir, name));
+        renditions.push({ src: name, width, type });
+      }
+    }
+    const height = Math.round((photo.height * (widths.at(-1) ?? photo.width)) / photo.width);
+    exportPhotos.set(photo.id, { ...photo, width: widths.at(-1) ?? photo.width, height, renditions });
+  }
+
+  const at = (options.now ?? new Date()).toISOString();
+  const outletPrefix = article.outletPrefix ?? settings.outletPrefix;
+  const base = { lang: 'vi', template, outletPrefix, outletSeparator: settings.outletSeparator, photoCredit: options.photoCredit ?? true, display };
+  const fragment = articleFragment(article, exportPhotos, base);
+  writeFileSync(join(outDir, 'fragment.html'), `${fragment}\n`);
+  writeFileSync(
+    join(outDir, 'index.html'),
+    articlePage(article, exportPhotos, { ...base, siteUrl: options.siteUrl, slug, publishedAt: article.createdAt, modifiedAt: article.updatedAt, publisher: options.publisher ?? outletPrefix }),
+  );
+  const byline = creditLine(article.contributors, article.kind, template, display);
+  const ninjs = {
+    uri: `urn:newsroom:article:${article.id}:v${article.version}`,
+    type: 'text',
+    language: 'vi',
+    versioncreated: article.updatedAt,
+    firstcreated: article.createdAt,
+    pubstatus: options.draft && blocksExport(checks) ? 'withheld' : 'usable',
+    headlines: [{ role: 'main', value: article.headline }],
+    descriptions: [{ role: 'summary', contenttype: 'text/plain', value: `${outletPrefix ? `${outletPrefix}${settings.outletSeparator}` : ''}${inlineText(article.lead)}` }],
+    bodies: [{ role: 'main', contenttype: 'text/html', value: fragment }],
+    by: byline,
+    people: article.contributors.map((contributor) => ({ name: contributor.name, rel: contributor.roles.map((role) => `newsroom:${role}`).join(' ') })),
+    subjects: article.tags.map((tag) => ({ name: tag })),
+    associations: Object.fromEntries(
+      [...exportPhotos.values()].map((photo, position) => [
+        `picture${position + 1}`,
+        {
+          type: 'picture',
+          by: photoCreditText(photo, { template, display }),
+          descriptions: [{ role: 'caption', value: (article.body.find((block) => block.type === 'figure' && block.photoId === photo.id) as { caption?: string } | undefined)?.caption ?? '' }],
+          renditions: photo.renditions.map((rendition) => ({ href: rendition.src, contenttype: rendition.type, width: rendition.width })),
+          rightsinfo: [{ langid: 'vi', linkedrights: photo.usageTerms, encodedrights: photo.copyright }],
+        },
+      ]),
+    ),
+    rightsinfo: [{ langid: 'vi', encodedrights: byline }],
+  };
+  writeFileSync(join(outDir, 'article.json'), `${JSON.stringify(ninjs, null, 2)}\n`);
+  const files = listFiles(outDir)
+    .sort()
+    .map((file) => ({ path: relative(outDir, file).split('\\').join('/'), sha256: sha256(file), bytes: statSync(file).size }));
+  const draft = Boolean(options.draft) && blocksExport(checks);
+  writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify({ generator: 'Newsroom', article: article.id, version: article.version, exportedAt: at, draft, files }, null, 2)}\n`);
+  return { status: 'exported', dir: outDir, draft, preflight: checks, files };
+}
