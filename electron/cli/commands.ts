@@ -20,7 +20,7 @@ import { checkArchive } from '../core/archive/checkArchive';
 import type { ArchiveReport } from '../core/archive/checkArchive';
 import { assessArchive, installArchiveCopy, liveSessions, setAside, setAsideRoot, verifiedBackups } from '../core/archive/recovery';
 import { ArchiveOpenError } from '../core/CoreError';
-import { exportStory } from '../core/export/exportStory';
+import { exportStory, preflightArticle } from '../core/export/exportStory';
 import { PhotoImporter } from '../core/photos/photoImporter';
 import { importPhotoFiles } from '../core/photos/photoStore';
 import { archivePath } from '../core/dataDir';
@@ -240,21 +240,27 @@ export async function articleImport(context: CommandContext, file: string | unde
   if (article.contributors.length > 0) context.io.out(`Contributors: ${article.contributors.map((contributor) => `${contributor.name} (${contributor.roles.join(', ')})`).join('; ')}`);
 }
 
-/** The copy desk's checks on one article, with the desk's settings; exit code 1 when anything is found. */
+/**
+ * The copy desk's checks on one article, with the desk's settings, and the export preflight
+ * (errors that would block an export); exit code 1 when anything is found.
+ */
 export async function articleCheck(context: CommandContext, idText: string | undefined): Promise<boolean> {
   const article = await call(context.core, 'articles.get', { id: parseId(idText, 'check') });
   const settings = await call(context.core, 'settings.get', {});
   const findings = checkSegments(articleSegments(article), settings.copyDesk);
+  const preflightItems = preflightArticle(context.core.db, article.id).checks.filter((item) => item.code !== 'copy-desk');
+  const clean = findings.length === 0 && !preflightItems.some((item) => item.severity === 'error');
   if (context.json) {
-    context.io.out(JSON.stringify({ id: article.id, findings }));
-    return findings.length === 0;
+    context.io.out(JSON.stringify({ id: article.id, findings, preflight: preflightItems }));
+    return clean;
   }
   if (findings.length === 0) context.io.out(`Article ${article.id}: no copy-desk findings.`);
   for (const finding of findings) {
     const where = finding.place.field === 'body' ? `body block ${(finding.place.block ?? 0) + 1}${finding.place.item === undefined ? '' : `, item ${finding.place.item + 1}`}` : finding.place.field;
     context.io.out(`${where}: ${finding.rule}: “${finding.excerpt}”${finding.fix === undefined ? '' : ` → fix: “${finding.fix}”`}`);
   }
-  return findings.length === 0;
+  for (const item of preflightItems) context.io.out(`preflight ${item.severity === 'error' ? 'ERROR' : 'warning'}: ${item.message}`);
+  return clean;
 }
 
 export interface SearchOptions {

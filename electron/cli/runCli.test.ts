@@ -61,7 +61,12 @@ describe('newsroom CLI', () => {
     expect(JSON.parse(imported.stdout)).toMatchObject({ id: 1, outletPrefix: 'CNQP&KT', kind: 'news', contributors: [{ name: 'NGUYÊN KHÔI' }, { name: 'MINH TUẤN' }] });
     const checked = await cli(['check', '1', '--json', '--data-dir', dataDir]);
     expect(checked.code).toBe(1);
-    const { findings } = JSON.parse(checked.stdout) as { findings: { rule: string; fix?: string }[] };
+    const { findings, preflight } = JSON.parse(checked.stdout) as { findings: { rule: string; fix?: string }[]; preflight: { severity: string; code: string }[] };
+    // Imported, the story has no headline yet and is a draft: the preflight says both.
+    expect(preflight.map((item) => [item.severity, item.code])).toEqual([
+      ['error', 'missing-headline'],
+      ['warning', 'status'],
+    ]);
     expect(findings.map((finding) => [finding.rule, finding.fix])).toEqual([
       ['merged-word', 'bày báo'],
       ['space-after-punctuation', ', '],

@@ -28,7 +28,7 @@ Commands:
   article tone-style ID [--style òa|oà]
                                   write the article in one tone-mark style (default: the desk's)
   import FILE                     a .docx, .html or .txt file becomes a new article
-  check ID                        the copy desk's checks (exit 1 when something is found)
+  check ID                        the copy desk's checks and the export preflight (exit 1 when something is found)
   export ID --out DIR [--draft]   the story package (index.html, fragment.html, images/, article.json,
                                   manifest.json); exit 1 listing the errors when the preflight blocks
   search QUERY [--status S] [--section S] [--contributor NAME] [--from DATE] [--to DATE]

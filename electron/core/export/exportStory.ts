@@ -64,13 +64,8 @@ function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)]));
 }
 
-/**
- * The story package: index.html (standalone page), fragment.html (for a CMS), images/ at
- * several widths in JPEG and WebP with the credits inside each file, article.json (IPTC ninjs
- * 2.x) and manifest.json (every file with its SHA-256). Refused, writing nothing, when the
- * preflight has errors, unless exported as a draft.
- */
-export async function exportStory(db: Database, dataDir: string, articleId: number, outDir: string, options: ExportOptions = {}): Promise<ExportResult> {
+/** The article with what the export needs to check it: the settings, the registry's name forms, its photos. */
+export function preflightArticle(db: Database, articleId: number) {
   const article = getArticle(db, articleId);
   const settings = getSettings(db);
   const displays = new Map(listPeople(db).filter((person) => person.display).map((person) => [personKey(person.name), person.display]));
@@ -82,6 +77,17 @@ export async function exportStory(db: Database, dataDir: string, articleId: numb
     if (photo) photos.set(photo.id, photo);
   }
   const checks = preflight({ article, photos, template: settings.creditTemplate, display, copyDesk: settings.copyDesk });
+  return { article, settings, display, photos, checks };
+}
+
+/**
+ * The story package: index.html (standalone page), fragment.html (for a CMS), images/ at
+ * several widths in JPEG and WebP with the credits inside each file, article.json (IPTC ninjs
+ * 2.x) and manifest.json (every file with its SHA-256). Refused, writing nothing, when the
+ * preflight has errors, unless exported as a draft.
+ */
+export async function exportStory(db: Database, dataDir: string, articleId: number, outDir: string, options: ExportOptions = {}): Promise<ExportResult> {
+  const { article, settings, display, photos, checks } = preflightArticle(db, articleId);
   if (blocksExport(checks) && !options.draft) return { status: 'blocked', preflight: checks };
 
   if (existsSync(outDir) && readdirSync(outDir).length > 0) throw new CoreError('validation', `${outDir} is not empty; export into a new folder.`);
