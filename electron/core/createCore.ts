@@ -8,7 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { CoreError } from './CoreError';
+import { exportStory, preflightArticle } from './export/exportStory';
 import { PhotoImporter } from './photos/photoImporter';
+import { slugify } from '../../shared/text/fold';
 import { getPhoto, importPhotoFiles, listPhotos, photosDir, updatePhotos } from './photos/photoStore';
 import { importDocument } from './import/importDocument';
 import { drainSearchIndex, searchArticles } from './search/searchIndex';
@@ -67,6 +69,14 @@ export function createCore(db: Database, options: CoreOptions = {}): Handlers {
       return indexSoon({ ...createArticle(db, imported.content, actor()), convertedFrom: imported.convertedFrom });
     },
     'articles.search': ({ query, page, ...filter }) => searchArticles(db, query, filter, page),
+    'articles.preflight': ({ id }) => preflightArticle(db, id).checks,
+    'articles.export': async ({ id, draft }) => {
+      const { article } = preflightArticle(db, id);
+      const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
+      const dir = join(photoDir(), 'exports', `${article.slug ?? (slugify(article.headline) || `article-${id}`)}-${stamp}`);
+      const result = await exportStory(db, photoDir(), id, dir, { draft });
+      return result.status === 'blocked' ? result : { status: 'exported', dir: result.dir, draft: result.draft, files: result.files.length, preflight: result.preflight };
+    },
     'articles.history': ({ id }) => listRevisions(db, id),
     'articles.revision': ({ id, revisionId }) => getRevision(db, id, revisionId),
     'articles.saveVersion': ({ id, name }) => nameRevision(db, id, name, actor().by, policy.now()),

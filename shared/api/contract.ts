@@ -10,6 +10,7 @@ import type { Photo, PhotoImportResult, PhotoPage } from '../photos/photo';
 import { photoChangesSchema, photoFilters, photoId } from '../photos/photo';
 import type { Person } from '../people/person';
 import { personSchema } from '../people/person';
+import type { PreflightItem } from '../export/preflight';
 import type { SearchPage } from '../search/results';
 import type { Settings } from '../settings/settings';
 import { settingsSchema } from '../settings/settings';
@@ -64,6 +65,12 @@ export const contract = {
       missingPhotoCredit: z.boolean().optional(),
       page: z.number().int().min(1).max(10_000).optional(),
     }),
+  ),
+  /** What a desk checks before publishing: errors block an export, warnings do not. */
+  'articles.preflight': method<PreflightItem[]>()(z.strictObject({ id: articleId })),
+  /** The story package, into a new folder under the data folder's exports/; refused on preflight errors unless draft. */
+  'articles.export': method<{ status: 'blocked' | 'exported'; dir?: string; draft?: boolean; files?: number; preflight: PreflightItem[] }>()(
+    z.strictObject({ id: articleId, draft: z.boolean().optional() }),
   ),
   /** The article's kept versions, newest first. */
   'articles.history': method<RevisionSummary[]>()(z.strictObject({ id: articleId })),

@@ -10,6 +10,8 @@ export const methodNames = [
   'articles.setStatus',
   'articles.import',
   'articles.search',
+  'articles.preflight',
+  'articles.export',
   'articles.history',
   'articles.revision',
   'articles.saveVersion',

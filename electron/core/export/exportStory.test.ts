@@ -79,6 +79,7 @@ describe('the story package', () => {
     expect(paths.filter((path) => path.startsWith('images/'))).toHaveLength(12);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { files: { path: string; sha256: string }[] };
     for (const file of manifest.files) expect(sha256(join(out, file.path)), file.path).toBe(file.sha256);
+    expect(manifest.files).toHaveLength(result.files.length - 1);
 
     // ExifTool reads the credits back out of the image files.
     const tags = JSON.parse(execFileSync('exiftool', ['-json', '-XMP:all', join(out, 'images/hoi-nghi-tong-ket-cong-tac-dang-cong-tac-chinh-tri-nam-2019-1-960.jpg')], { encoding: 'utf8' })) as Record<string, unknown>[];

@@ -162,6 +162,8 @@ export async function exportStory(db: Database, dataDir: string, articleId: numb
     .sort()
     .map((file) => ({ path: relative(outDir, file).split('\\').join('/'), sha256: sha256(file), bytes: statSync(file).size }));
   const draft = Boolean(options.draft) && blocksExport(checks);
-  writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify({ generator: 'Newsroom', article: article.id, version: article.version, exportedAt: at, draft, files }, null, 2)}\n`);
-  return { status: 'exported', dir: outDir, draft, preflight: checks, files };
+  const manifest = join(outDir, 'manifest.json');
+  writeFileSync(manifest, `${JSON.stringify({ generator: 'Newsroom', article: article.id, version: article.version, exportedAt: at, draft, files }, null, 2)}\n`);
+  // Every file of the package, the manifest (which lists the others) included.
+  return { status: 'exported', dir: outDir, draft, preflight: checks, files: [...files, { path: 'manifest.json', sha256: sha256(manifest), bytes: statSync(manifest).size }] };
 }

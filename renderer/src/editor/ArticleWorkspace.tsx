@@ -21,6 +21,8 @@ import { errorKey } from '../i18n/messages';
 import { Inspector } from '../inspector/Inspector';
 import type { ArticleMeta } from '../inspector/Inspector';
 import { createTextStore } from '../inspector/textStore';
+import { ExportDialog } from '../export/ExportDialog';
+import type { PreflightPlace } from '../../../shared/export/preflight';
 import { HistoryPanel } from '../inspector/HistoryPanel';
 import { usePhotoStore } from '../photos/PhotoContext';
 import { photoDragType } from '../photos/PhotoLibrary';
@@ -91,6 +93,7 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
   const { t } = useI18n();
   const photoStore = usePhotoStore();
   const [legacyNotice, setLegacyNotice] = useState<LegacyEncoding>();
+  const [exporting, setExporting] = useState(false);
   const editor = useMemo(() => {
     const created = withChunking(withPaste(withBlocks(withArticleLayout(withHistory(withReact(createEditor()))))));
     created.onLegacyConverted = setLegacyNotice;
@@ -278,6 +281,15 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
     return done;
   };
 
+  const prepareExport = useMemo(() => () => autosaver.flush(), [autosaver]);
+  /** A preflight item's place in the editor: headline, lead, or a body block (the document holds headline and lead first). */
+  const jumpTo = (place: PreflightPlace) => {
+    const index = place.field === 'headline' ? 0 : place.field === 'lead' ? 1 : place.field === 'body' ? 2 + place.block : undefined;
+    if (index === undefined || index >= editor.children.length) return;
+    Transforms.select(editor, Editor.start(editor, [index]));
+    ReactEditor.focus(editor);
+  };
+
   /** Saves what is unsaved; the version a restore or a named version is based on, if all is saved. */
   const prepareForHistory = async (): Promise<number | undefined> => ((await autosaver.flush()) ? autosaver.version : undefined);
 
@@ -311,7 +323,11 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
           <div className="editor-toolbar">
             <Toolbar onLink={() => startPrompt('link')} onNote={() => startPrompt('note')} />
             <SaveStatus autosaver={autosaver as Autosaver<unknown>} />
+            <button type="button" className="secondary" data-testid="export-open" onClick={() => setExporting(true)}>
+              {t('export.open')}
+            </button>
           </div>
+          {exporting && <ExportDialog api={api} articleId={article.id} prepare={prepareExport} onJump={jumpTo} onClose={() => setExporting(false)} />}
           {prompt?.kind === 'link' && (
             <InlinePrompt label="toolbar.linkUrl" submit="toolbar.linkApply" refused="toolbar.linkRefused" initial="https://" testId="link-url" onSubmit={applyPrompt} onCancel={() => setPrompt(undefined)} />
           )}
