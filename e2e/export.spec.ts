@@ -15,7 +15,10 @@ test('export for publication: the preflight says what to fix and goes there; the
   await expect(dialog.getByTestId('preflight-summary')).toHaveText('1 error(s) to fix before publishing, 1 warning(s).');
   await expect(dialog.getByTestId('export-run')).toBeDisabled();
   await dialog.getByRole('button', { name: 'Error: The lead (sapo) is missing.' }).click();
-  // The editor is at the lead: typing goes there.
+  // The editor is at the lead (once the page shows it there), and typing goes there.
+  await expect
+    .poll(() => page.evaluate(() => Boolean(window.getSelection()?.anchorNode?.parentElement?.closest('[data-testid=lead]')) && document.activeElement?.getAttribute('data-testid') === 'editor'))
+    .toBe(true);
   await page.keyboard.type('Chiều 24/12, Tổng cục tổ chức Hội nghị.');
   await expect(lead(page)).toHaveText('Chiều 24/12, Tổng cục tổ chức Hội nghị.');
   await dialog.getByTestId('export-close').click();
