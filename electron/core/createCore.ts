@@ -58,11 +58,7 @@ export function createCore(db: Database, options: CoreOptions = {}): Handlers {
     'articles.list': () => listArticles(db),
     'articles.create': (input) => indexSoon(createArticle(db, emptyContent(input.headline ?? ''), actor())),
     'articles.get': (input) => getArticle(db, input.id),
-    'articles.save': ({ id, baseVersion, ...changes }) => {
-      const saved = saveArticle(db, id, baseVersion, changes, actor());
-      if (changes.contributors) registerNames(db, changes.contributors.map((contributor) => contributor.name));
-      return indexSoon(saved);
-    },
+    'articles.save': ({ id, baseVersion, ...changes }) => indexSoon(saveArticle(db, id, baseVersion, changes, actor())),
     'articles.setStatus': ({ id, baseVersion, status }) => setStatus(db, id, baseVersion, status, actor()),
     'articles.import': async ({ fileName, dataBase64 }) => {
       const imported = await importDocument(fileName, Buffer.from(dataBase64, 'base64'), getSettings(db).creditTemplate);

@@ -30,6 +30,13 @@ describe('the contributor registry', () => {
     expect((await value<Person[]>('people.list', {})).map((person) => person.name)).toEqual(['Minh Tuấn', 'Nguyên Khôi']);
   });
 
+  it('learns the contributors of an imported document', async () => {
+    const { value } = setup();
+    const text = 'CNQP&KT - Chiều 24/12, Tổng cục tổ chức Hội nghị.\n\nTin, ảnh: NGUYÊN KHÔI - MINH TUẤN';
+    await value('articles.import', { fileName: 'tin.txt', dataBase64: Buffer.from(text).toString('base64') });
+    expect((await value<Person[]>('people.list', {})).map((person) => person.name)).toEqual(['MINH TUẤN', 'NGUYÊN KHÔI']);
+  });
+
   it('keeps a display form and a unit, which the credit line uses', async () => {
     const { value } = setup();
     await value('people.save', { name: 'Lê Văn A', display: 'LÊ VĂN A (TTXVN)', unit: 'TTXVN' });

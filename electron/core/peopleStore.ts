@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Person } from '../../shared/people/person';
 import { personKey } from '../../shared/people/person';
+import { cached } from './archive/statements';
 
 export function listPeople(db: Database): Person[] {
   return db.prepare<[], Person>('SELECT name, display, unit FROM people ORDER BY key').all();
@@ -8,7 +9,7 @@ export function listPeople(db: Database): Person[] {
 
 /** Adds the names not yet known (in the caller's transaction when there is one). */
 export function registerNames(db: Database, names: readonly string[]): void {
-  const insert = db.prepare('INSERT OR IGNORE INTO people (key, name, updated_at) VALUES (?, ?, ?)');
+  const insert = cached(db, 'INSERT OR IGNORE INTO people (key, name, updated_at) VALUES (?, ?, ?)');
   const at = new Date().toISOString();
   for (const raw of names) {
     const name = raw.normalize('NFC').trim().replace(/\s+/g, ' ');

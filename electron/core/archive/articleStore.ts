@@ -4,7 +4,9 @@ import { emptyContent } from '../../../shared/article/article';
 import { canTransition, transitions } from '../../../shared/article/workflow';
 import type { StatusChange } from '../../../shared/article/workflow';
 import { CoreError } from '../CoreError';
+import { registerNames } from '../peopleStore';
 import { recordPhotoUses } from '../photos/photoStore';
+import { cached } from './statements';
 import { markForIndexing } from '../search/searchIndex';
 import { defaultHistoryPolicy, keepAutoRevisionIfDue, keepRevision } from './revisionStore';
 import type { HistoryPolicy } from './revisionStore';
@@ -109,6 +111,7 @@ export function createArticle(db: Database, content: ArticleContent, actor: Acto
       .run(content.headline, JSON.stringify(content.body), JSON.stringify(storedContent(content)), content.section, at, at);
     markForIndexing(db, Number(lastInsertRowid));
     recordPhotoUses(db, Number(lastInsertRowid), content.body);
+    registerNames(db, content.contributors.map((contributor) => contributor.name));
     keepRevision(db, Number(lastInsertRowid), 'first', actor.by, clock);
     return Number(lastInsertRowid);
   }).immediate();
@@ -132,15 +135,16 @@ export function saveArticle(db: Database, id: number, baseVersion: number, chang
   const policy = actor.policy ?? defaultHistoryPolicy;
   return db.transaction((): SavedVersion => {
     // The body (the large part) is neither read nor parsed: it is written only when it changed.
-    const row = db
-      .prepare<[number], Pick<ArticleRow, 'headline' | 'section' | 'content' | 'version'>>('SELECT headline, section, content, version FROM articles WHERE id = ?')
-      .get(id);
+    const row = cached(db, 'SELECT headline, section, content, version FROM articles WHERE id = ?').get(id) as
+      | Pick<ArticleRow, 'headline' | 'section' | 'content' | 'version'>
+      | undefined;
     if (!row || row.version !== baseVersion) throw conflict(db, id, baseVersion);
     const stored = { ...emptyContent(), ...(JSON.parse(row.content) as Partial<StoredContent>) };
     const content = storedContent({ ...stored, ...changes });
     keepAutoRevisionIfDue(db, id, actor.by, policy);
     const at = policy.now().toISOString();
-    db.prepare(
+    cached(
+      db,
       `UPDATE articles SET headline = ?, body = coalesce(?, body), content = ?, section = ?, version = version + 1, updated_at = ?
        WHERE id = ? AND version = ?`,
     ).run(
@@ -153,6 +157,10 @@ export function saveArticle(db: Database, id: number, baseVersion: number, chang
       baseVersion,
     );
     if (changes.body !== undefined) recordPhotoUses(db, id, changes.body);
+    // New names join the contributor registry in the same transaction (autosave resends the list: only a change counts).
+    if (changes.contributors !== undefined && JSON.stringify(changes.contributors) !== JSON.stringify(stored.contributors)) {
+      registerNames(db, changes.contributors.map((contributor) => contributor.name));
+    }
     // Marked in the same transaction, indexed just after: saving stays fast, searching exact.
     if (changes.headline !== undefined || changes.lead !== undefined || changes.body !== undefined || changes.contributors !== undefined || changes.tags !== undefined) {
       markForIndexing(db, id);

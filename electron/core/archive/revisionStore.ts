@@ -5,6 +5,7 @@ import type { Revision, RevisionKind, RevisionSummary } from '../../../shared/hi
 import { CoreError } from '../CoreError';
 import { recordPhotoUses } from '../photos/photoStore';
 import { markForIndexing } from '../search/searchIndex';
+import { cached } from './statements';
 
 /** How often an automatic version is kept while someone edits, and the clock (tests set both). */
 export interface HistoryPolicy {
@@ -43,12 +44,11 @@ const summary = (row: Omit<RevisionRow, 'body' | 'content' | 'section'>): Revisi
 
 /** Copies the article as it is now into its history (inside the caller's transaction). */
 export function keepRevision(db: Database, articleId: number, kind: RevisionKind, by: string, at: Date, name: string | null = null): number {
-  const { lastInsertRowid, changes } = db
-    .prepare(
-      `INSERT INTO revisions (article_id, version, kind, name, saved_at, taken_at, taken_by, status, headline, section, body, content)
-       SELECT id, version, ?, ?, updated_at, ?, ?, status, headline, section, body, content FROM articles WHERE id = ?`,
-    )
-    .run(kind, name, at.toISOString(), by, articleId);
+  const { lastInsertRowid, changes } = cached(
+    db,
+    `INSERT INTO revisions (article_id, version, kind, name, saved_at, taken_at, taken_by, status, headline, section, body, content)
+     SELECT id, version, ?, ?, updated_at, ?, ?, status, headline, section, body, content FROM articles WHERE id = ?`,
+  ).run(kind, name, at.toISOString(), by, articleId);
   if (changes === 0) throw new CoreError('not_found', `There is no article ${articleId}.`);
   return Number(lastInsertRowid);
 }
@@ -85,9 +85,7 @@ export function thinRevisions(db: Database, articleId: number, now: Date): numbe
  */
 export function keepAutoRevisionIfDue(db: Database, articleId: number, by: string, policy: HistoryPolicy): void {
   const now = policy.now();
-  const latest = db
-    .prepare<[number], { taken_at: string }>('SELECT taken_at FROM revisions WHERE article_id = ? ORDER BY id DESC LIMIT 1')
-    .get(articleId);
+  const latest = cached(db, 'SELECT taken_at FROM revisions WHERE article_id = ? ORDER BY id DESC LIMIT 1').get(articleId) as { taken_at: string } | undefined;
   if (latest && now.getTime() - Date.parse(latest.taken_at) < policy.autoIntervalMs) return;
   keepRevision(db, articleId, 'auto', by, now);
   thinRevisions(db, articleId, now);

@@ -5,6 +5,7 @@ import type { Block } from '../../../shared/article/article';
 import type { Photo, PhotoChanges, PhotoFilter, PhotoFormat, PhotoImportResult, PhotoMeta, PhotoPage } from '../../../shared/photos/photo';
 import { applyTemplate, cleanText, emptyPhotoMeta, maxKeywordLength, photoFieldLimits, photoTextFields } from '../../../shared/photos/photo';
 import { foldVietnamese } from '../../../shared/text/fold';
+import { cached } from '../archive/statements';
 import { CoreError } from '../CoreError';
 import type { PhotoImporter } from './photoImporter';
 
@@ -70,8 +71,8 @@ function searchTexts(meta: PhotoMeta, name: string): { exact: string; folded: st
 
 /** Keeps the article's photo uses in step with the figures in its body (called in the save's transaction). */
 export function recordPhotoUses(db: Database, articleId: number, body: readonly Block[]): void {
-  db.prepare('DELETE FROM photo_uses WHERE article_id = ?').run(articleId);
-  const insert = db.prepare('INSERT OR IGNORE INTO photo_uses (article_id, photo_id) VALUES (?, ?)');
+  cached(db, 'DELETE FROM photo_uses WHERE article_id = ?').run(articleId);
+  const insert = cached(db, 'INSERT OR IGNORE INTO photo_uses (article_id, photo_id) VALUES (?, ?)');
   for (const block of body) if (block.type === 'figure') insert.run(articleId, block.photoId);
 }
 

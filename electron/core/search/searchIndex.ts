@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import type { ArticleContent, ArticleStatus } from '../../../shared/article/article';
 import { bodyText, inlineText } from '../../../shared/article/article';
 import type { QueryTerm } from '../../../shared/search/query';
@@ -7,16 +7,7 @@ import type { SearchPage } from '../../../shared/search/results';
 import type { Snippet } from '../../../shared/search/snippet';
 import { makeSnippet } from '../../../shared/search/snippet';
 
-const statements = new WeakMap<Database, Map<string, Statement>>();
-
-/** Indexing and search use a handful of statement shapes: each is compiled once per database. */
-function cached(db: Database, sql: string): Statement {
-  let byText = statements.get(db);
-  if (!byText) statements.set(db, (byText = new Map<string, Statement>()));
-  let statement = byText.get(sql);
-  if (!statement) byText.set(sql, (statement = db.prepare(sql)));
-  return statement;
-}
+import { cached } from '../archive/statements';
 
 export const searchTablesSql = `
   CREATE TABLE search_pending (article_id INTEGER PRIMARY KEY) STRICT;
