@@ -1,4 +1,7 @@
 import type { Database } from 'better-sqlite3';
+import type { PhotoMeta } from '../../../shared/photos/photo';
+import { emptyPhotoMeta } from '../../../shared/photos/photo';
+import { photoSearchTexts } from '../photos/photoStore';
 import { searchTablesSql } from '../search/searchIndex';
 
 export interface Migration {
@@ -160,6 +163,17 @@ export const migrations: readonly Migration[] = [
     up: (db) => {
       db.exec("INSERT INTO search_exact (search_exact) VALUES ('delete-all')");
       db.exec('INSERT OR IGNORE INTO search_pending (article_id) SELECT id FROM articles');
+    },
+  },
+  {
+    version: 8,
+    name: 'photos: search text in the forms article search uses (so either tone style matches)',
+    up: (db) => {
+      const update = db.prepare('UPDATE photos SET search_exact = ?, search_folded = ? WHERE id = ?');
+      for (const row of db.prepare<[], { id: string; original_name: string; meta: string }>('SELECT id, original_name, meta FROM photos').all()) {
+        const texts = photoSearchTexts({ ...emptyPhotoMeta(), ...(JSON.parse(row.meta) as Partial<PhotoMeta>) }, row.original_name);
+        update.run(texts.exact, texts.folded, row.id);
+      }
     },
   },
 ];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Block } from '../../../shared/article/article';
 import type { Photo, PhotoChanges, PhotoFilter, PhotoFormat, PhotoImportResult, PhotoMeta, PhotoPage } from '../../../shared/photos/photo';
 import { applyTemplate, cleanText, emptyPhotoMeta, maxKeywordLength, photoFieldLimits, photoTextFields } from '../../../shared/photos/photo';
-import { foldVietnamese } from '../../../shared/text/fold';
+import { exactForm, foldedForm } from '../../../shared/search/query';
 import { cached } from '../archive/statements';
 import { CoreError } from '../CoreError';
 import type { PhotoImporter } from './photoImporter';
@@ -64,9 +64,10 @@ export function findPhoto(db: Database, id: string): Photo | undefined {
   return row ? rowToPhoto(row) : undefined;
 }
 
-function searchTexts(meta: PhotoMeta, name: string): { exact: string; folded: string } {
-  const exact = [meta.description, meta.headline, meta.creator, meta.creditLine, meta.source, meta.city, meta.keywords.join(' '), meta.altText, name].join(' \u0001 ').normalize('NFC').toLowerCase();
-  return { exact, folded: foldVietnamese(exact) };
+/** Caption, credit and keywords in the two forms article search uses: exact (NFC, one tone style, lower case) and folded. */
+export function photoSearchTexts(meta: PhotoMeta, name: string): { exact: string; folded: string } {
+  const text = [meta.description, meta.headline, meta.creator, meta.creditLine, meta.source, meta.city, meta.keywords.join(' '), meta.altText, name].join(' \u0001 ');
+  return { exact: exactForm(text), folded: foldedForm(text) };
 }
 
 /** Keeps the article's photo uses in step with the figures in its body (called in the save's transaction). */
@@ -128,7 +129,7 @@ async function importOne(db: Database, dataDir: string, importer: PhotoImporter,
     renameSync(kind === 'thumb' ? reply.thumb : reply.preview, target);
   }
   const at = new Date().toISOString();
-  const search = searchTexts(reply.meta, name);
+  const search = photoSearchTexts(reply.meta, name);
   db.prepare(
     `INSERT INTO photos (id, original_name, format, width, height, bytes, imported_at, updated_at, version, meta, search_exact, search_folded)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
@@ -144,8 +145,6 @@ export interface PhotoQuery {
   offset?: number;
   limit?: number;
 }
-
-const hasMarks = (text: string): boolean => foldVietnamese(text) !== text;
 
 /** The library: filters, search over caption, credit and keywords (with or without marks), sorted, a page at a time. */
 export function listPhotos(db: Database, query: PhotoQuery = {}): PhotoPage {
@@ -168,11 +167,11 @@ export function listPhotos(db: Database, query: PhotoQuery = {}): PhotoPage {
     default:
       break;
   }
-  for (const term of (query.query ?? '').normalize('NFC').toLowerCase().split(/\s+/).filter(Boolean)) {
-    // With marks, the marks must match; without, "duong" finds "Đường" and "dương".
-    const column = hasMarks(term) ? 'search_exact' : 'search_folded';
-    where.push(`instr(${column}, ?) > 0`);
-    params.push(hasMarks(term) ? term : foldVietnamese(term));
+  for (const term of (query.query ?? '').split(/\s+/).filter(Boolean)) {
+    // With marks, the marks must match (either tone style); without, "duong" finds "Đường" and "dương".
+    const marked = foldedForm(term) !== exactForm(term);
+    where.push(`instr(${marked ? 'search_exact' : 'search_folded'}, ?) > 0`);
+    params.push(marked ? exactForm(term) : foldedForm(term));
   }
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const order = query.sort === 'oldest' ? 'imported_at ASC, id' : query.sort === 'taken' ? `json_extract(meta, '$.dateCreated') DESC, imported_at DESC` : 'imported_at DESC, id';
@@ -197,7 +196,7 @@ export function updatePhotos(db: Database, ids: readonly string[], changes: Phot
       }
       if (changes.keywords) meta.keywords = [...new Set(changes.keywords.map((keyword) => cleanText(keyword, maxKeywordLength)).filter(Boolean))];
       const stored: PhotoMeta = Object.fromEntries([...photoTextFields, 'keywords', 'dateCreated'].map((key) => [key, meta[key as keyof PhotoMeta]])) as PhotoMeta;
-      const search = searchTexts(stored, photo.originalName);
+      const search = photoSearchTexts(stored, photo.originalName);
       db.prepare('UPDATE photos SET meta = ?, search_exact = ?, search_folded = ?, version = version + 1, updated_at = ? WHERE id = ?').run(
         JSON.stringify(stored),
         search.exact,
