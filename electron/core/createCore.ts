@@ -8,9 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { CoreError } from './CoreError';
+import { packageSlug } from '../../shared/export/articleHtml';
 import { exportStory, preflightArticle } from './export/exportStory';
 import { PhotoImporter } from './photos/photoImporter';
-import { slugify } from '../../shared/text/fold';
 import { getPhoto, importPhotoFiles, listPhotos, photosDir, updatePhotos } from './photos/photoStore';
 import { importDocument } from './import/importDocument';
 import { drainSearchIndex, searchArticles } from './search/searchIndex';
@@ -67,9 +67,9 @@ export function createCore(db: Database, options: CoreOptions = {}): Handlers {
     'articles.search': ({ query, page, ...filter }) => searchArticles(db, query, filter, page),
     'articles.preflight': ({ id }) => preflightArticle(db, id).checks,
     'articles.export': async ({ id, draft }) => {
-      const { article } = preflightArticle(db, id);
+      // Only the slug is needed here: the export reads the article and runs the preflight itself.
       const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
-      const dir = join(photoDir(), 'exports', `${article.slug ?? (slugify(article.headline) || `article-${id}`)}-${stamp}`);
+      const dir = join(photoDir(), 'exports', `${packageSlug(getArticle(db, id), id)}-${stamp}`);
       const result = await exportStory(db, photoDir(), id, dir, { draft });
       return result.status === 'blocked' ? result : { status: 'exported', dir: result.dir, draft: result.draft, files: result.files.length, preflight: result.preflight };
     },

@@ -3,6 +3,7 @@ import { inlineText } from '../article/article';
 import type { CreditTemplate } from '../article/credits';
 import { creditLine, displayName } from '../article/credits';
 import type { PhotoMeta } from '../photos/photo';
+import { slugify } from '../text/fold';
 import { safeUrl } from '../text/safeUrl';
 
 /** A photo as the export knows it: its credits and the renditions written for it. */
@@ -25,6 +26,15 @@ export interface ExportOptions {
   /** The registry's way of writing a name in credit lines, when it has one. */
   display?: (name: string) => string | undefined;
 }
+
+/** The caption of a photo's first use in the article (a per-use caption; '' when it has none). */
+export function figureCaption(body: readonly Block[], photoId: string): string {
+  for (const block of body) if (block.type === 'figure' && block.photoId === photoId && block.caption.trim() !== '') return block.caption.trim();
+  return '';
+}
+
+/** The folder and file-name stem of an export: the article's slug, else one made from its headline. */
+export const packageSlug = (article: Pick<ArticleContent, 'slug' | 'headline'>, id: number): string => article.slug ?? (slugify(article.headline) || `article-${id}`);
 
 /** Escapes text for an element's content or a double-quoted attribute: at the point of writing, always. */
 export const escapeHtml = (text: string): string =>

@@ -2,7 +2,7 @@ import type { ArticleContent } from '../article/article';
 import { inlineText } from '../article/article';
 import { creditLine } from '../article/credits';
 import type { ExportOptions, ExportPhoto } from './articleHtml';
-import { articleFragment, escapeHtml, exportUrl, photoCreditText } from './articleHtml';
+import { articleFragment, escapeHtml, exportUrl, figureCaption, photoCreditText } from './articleHtml';
 
 export interface PageOptions extends ExportOptions {
   /** The site's address: with it, a canonical URL and absolute image URLs are written. */
@@ -41,10 +41,6 @@ export function articlePage(article: ArticleContent, photos: ReadonlyMap<string,
   const absolute = (src: string): string => (canonical ? new URL(src, canonical).href : src);
   const description = inlineText(article.lead).trim().slice(0, 300);
   const used = article.body.flatMap((block) => (block.type === 'figure' ? [photos.get(block.photoId)].filter((photo): photo is ExportPhoto => photo !== undefined) : []));
-  const captionOf = (id: string): string | undefined => {
-    for (const block of article.body) if (block.type === 'figure' && block.photoId === id && block.caption.trim() !== '') return block.caption.trim();
-    return undefined;
-  };
   const largest = (photo: ExportPhoto) => photo.renditions.filter((rendition) => rendition.type === 'image/jpeg').at(-1);
   const people = (role: 'text' | 'photo' | 'video' | 'graphics') =>
     article.contributors.filter((contributor) => contributor.roles.includes(role)).map((contributor) => ({ '@type': 'Person', name: contributor.name }));
@@ -71,7 +67,7 @@ export function articlePage(article: ArticleContent, photos: ReadonlyMap<string,
         contentUrl: image ? absolute(image.src) : undefined,
         width: photo.width,
         height: photo.height,
-        caption: captionOf(photo.id),
+        caption: figureCaption(article.body, photo.id) || undefined,
         creditText: photoCreditText(photo, options) || undefined,
         ...(photo.creator ? { creator: { '@type': 'Person', name: photo.creator } } : {}),
         ...(photo.copyright ? { copyrightNotice: photo.copyright } : {}),

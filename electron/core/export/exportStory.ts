@@ -5,13 +5,12 @@ import { join, relative } from 'node:path';
 import { inlineText } from '../../../shared/article/article';
 import { creditLine } from '../../../shared/article/credits';
 import type { ExportPhoto } from '../../../shared/export/articleHtml';
-import { articleFragment, photoCreditText } from '../../../shared/export/articleHtml';
+import { articleFragment, escapeHtml, figureCaption, packageSlug, photoCreditText } from '../../../shared/export/articleHtml';
 import { articlePage } from '../../../shared/export/articlePage';
 import type { PreflightItem } from '../../../shared/export/preflight';
 import { blocksExport, preflight } from '../../../shared/export/preflight';
 import type { Photo } from '../../../shared/photos/photo';
 import { personKey } from '../../../shared/people/person';
-import { slugify } from '../../../shared/text/fold';
 import { getArticle } from '../archive/articleStore';
 import { CoreError } from '../CoreError';
 import { listPeople } from '../peopleStore';
@@ -39,10 +38,9 @@ export type ExportResult =
   | { status: 'blocked'; preflight: PreflightItem[] }
   | { status: 'exported'; dir: string; draft: boolean; preflight: PreflightItem[]; files: ExportedFile[] };
 
-const xml = (text: string): string => text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[character] ?? character);
-
 /** The XMP packet written into each exported image: creator, credit line, copyright, caption, usage terms. */
 export function xmpPacket(photo: Pick<Photo, 'creator' | 'copyright' | 'usageTerms'>, credit: string, caption: string): string {
+  const xml = escapeHtml; // the same five characters, and &#39; is valid XML
   const alt = (name: string, value: string) => (value ? `<${name}><rdf:Alt><rdf:li xml:lang="x-default">${xml(value)}</rdf:li></rdf:Alt></${name}>` : '');
   return [
     '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>',
@@ -94,15 +92,14 @@ export async function exportStory(db: Database, dataDir: string, articleId: numb
   mkdirSync(join(outDir, 'images'), { recursive: true });
   // Loaded here, not at start: the CLI and the server start without libvips.
   const { default: sharp } = await import('sharp');
-  const slug = article.slug ?? (slugify(article.headline) || `article-${article.id}`);
+  const slug = packageSlug(article, article.id);
   const template = settings.creditTemplate;
   const exportPhotos = new Map<string, ExportPhoto>();
   let index = 0;
   for (const photo of photos.values()) {
     index += 1;
-    const caption = article.body.find((block) => block.type === 'figure' && block.photoId === photo.id);
     const credit = photoCreditText(photo, { template, display });
-    const packet = xmpPacket(photo, credit, caption?.type === 'figure' ? caption.caption : photo.description);
+    const packet = xmpPacket(photo, credit, figureCaption(article.body, photo.id) || photo.description);
     // The standard widths below the photo's own, and the photo's width (up to 1600) as the largest.
     const widths: number[] = exportWidths.filter((width) => width < photo.width);
     const largest = Math.min(photo.width, 1600);
@@ -149,7 +146,7 @@ export async function exportStory(db: Database, dataDir: string, articleId: numb
         {
           type: 'picture',
           by: photoCreditText(photo, { template, display }),
-          descriptions: [{ role: 'caption', value: (article.body.find((block) => block.type === 'figure' && block.photoId === photo.id) as { caption?: string } | undefined)?.caption ?? '' }],
+          descriptions: [{ role: 'caption', value: figureCaption(article.body, photo.id) }],
           renditions: photo.renditions.map((rendition) => ({ href: rendition.src, contenttype: rendition.type, width: rendition.width })),
           rightsinfo: [{ langid: 'vi', linkedrights: photo.usageTerms, encodedrights: photo.copyright }],
         },
