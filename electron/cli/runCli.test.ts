@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import sharp from 'sharp';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -130,6 +131,21 @@ describe('newsroom CLI', () => {
     const after = JSON.parse((await cli(['history', '1', '--json', '--data-dir', dataDir])).stdout) as { kind: string; headline: string }[];
     expect(after[0]).toMatchObject({ kind: 'before_restore', headline: 'Hội nghị\u00a0sơ kết' });
     expect((await cli(['history', '1', '--restore', 'x', '--data-dir', dataDir])).code).toBe(2);
+  });
+
+  it('photos import reports each file, exits 1 when one was rejected, and registers the photographers', async () => {
+    const dataDir = tempDir();
+    const dir = tempDir();
+    const photo = join(dir, 'hoi-nghi.jpg');
+    await sharp({ create: { width: 120, height: 80, channels: 3, background: '#933' } }).jpeg().toFile(photo);
+    execFileSync('exiftool', ['-q', '-overwrite_original', '-codedcharacterset=utf8', '-XMP-dc:Creator=Minh Tuấn', photo]);
+    const notAPhoto = join(dir, 'ghi-chu.jpg');
+    writeFileSync(notAPhoto, 'không phải ảnh');
+    const imported = await cli(['photos', 'import', photo, notAPhoto, '--data-dir', dataDir]);
+    expect(imported.code).toBe(1);
+    expect(imported.stdout).toMatch(/^\[1\/2\] hoi-nghi\.jpg: imported [0-9a-f]{12} · Minh Tuấn$/m);
+    expect(imported.stdout).toContain('[2/2] ghi-chu.jpg: rejected: This file is not a JPEG, PNG, WebP or TIFF photo.');
+    expect(JSON.parse((await cli(['people', '--json', '--data-dir', dataDir])).stdout)).toEqual([{ name: 'Minh Tuấn', display: '', unit: '' }]);
   });
 
   it('doctor passes a healthy archive and reports a damaged one, naming it, pointing to the backup, changing nothing', async () => {

@@ -14,7 +14,7 @@ import { PhotoImporter } from './photos/photoImporter';
 import { getPhoto, importPhotoFiles, listPhotos, photosDir, updatePhotos } from './photos/photoStore';
 import { importDocument } from './import/importDocument';
 import { drainSearchIndex, searchArticles } from './search/searchIndex';
-import { listPeople, registerNames, savePerson } from './peopleStore';
+import { listPeople, savePerson } from './peopleStore';
 import { getSettings, updateSettings } from './settingsStore';
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
@@ -54,6 +54,13 @@ export function createCore(db: Database, options: CoreOptions = {}): Handlers {
     if (!options.dataDir) throw new CoreError('internal', 'This core was opened without a data folder, so it has no photo store.');
     return options.dataDir;
   };
+  /** One photo file through the importer (made on first use). */
+  const importPhotoFile = async (path: string, name: string) => {
+    importer ??= new PhotoImporter();
+    const [result] = await importPhotoFiles(db, photoDir(), importer, [{ path, name }]);
+    if (!result) throw new CoreError('internal', 'The photo was not processed.');
+    return result;
+  };
   return {
     'articles.list': () => listArticles(db),
     'articles.create': (input) => indexSoon(createArticle(db, emptyContent(input.headline ?? ''), actor())),
@@ -82,16 +89,11 @@ export function createCore(db: Database, options: CoreOptions = {}): Handlers {
       throw new CoreError('validation', 'The archive is open and healthy: there is nothing to recover.');
     },
     'photos.import': async ({ fileName, dataBase64 }) => {
-      const dataDir = photoDir();
-      const upload = join(photosDir(dataDir), 'tmp', `upload-${randomUUID()}`);
+      const upload = join(photosDir(photoDir()), 'tmp', `upload-${randomUUID()}`);
       mkdirSync(dirname(upload), { recursive: true });
       writeFileSync(upload, Buffer.from(dataBase64, 'base64'));
       try {
-        importer ??= new PhotoImporter();
-        const [result] = await importPhotoFiles(db, dataDir, importer, [{ path: upload, name: fileName }]);
-        if (!result) throw new CoreError('internal', 'The photo was not processed.');
-        if (result.status === 'imported') registerNames(db, [result.photo.creator]);
-        return result;
+        return await importPhotoFile(upload, fileName);
       } finally {
         rmSync(upload, { force: true });
       }
@@ -106,22 +108,14 @@ export function createCore(db: Database, options: CoreOptions = {}): Handlers {
         throw new CoreError('not_found', `${basename(path)} does not exist or cannot be read.`);
       }
       if (!stats.isFile()) throw new CoreError('validation', `${basename(path)} is not a file.`);
-      importer ??= new PhotoImporter();
-      const [result] = await importPhotoFiles(db, photoDir(), importer, [{ path, name: basename(path) }]);
-      if (!result) throw new CoreError('internal', 'The photo was not processed.');
-      if (result.status === 'imported') registerNames(db, [result.photo.creator]);
-      return result;
+      return importPhotoFile(path, basename(path));
     },
     'photos.pickFiles': () => {
       throw new CoreError('forbidden', 'The file dialog belongs to the desktop app; the browser edition uploads photos.');
     },
     'photos.list': (input) => listPhotos(db, input),
     'photos.get': ({ id }) => getPhoto(db, id),
-    'photos.update': ({ ids, changes }) => {
-      const updated = updatePhotos(db, ids, changes);
-      registerNames(db, updated.map((photo) => photo.creator));
-      return updated;
-    },
+    'photos.update': ({ ids, changes }) => updatePhotos(db, ids, changes),
     'people.list': () => listPeople(db),
     'people.save': (person) => savePerson(db, person),
     'settings.get': () => getSettings(db),

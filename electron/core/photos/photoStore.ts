@@ -7,6 +7,7 @@ import { applyTemplate, cleanText, emptyPhotoMeta, maxKeywordLength, photoFieldL
 import { exactForm, foldedForm } from '../../../shared/search/query';
 import { cached } from '../archive/statements';
 import { CoreError } from '../CoreError';
+import { registerNames } from '../peopleStore';
 import type { PhotoImporter } from './photoImporter';
 
 export const photosDir = (dataDir: string): string => join(dataDir, 'photos');
@@ -134,6 +135,8 @@ async function importOne(db: Database, dataDir: string, importer: PhotoImporter,
     `INSERT INTO photos (id, original_name, format, width, height, bytes, imported_at, updated_at, version, meta, search_exact, search_folded)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
   ).run(reply.id, name, reply.format, reply.width, reply.height, reply.bytes, at, at, JSON.stringify(reply.meta), search.exact, search.folded);
+  // Whoever made the photo joins the contributor registry, whichever shell or command imported it.
+  registerNames(db, [reply.meta.creator]);
   return { name, status: 'imported', photo: getPhoto(db, reply.id) };
 }
 
@@ -187,7 +190,7 @@ export function listPhotos(db: Database, query: PhotoQuery = {}): PhotoPage {
 export function updatePhotos(db: Database, ids: readonly string[], changes: PhotoChanges): Photo[] {
   return db.transaction(() => {
     const at = new Date().toISOString();
-    return ids.map((id) => {
+    const updated = ids.map((id) => {
       const photo = getPhoto(db, id);
       const meta: PhotoMeta = { ...emptyPhotoMeta(), ...photo };
       for (const field of photoTextFields) {
@@ -206,5 +209,7 @@ export function updatePhotos(db: Database, ids: readonly string[], changes: Phot
       );
       return getPhoto(db, id);
     });
+    registerNames(db, updated.map((photo) => photo.creator));
+    return updated;
   }).immediate();
 }
