@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Person } from '../../shared/people/person';
-import { personKey } from '../../shared/people/person';
+import { personKey, personName } from '../../shared/people/person';
 import { cached } from './archive/statements';
 
 export function listPeople(db: Database): Person[] {
@@ -12,7 +12,7 @@ export function registerNames(db: Database, names: readonly string[]): void {
   const insert = cached(db, 'INSERT OR IGNORE INTO people (key, name, updated_at) VALUES (?, ?, ?)');
   const at = new Date().toISOString();
   for (const raw of names) {
-    const name = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
+    const name = personName(raw);
     if (name !== '') insert.run(personKey(name), name, at);
   }
 }

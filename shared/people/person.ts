@@ -18,5 +18,8 @@ export const personSchema = z.strictObject({
   unit: z.string().trim().max(120).transform(toNfc),
 });
 
+/** A name as it is kept: NFC, single spaces, trimmed. */
+export const personName = (name: string): string => name.normalize('NFC').trim().replace(/\s+/g, ' ');
+
 /** One person per name, whatever the case or normalization it was typed in. */
-export const personKey = (name: string): string => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
+export const personKey = (name: string): string => personName(name).toLocaleLowerCase('vi');

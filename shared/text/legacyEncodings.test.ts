@@ -33,7 +33,9 @@ describe('TCVN3 (ABC)', () => {
 
   it('agrees with iconv on every letter of the table', () => {
     const letters = 'àảãáạăằẳẵắặâầẩẫấậđèẻẽéẹêềểễếệìỉĩíịòỏõóọôồổỗốộơờởỡớợùủũúụưừửữứựỳỷỹýỵĂÂÊÔƠƯĐ';
-    for (const letter of letters) expect(convertTcvn3(asTcvn3(letter))).toBe(letter);
+    // One iconv run for the whole table, a letter a line.
+    const encoded = asTcvn3([...letters].join('\n')).split('\n');
+    expect(encoded.map(convertTcvn3)).toEqual([...letters]);
   });
 });
 

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import { join } from 'node:path';
 import { CoreError } from '../CoreError';
 
-export const backupReasons = ['daily', 'manual', 'before-migration', 'before-restore'] as const;
+export const backupReasons = ['daily', 'manual', 'before-migration'] as const;
 export type BackupReason = (typeof backupReasons)[number];
 
 export interface BackupInfo {
@@ -25,7 +25,7 @@ export interface VerifiedBackup extends BackupInfo {
 }
 
 /** How many of each kind are kept; the oldest go first. */
-export const backupsKept: Record<BackupReason, number> = { daily: 7, manual: 10, 'before-migration': 3, 'before-restore': 5 };
+export const backupsKept: Record<BackupReason, number> = { daily: 7, manual: 10, 'before-migration': 3 };
 
 export const backupsDir = (dataDir: string): string => join(dataDir, 'backups');
 

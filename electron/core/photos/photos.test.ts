@@ -306,7 +306,7 @@ describe('the photo library', () => {
     expect((await value<{ results: unknown[] }>('articles.search', { query: 'hoi nghi', missingPhotoCredit: true })).results).toEqual([]);
   });
 
-  it('keeps the original file untouched and the renditions beside it', async () => {
+  it('keeps the original and its renditions in the photo store', async () => {
     const { dataDir, credited } = await library();
     expect(existsSync(originalPath(dataDir, credited.id, 'jpeg'))).toBe(true);
     expect(existsSync(renditionPath(dataDir, credited.id, 'thumb'))).toBe(true);

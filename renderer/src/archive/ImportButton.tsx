@@ -4,13 +4,7 @@ import type { ApiError } from '../../../shared/api/result';
 import type { Article } from '../../../shared/article/article';
 import type { LegacyEncoding } from '../../../shared/text/legacyEncodings';
 import { useI18n } from '../i18n/I18nProvider';
-
-const toBase64 = (buffer: ArrayBuffer): string => {
-  const bytes = new Uint8Array(buffer);
-  let binary = '';
-  for (let index = 0; index < bytes.length; index += 0x8000) binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
-  return btoa(binary);
-};
+import { toBase64 } from '../client/base64';
 
 /** Imports a .docx, .html or .txt file as a new article (the core checks what the file really is). */
 export function ImportButton({ api, onImported }: { api: Api; onImported: (article: Article) => void }) {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Api } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/result';
 import type { CreditTemplate } from '../../../shared/article/credits';
@@ -69,11 +69,8 @@ export function HistoryPanel({ api, articleId, current, template, prepare, onRes
   const [name, setName] = useState('');
   const [done, setDone] = useState(false);
 
-  const reload = useCallback(async () => {
-    const result = await api['articles.history']({ id: articleId });
-    if (result.ok) setRevisions(result.value);
-    else setError({ key: 'history.loadFailed', error: result.error });
-  }, [api, articleId]);
+  // Bumped to read the history again (after keeping a named version).
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     if (!open) return;
@@ -86,7 +83,7 @@ export function HistoryPanel({ api, articleId, current, template, prepare, onRes
     return () => {
       live = false;
     };
-  }, [api, articleId, open]);
+  }, [api, articleId, open, generation]);
 
   // The versions being compared are fetched whole, once each.
   useEffect(() => {
@@ -131,7 +128,7 @@ export function HistoryPanel({ api, articleId, current, template, prepare, onRes
     }
     setNaming(false);
     setName('');
-    await reload();
+    setGeneration((n) => n + 1);
   };
 
   const restore = async () => {

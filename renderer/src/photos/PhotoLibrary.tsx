@@ -7,6 +7,7 @@ import { hasAltText, hasCredit, photoFilters } from '../../../shared/photos/phot
 import { useI18n } from '../i18n/I18nProvider';
 import { PhotoEditor } from './PhotoEditor';
 import { usePhotoStore } from './PhotoContext';
+import { toBase64 } from '../client/base64';
 
 /** The drag type a library thumbnail carries: the photo's id. */
 export const photoDragType = 'application/x-newsroom-photo';
@@ -14,13 +15,6 @@ export const photoDragType = 'application/x-newsroom-photo';
 const cell = 136;
 const columns = 2;
 const pageSize = 200;
-
-const toBase64 = (buffer: ArrayBuffer): string => {
-  const bytes = new Uint8Array(buffer);
-  let binary = '';
-  for (let index = 0; index < bytes.length; index += 0x8000) binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
-  return btoa(binary);
-};
 
 interface Progress {
   total: number;
