@@ -212,12 +212,13 @@ export function searchArticles(db: Database, query: string, filter: SearchFilter
   const foldedMatch = toMatch(terms, true);
   // "Exact" means the marks typed are there: only the words typed with marks are looked up
   // in the exact index (which holds no others); the rest match as written or without marks.
-  const markedTerms = splitPhrases(terms).filter((term) => hasDiacritics([term]));
+  const words = splitPhrases(terms);
+  const markedTerms = words.filter((term) => hasDiacritics([term]));
   const exactMatch = markedTerms.length > 0 ? toMatch(markedTerms, false) : undefined;
   // A phrase is counted exactly only when its words together are few enough to rank; beyond
   // that, the count of the words together stands as an upper bound and the newest come first.
   const phrase = terms.some((term) => term.phrase);
-  const wordsTogether = phrase ? countMatches(db, 'search_folded', toMatch(splitPhrases(terms), true), filter) : undefined;
+  const wordsTogether = phrase ? countMatches(db, 'search_folded', toMatch(words, true), filter) : undefined;
   const totalAtMost = wordsTogether !== undefined && wordsTogether > maxRanked;
   const total = totalAtMost ? wordsTogether : countMatches(db, 'search_folded', foldedMatch, filter);
   const start = (page - 1) * pageSize;
