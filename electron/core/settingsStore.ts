@@ -2,15 +2,25 @@ import type { Database } from 'better-sqlite3';
 import type { Settings } from '../../shared/settings/settings';
 import { defaultSettings, settingsSchema } from '../../shared/settings/settings';
 
-/** Settings live in the archive, one row per key; keys never written keep their defaults. */
+/**
+ * Settings live in the archive, one row per key. Keys never written keep their defaults, and so
+ * does a key whose stored value no longer fits its schema: one bad value never resets the others.
+ */
 export function getSettings(db: Database): Settings {
   const rows = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings').all();
-  const stored: Record<string, unknown> = {};
+  const settings: Record<string, unknown> = { ...defaultSettings };
   for (const row of rows) {
-    if (Object.hasOwn(defaultSettings, row.key)) stored[row.key] = JSON.parse(row.value);
+    if (!Object.hasOwn(settingsSchema.shape, row.key)) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(row.value);
+    } catch {
+      continue;
+    }
+    const parsed = settingsSchema.shape[row.key as keyof Settings].safeParse(value);
+    if (parsed.success) settings[row.key] = parsed.data;
   }
-  const parsed = settingsSchema.safeParse({ ...defaultSettings, ...stored });
-  return parsed.success ? parsed.data : defaultSettings;
+  return settings as Settings;
 }
 
 export function updateSettings(db: Database, changes: Partial<Settings>): Settings {

@@ -54,7 +54,8 @@ describe('the standalone page', () => {
     const dir = mkdtempSync(join(tmpdir(), 'newsroom-vnu-'));
     try {
       const file = join(dir, 'index.html');
-      writeFileSync(file, articlePage(article, new Map([[id, photo]]), options));
+      // With the reader comment form, which must validate too.
+      writeFileSync(file, articlePage(article, new Map([[id, photo]]), { ...options, commentAction: 'https://qdnd.vn/binh-luan' }));
       // Exits non-zero and prints the messages when the page has errors.
       const output = execFileSync('java', ['-jar', vnuJar, '--errors-only', '--format', 'text', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
       expect(output.trim()).toBe('');
@@ -92,5 +93,23 @@ describe('the standalone page', () => {
     expect(html).toContain('<meta property="og:image" content="https://qdnd.vn/tin/hoi-nghi-tong-ket/images/dddddddd-1600.jpg">');
     expect(html).toContain('<html lang="vi">');
     expect(html).not.toMatch(/\son[a-z]+=/i);
+  });
+
+  it('writes the reader comment form only when asked, posting only to an http(s) address, its fields labelled as on the site', () => {
+    expect(articlePage(article, new Map(), options)).not.toContain('<form');
+    const html = articlePage(article, new Map(), { ...options, commentAction: 'https://qdnd.vn/binh-luan?a=1&b="2"' });
+    expect(html).toContain('<form method="post" action="https://qdnd.vn/binh-luan?a=1&amp;b=%222%22">');
+    const labels = [...html.matchAll(/<label for="comment-([a-z]+)">(.*?)<\/label>/g)].map((match) => [match[1], match[2]?.replace(/<[^>]+>/g, '')]);
+    expect(labels).toEqual([
+      ['name', 'Họ và tên *'],
+      ['unit', 'Đơn vị'],
+      ['phone', 'Điện thoại *'],
+      ['email', 'Email *'],
+      ['message', 'Nội dung'],
+    ]);
+    expect(html).toMatch(/<input id="comment-email" name="email" type="email" autocomplete="email" required>/);
+    for (const action of ['javascript:alert(1)', 'mailto:toa-soan@qdnd.vn', 'data:text/html,x', '/relative']) {
+      expect(articlePage(article, new Map(), { ...options, commentAction: action }), action).not.toContain('<form');
+    }
   });
 });

@@ -11,12 +11,48 @@ export interface PageOptions extends ExportOptions {
   publishedAt: string;
   modifiedAt: string;
   publisher: string;
+  /** A reader comment form under the article, posting to this address (http or https). */
+  commentAction?: string;
+}
+
+const commentLabels = {
+  vi: { title: 'Bình luận', name: 'Họ và tên', unit: 'Đơn vị', phone: 'Điện thoại', email: 'Email', message: 'Nội dung', required: 'bắt buộc', send: 'Gửi bình luận' },
+  en: { title: 'Comments', name: 'Full name', unit: 'Organisation', phone: 'Phone', email: 'Email', message: 'Comment', required: 'required', send: 'Send comment' },
+};
+
+/**
+ * The reader comment block of the outlet's site: name*, unit, phone*, email*, message, posted
+ * to the configured address (re-parsed: http and https only, else no form at all).
+ */
+export function commentForm(action: string, lang: string, slug: string): string {
+  const url = exportUrl(action);
+  if (!url?.startsWith('http')) return '';
+  const label = lang === 'vi' ? commentLabels.vi : commentLabels.en;
+  const field = (id: string, text: string, control: string, required: boolean) =>
+    `<p><label for="comment-${id}">${escapeHtml(text)}${required ? ` <abbr title="${escapeHtml(label.required)}">*</abbr>` : ''}</label><br>${control}</p>`;
+  const input = (id: string, type: string, autocomplete: string, required: boolean) =>
+    `<input id="comment-${id}" name="${id}" type="${type}" autocomplete="${autocomplete}"${required ? ' required' : ''}>`;
+  return [
+    '<section class="comments" aria-labelledby="comments-title">',
+    `<h2 id="comments-title">${escapeHtml(label.title)}</h2>`,
+    `<form method="post" action="${escapeHtml(url)}">`,
+    `<input type="hidden" name="article" value="${escapeHtml(slug)}">`,
+    field('name', label.name, input('name', 'text', 'name', true), true),
+    field('unit', label.unit, input('unit', 'text', 'organization', false), false),
+    field('phone', label.phone, input('phone', 'tel', 'tel', true), true),
+    field('email', label.email, input('email', 'email', 'email', true), true),
+    field('message', label.message, '<textarea id="comment-message" name="message" rows="5"></textarea>', false),
+    `<p><button type="submit">${escapeHtml(label.send)}</button></p>`,
+    '</form>',
+    '</section>',
+  ].join('\n');
 }
 
 /** JSON inside <script>: "<" written as \u003c, so no text can close the element. */
 const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');
 
-const style = `body{margin:0;font:18px/1.6 Georgia,'Times New Roman',serif;color:#1b1b1b;background:#fff}
+/** The page's whole stylesheet (a constant: the editor's preview allows exactly it by its hash). */
+export const exportStyle = `body{margin:0;font:18px/1.6 Georgia,'Times New Roman',serif;color:#1b1b1b;background:#fff}
 article{max-width:42rem;margin:2rem auto;padding:0 1rem}
 h1{font-size:2rem;line-height:1.25;margin:.25rem 0 1rem}
 .section{text-transform:uppercase;font:600 .8rem/1.4 system-ui,sans-serif;color:#8a1c1c;margin:0}
@@ -27,7 +63,10 @@ img{max-width:100%;height:auto;display:block}
 figcaption{font:italic .9rem/1.5 system-ui,sans-serif;color:#444;margin-top:.4rem}
 .credit{font-style:normal;font-weight:600}
 .credit-line{text-align:right;font-weight:700}
-blockquote{margin:1rem 0;padding-left:1rem;border-left:3px solid #ccc}`;
+blockquote{margin:1rem 0;padding-left:1rem;border-left:3px solid #ccc}
+.comments{max-width:42rem;margin:2rem auto;padding:0 1rem;font:1rem/1.5 system-ui,sans-serif}
+.comments input,.comments textarea{width:100%;box-sizing:border-box;font:inherit;padding:.3rem}
+.comments abbr{color:#8a1c1c;text-decoration:none}`;
 
 /**
  * The standalone page: the fragment inside a document with its language, a small embedded
@@ -98,12 +137,13 @@ export function articlePage(article: ArticleContent, photos: ReadonlyMap<string,
     meta('twitter:card', firstImage ? 'summary_large_image' : 'summary', 'name'),
     meta('twitter:title', article.headline, 'name'),
     meta('twitter:description', description, 'name'),
-    `<style>${style}</style>`,
+    `<style>${exportStyle}</style>`,
     `<script type="application/ld+json">${scriptJson(jsonLd)}</script>`,
     '</head>',
     '<body>',
     '<main>',
     articleFragment(article, photos, options),
+    options.commentAction ? commentForm(options.commentAction, options.lang, options.slug) : '',
     '</main>',
     '</body>',
     '</html>',

@@ -1,7 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { constants, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFile, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
+import type { OutputInfo, Sharp } from 'sharp';
 import { inlineText } from '../../../shared/article/article';
 import { creditLine } from '../../../shared/article/credits';
 import type { ExportPhoto } from '../../../shared/export/articleHtml';
@@ -22,10 +25,17 @@ export const exportWidths = [480, 960, 1600] as const;
 export interface ExportOptions {
   /** Export even when the preflight has errors; the manifest then says it is a draft. */
   draft?: boolean;
-  siteUrl?: string;
-  publisher?: string;
-  photoCredit?: boolean;
   now?: Date;
+  /** Told as each image file of the package is written. */
+  onProgress?: (progress: ExportProgress) => void;
+  /** Renditions kept between exports, by what makes them (photo, width, format, metadata); default: under the data folder. */
+  cacheDir?: string;
+}
+
+export interface ExportProgress {
+  /** Image files written so far, of all the package's image files. */
+  done: number;
+  total: number;
 }
 
 export interface ExportedFile {
@@ -74,7 +84,7 @@ export function preflightArticle(db: Database, articleId: number) {
     const photo = findPhoto(db, block.photoId);
     if (photo) photos.set(photo.id, photo);
   }
-  const checks = preflight({ article, photos, template: settings.creditTemplate, display, copyDesk: settings.copyDesk });
+  const checks = preflight({ article, photos, template: settings.creditTemplate, display, copyDesk: settings.copyDesk, blockingRules: settings.export.blockingRules });
   return { article, settings, display, photos, checks };
 }
 
@@ -90,41 +100,52 @@ export async function exportStory(db: Database, dataDir: string, articleId: numb
 
   if (existsSync(outDir) && readdirSync(outDir).length > 0) throw new CoreError('validation', `${outDir} is not empty; export into a new folder.`);
   mkdirSync(join(outDir, 'images'), { recursive: true });
-  // Loaded here, not at start: the CLI and the server start without libvips.
-  const { default: sharp } = await import('sharp');
   const slug = packageSlug(article, article.id);
   const template = settings.creditTemplate;
-  const exportPhotos = new Map<string, ExportPhoto>();
-  let index = 0;
-  for (const photo of photos.values()) {
-    index += 1;
+  const jobs = [...photos.values()].map((photo, position) => {
     const credit = photoCreditText(photo, { template, display });
     const packet = xmpPacket(photo, credit, figureCaption(article.body, photo.id) || photo.description);
     // The standard widths below the photo's own, and the photo's width (up to 1600) as the largest.
     const widths: number[] = exportWidths.filter((width) => width < photo.width);
     const largest = Math.min(photo.width, 1600);
     if (!widths.includes(largest)) widths.push(largest);
-    const renditions: ExportPhoto['renditions'] = [];
-    for (const width of widths) {
-      for (const [format, type] of [['jpg', 'image/jpeg'], ['webp', 'image/webp']] as const) {
-        const name = `images/${slug}-${index}-${width}.${format}`;
-        const pipeline = sharp(originalPath(dataDir, photo.id, photo.format), { limitInputPixels: 100_000_000 }).rotate().resize({ width, withoutEnlargement: true });
-        await (format === 'jpg' ? pipeline.jpeg({ quality: 82, mozjpeg: true }) : pipeline.webp({ quality: 80 })).withXmp(packet).toFile(join(outDir, name));
-        renditions.push({ src: name, width, type });
-      }
-    }
+    return { photo, packet, widths, stem: `images/${slug}-${position + 1}` };
+  });
+  const total = jobs.reduce((sum, job) => sum + job.widths.length * formats.length, 0);
+  let done = 0;
+  options.onProgress?.({ done, total });
+  const cacheDir = options.cacheDir ?? join(dataDir, 'cache', 'renditions');
+  mkdirSync(cacheDir, { recursive: true });
+  const exportPhotos = new Map<string, ExportPhoto>();
+  // Photos in parallel, as many as there are cores (libvips also threads within each).
+  await inParallel(jobs, availableParallelism(), async ({ photo, packet, widths, stem }) => {
+    const renditions = await writeRenditions(originalPath(dataDir, photo.id, photo.format), photo.id, packet, widths, cacheDir, (width, format) => {
+      const name = `${stem}-${width}.${format}`;
+      return { name, file: join(outDir, name) };
+    }, () => options.onProgress?.({ done: ++done, total }));
     const height = Math.round((photo.height * (widths.at(-1) ?? photo.width)) / photo.width);
     exportPhotos.set(photo.id, { ...photo, width: widths.at(-1) ?? photo.width, height, renditions });
-  }
+  });
+  // Figures in article order, whatever order the photos finished in.
+  const ordered = new Map(jobs.flatMap(({ photo }) => (exportPhotos.has(photo.id) ? [[photo.id, exportPhotos.get(photo.id) as ExportPhoto] as const] : [])));
+  void pruneCache(cacheDir, cacheBytes);
 
   const at = (options.now ?? new Date()).toISOString();
   const outletPrefix = article.outletPrefix ?? settings.outletPrefix;
-  const base = { lang: 'vi', template, outletPrefix, outletSeparator: settings.outletSeparator, photoCredit: options.photoCredit ?? true, display };
-  const fragment = articleFragment(article, exportPhotos, base);
+  const base = { lang: 'vi', template, outletPrefix, outletSeparator: settings.outletSeparator, photoCredit: settings.export.photoCredit, display };
+  const fragment = articleFragment(article, ordered, base);
   writeFileSync(join(outDir, 'fragment.html'), `${fragment}\n`);
   writeFileSync(
     join(outDir, 'index.html'),
-    articlePage(article, exportPhotos, { ...base, siteUrl: options.siteUrl, slug, publishedAt: article.createdAt, modifiedAt: article.updatedAt, publisher: options.publisher ?? outletPrefix }),
+    articlePage(article, ordered, {
+      ...base,
+      siteUrl: settings.export.siteUrl || undefined,
+      slug,
+      publishedAt: article.createdAt,
+      modifiedAt: article.updatedAt,
+      publisher: settings.export.publisher || outletPrefix,
+      commentAction: settings.export.commentForm.enabled ? settings.export.commentForm.action : undefined,
+    }),
   );
   const byline = creditLine(article.contributors, article.kind, template, display);
   const ninjs = {
@@ -141,7 +162,7 @@ export async function exportStory(db: Database, dataDir: string, articleId: numb
     people: article.contributors.map((contributor) => ({ name: contributor.name, rel: contributor.roles.map((role) => `newsroom:${role}`).join(' ') })),
     subjects: article.tags.map((tag) => ({ name: tag })),
     associations: Object.fromEntries(
-      [...exportPhotos.values()].map((photo, position) => [
+      [...ordered.values()].map((photo, position) => [
         `picture${position + 1}`,
         {
           type: 'picture',
@@ -163,4 +184,94 @@ export async function exportStory(db: Database, dataDir: string, articleId: numb
   writeFileSync(manifest, `${JSON.stringify({ generator: 'Newsroom', article: article.id, version: article.version, exportedAt: at, draft, files }, null, 2)}\n`);
   // Every file of the package, the manifest (which lists the others) included.
   return { status: 'exported', dir: outDir, draft, preflight: checks, files: [...files, { path: 'manifest.json', sha256: sha256(manifest), bytes: statSync(manifest).size }] };
+}
+
+const formats = [
+  ['jpg', 'image/jpeg'],
+  ['webp', 'image/webp'],
+] as const;
+
+/** The rendition cache is trimmed to this size, least recently used first. */
+const cacheBytes = 2 * 1024 ** 3;
+
+/** Runs `work` on every item, at most `limit` at a time. */
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+}
+
+/**
+ * One photo's renditions, JPEG and WebP at each width, each carrying the XMP packet. A rendition
+ * already made with the same photo, width, format and packet is copied from the cache; the others
+ * come from one decode of the original (oriented and shrunk on load to the largest width),
+ * resized from there, and are cached as they are written.
+ */
+async function writeRenditions(
+  original: string,
+  photoId: string,
+  packet: string,
+  widths: readonly number[],
+  cacheDir: string,
+  target: (width: number, format: (typeof formats)[number][0]) => { name: string; file: string },
+  written: () => void,
+): Promise<ExportPhoto['renditions']> {
+  const renditions: ExportPhoto['renditions'] = [];
+  let decoded: Promise<{ data: Buffer; info: OutputInfo }> | undefined;
+  for (const width of widths) {
+    for (const [format, type] of formats) {
+      const { name, file } = target(width, format);
+      const key = createHash('sha256').update(JSON.stringify([renditionRecipe, photoId, width, format, packet])).digest('hex');
+      const cached = join(cacheDir, `${key}.${format}`);
+      if (existsSync(cached)) {
+        const now = new Date();
+        await utimes(cached, now, now).catch(() => undefined);
+      } else {
+        // Loaded here, not at start: the CLI and the server start without libvips.
+        const { default: sharp } = await import('sharp');
+        decoded ??= sharp(original, { limitInputPixels: 100_000_000 })
+          .rotate()
+          .resize({ width: Math.max(...widths), withoutEnlargement: true })
+          .raw()
+          .toBuffer({ resolveWithObject: true });
+        const { data, info } = await decoded;
+        const pipeline: Sharp = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } }).resize({ width, withoutEnlargement: true });
+        const temporary = `${cached}.${randomUUID()}.tmp`;
+        await (format === 'jpg' ? pipeline.jpeg({ quality: 82, mozjpeg: true }) : pipeline.webp({ quality: 80 })).withXmp(packet).toFile(temporary);
+        await rename(temporary, cached);
+      }
+      await copyFile(cached, file, constants.COPYFILE_FICLONE);
+      renditions.push({ src: name, width, type });
+      written();
+    }
+  }
+  return renditions;
+}
+
+/** Changes when the way renditions are made changes, so older cached files are not reused. */
+const renditionRecipe = 'v1 jpeg82-mozjpeg webp80 lanczos3';
+
+/** Trims the rendition cache to `limit` bytes, dropping the least recently used files first. */
+async function pruneCache(dir: string, limit: number): Promise<void> {
+  try {
+    const files = await Promise.all(
+      (await readdir(dir)).map(async (name) => {
+        const info = await stat(join(dir, name));
+        return { file: join(dir, name), bytes: info.size, used: info.mtimeMs };
+      }),
+    );
+    let size = files.reduce((sum, file) => sum + file.bytes, 0);
+    for (const file of files.sort((a, b) => a.used - b.used)) {
+      if (size <= limit) break;
+      await rm(file.file, { force: true });
+      size -= file.bytes;
+    }
+  } catch {
+    // A cache that cannot be trimmed now is trimmed after the next export.
+  }
 }
