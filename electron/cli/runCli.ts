@@ -10,7 +10,7 @@ import { rendererDir } from '../core/paths';
 import { startWebServer } from '../web/createWebServer';
 import { listenForTestHooks } from '../web/testHooks';
 import { articleCheck, articleImport, articleList, articleSearch, articleToneStyle, articleNew, articleShow, articleUpdate, articleHistory, backupNow, doctor, people, photosImport, photosList, restoreBackup, articleExport } from './commands';
-import { openBrowser } from './openBrowser';
+import { openBrowser, openFolder } from './openBrowser';
 import { CliError, processIo } from './output';
 import type { CliIo } from './output';
 
@@ -98,7 +98,13 @@ async function serve(dataDir: string, portText: string | undefined, open: boolea
     throw new CliError(`The editor is not built (${staticDir} is missing): run npm run build first.`);
   }
   // The editor: a damaged archive is moved aside and the page opens on the recovery screen.
-  const core = await startArchive(dataDir, { recover: true, dailyBackup: true, log: (message) => io.err(`newsroom: ${message}`) });
+  const core = await startArchive(dataDir, {
+    recover: true,
+    dailyBackup: true,
+    // The browser edition runs on this machine, so "open folder" opens it here.
+    core: { openFolder: (dir) => openFolder(dir, env) },
+    log: (message) => io.err(`newsroom: ${message}`),
+  });
   const media = (id: string, kind: 'thumb' | 'preview') => renditionPath(dataDir, id, kind);
   let web;
   try {

@@ -9,7 +9,7 @@ import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { CoreError } from './CoreError';
 import { packageSlug } from '../../shared/export/articleHtml';
-import { exportStory, preflightArticle } from './export/exportStory';
+import { exportFolder, exportsDir, exportStory, preflightArticle } from './export/exportStory';
 import { PhotoImporter } from './photos/photoImporter';
 import { getPhoto, importPhotoFiles, listPhotos, photosDir, updatePhotos } from './photos/photoStore';
 import { importDocument } from './import/importDocument';
@@ -31,6 +31,8 @@ export interface CoreOptions {
    * the files). The browser edition's page uploads bytes instead; a path from it is refused.
    */
   allowPathImport?: boolean;
+  /** Shows a folder in the system's file manager; without it, exports.openFolder says it cannot. */
+  openFolder?: (dir: string) => Promise<void>;
 }
 
 export function createCore(db: Database, options: CoreOptions = {}): Handlers {
@@ -50,6 +52,8 @@ export function createCore(db: Database, options: CoreOptions = {}): Handlers {
     return value;
   };
   let importer = options.photoImporter;
+  /** Running exports, by article: image files written of all. */
+  const exporting = new Map<number, { done: number; total: number }>();
   const photoDir = (): string => {
     if (!options.dataDir) throw new CoreError('internal', 'This core was opened without a data folder, so it has no photo store.');
     return options.dataDir;
@@ -74,11 +78,26 @@ export function createCore(db: Database, options: CoreOptions = {}): Handlers {
     'articles.search': ({ query, page, ...filter }) => searchArticles(db, query, filter, page),
     'articles.preflight': ({ id }) => preflightArticle(db, id).checks,
     'articles.export': async ({ id, draft }) => {
+      if (exporting.has(id)) throw new CoreError('conflict', 'This article is being exported already; wait for that export to finish.');
       // Only the slug is needed here: the export reads the article and runs the preflight itself.
       const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
-      const dir = join(photoDir(), 'exports', `${packageSlug(getArticle(db, id), id)}-${stamp}`);
-      const result = await exportStory(db, photoDir(), id, dir, { draft });
-      return result.status === 'blocked' ? result : { status: 'exported', dir: result.dir, draft: result.draft, files: result.files.length, preflight: result.preflight };
+      const dir = join(exportsDir(photoDir()), `${packageSlug(getArticle(db, id), id)}-${stamp}`);
+      exporting.set(id, { done: 0, total: 0 });
+      try {
+        const result = await exportStory(db, photoDir(), id, dir, { draft, onProgress: (progress) => exporting.set(id, progress) });
+        return result.status === 'blocked' ? result : { status: 'exported', dir: result.dir, draft: result.draft, files: result.files.length, preflight: result.preflight };
+      } finally {
+        exporting.delete(id);
+      }
+    },
+    'articles.exportProgress': ({ id }) => {
+      const progress = exporting.get(id);
+      return progress ? { running: true, ...progress } : { running: false, done: 0, total: 0 };
+    },
+    'exports.openFolder': async ({ dir }) => {
+      if (!options.openFolder) throw new CoreError('forbidden', 'This edition cannot open folders; the path is shown to copy.');
+      await options.openFolder(exportFolder(photoDir(), dir));
+      return { opened: true };
     },
     'articles.history': ({ id }) => listRevisions(db, id),
     'articles.revision': ({ id, revisionId }) => getRevision(db, id, revisionId),

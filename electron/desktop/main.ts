@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -70,7 +70,16 @@ function start(): void {
     let core: ArchiveService;
     try {
       // A damaged archive is moved aside and the window opens on the recovery screen.
-      core = await startArchive(dataDir, { archive: { nativeBinding: electronNativeBinding(root) }, recover: true, dailyBackup: true, allowPathImport: true, log: (message) => console.error(message) });
+      core = await startArchive(dataDir, { archive: { nativeBinding: electronNativeBinding(root) }, recover: true,
+        dailyBackup: true,
+        allowPathImport: true,
+        core: {
+          openFolder: async (dir) => {
+            const failure = await shell.openPath(dir);
+            if (failure) throw new Error(failure);
+          },
+        },
+        log: (message) => console.error(message) });
     } catch (error) {
       const message = error instanceof ArchiveOpenError ? error.message : String(error);
       dialog.showErrorBox('Newsroom cannot open its archive', message);

@@ -72,6 +72,10 @@ export const contract = {
   'articles.export': method<{ status: 'blocked' | 'exported'; dir?: string; draft?: boolean; files?: number; preflight: PreflightItem[] }>()(
     z.strictObject({ id: articleId, draft: z.boolean().optional() }),
   ),
+  /** How far the article's running export is: image files written of all (running false when none runs). */
+  'articles.exportProgress': method<{ running: boolean; done: number; total: number }>()(z.strictObject({ id: articleId })),
+  /** Shows an exported package's folder in the system's file manager (only folders under exports/). */
+  'exports.openFolder': method<{ opened: true }>()(z.strictObject({ dir: z.string().min(1).max(4096) })),
   /** The article's kept versions, newest first. */
   'articles.history': method<RevisionSummary[]>()(z.strictObject({ id: articleId })),
   /** One kept version, whole. */

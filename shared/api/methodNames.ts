@@ -12,6 +12,8 @@ export const methodNames = [
   'articles.search',
   'articles.preflight',
   'articles.export',
+  'articles.exportProgress',
+  'exports.openFolder',
   'articles.history',
   'articles.revision',
   'articles.saveVersion',

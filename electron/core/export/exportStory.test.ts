@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildNode } from 'domhandler';
 import { isTag, isText } from 'domhandler';
@@ -11,6 +11,7 @@ import { sha256, tempDir } from '../../testing/tempDir';
 import { createArticle, getArticle, saveArticle } from '../archive/articleStore';
 import { openArchive } from '../archive/openArchive';
 import { archivePath } from '../dataDir';
+import { createCore } from '../createCore';
 import { PhotoImporter } from '../photos/photoImporter';
 import { importPhotoFiles, updatePhotos } from '../photos/photoStore';
 import { defaultSettings, settingsSchema } from '../../../shared/settings/settings';
@@ -170,4 +171,35 @@ describe('the story package', () => {
     expect(update.safeParse({ export: { ...defaultSettings.export, siteUrl: 'javascript:alert(1)' } }).success).toBe(false);
     expect(update.safeParse({ export: { ...defaultSettings.export, commentForm: { enabled: true, action: 'https://qdnd.vn/binh-luan' } } }).success).toBe(true);
   });
+
+  it('through the contract: progress while it runs, one export of an article at a time, and only package folders opened', async () => {
+    const { db, dataDir, id } = await sampleStory();
+    const opened: string[] = [];
+    const core = createCore(db, { dataDir, openFolder: async (dir) => void opened.push(dir) });
+    const progressNow = () => core['articles.exportProgress']({ id }) as { running: boolean; done: number; total: number };
+    const running = core['articles.export']({ id });
+    expect(progressNow()).toMatchObject({ running: true });
+    await expect(core['articles.export']({ id })).rejects.toMatchObject({ code: 'conflict' });
+    const seen: number[] = [];
+    while (progressNow().running) {
+      seen.push(progressNow().done);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const result = await running;
+    expect(result).toMatchObject({ status: 'exported', files: 16 });
+    expect(seen.at(-1)).toBeGreaterThan(0);
+    expect(progressNow()).toEqual({ running: false, done: 0, total: 0 });
+
+    const dir = (result as { dir: string }).dir;
+    await core['exports.openFolder']({ dir });
+    expect(opened).toEqual([realpathSync(dir)]);
+    const outside = tempDir();
+    symlinkSync(outside, join(dataDir, 'exports', 'link-out'));
+    for (const wrong of [dataDir, join(dataDir, 'exports'), join(dir, 'images'), join(dir, '..', '..'), '/etc', join(dataDir, 'exports', 'link-out')]) {
+      await expect(Promise.resolve().then(() => core['exports.openFolder']({ dir: wrong })), wrong).rejects.toMatchObject({ code: 'forbidden' });
+    }
+    await expect(Promise.resolve().then(() => core['exports.openFolder']({ dir: join(dataDir, 'exports', 'gone') }))).rejects.toMatchObject({ code: 'not_found' });
+    expect(opened).toHaveLength(1);
+    await expect(Promise.resolve().then(() => createCore(db, { dataDir })['exports.openFolder']({ dir }))).rejects.toMatchObject({ code: 'forbidden' });
+  }, 60_000);
 });

@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
-import { constants, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { constants, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { copyFile, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import type { OutputInfo, Sharp } from 'sharp';
 import { inlineText } from '../../../shared/article/article';
 import { creditLine } from '../../../shared/article/credits';
@@ -64,6 +64,26 @@ export function xmpPacket(photo: Pick<Photo, 'creator' | 'copyright' | 'usageTer
     '</rdf:Description></rdf:RDF></x:xmpmeta>',
     '<?xpacket end="w"?>',
   ].join('');
+}
+
+/** Where the editor writes story packages: one folder each. */
+export const exportsDir = (dataDir: string): string => join(dataDir, 'exports');
+
+/**
+ * A folder the editor may show: one package folder directly under exports/, existing. The
+ * path comes from the page, so it is resolved (links included) before it is trusted.
+ */
+export function exportFolder(dataDir: string, dir: string): string {
+  let real: string;
+  let root: string;
+  try {
+    real = realpathSync(dir);
+    root = realpathSync(exportsDir(dataDir));
+  } catch {
+    throw new CoreError('not_found', 'That export folder does not exist any more.');
+  }
+  if (dirname(real) !== root || !statSync(real).isDirectory()) throw new CoreError('forbidden', 'Only folders of exported packages can be opened.');
+  return real;
 }
 
 const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
