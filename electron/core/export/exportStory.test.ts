@@ -175,7 +175,7 @@ describe('the story package', () => {
   it('through the contract: progress while it runs, one export of an article at a time, and only package folders opened', async () => {
     const { db, dataDir, id } = await sampleStory();
     const opened: string[] = [];
-    const core = createCore(db, { dataDir, openFolder: async (dir) => void opened.push(dir) });
+    const core = createCore(db, { dataDir, openFolder: (dir) => Promise.resolve(void opened.push(dir)) });
     const progressNow = () => core['articles.exportProgress']({ id }) as { running: boolean; done: number; total: number };
     const running = core['articles.export']({ id });
     expect(progressNow()).toMatchObject({ running: true });
