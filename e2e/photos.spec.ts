@@ -2,16 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sharp from 'sharp';
+import { photo } from './support/photos';
 import { cliPath } from './support/server';
 import { expect, expectSaved, headline, newArticle, test } from './support/fixtures';
-
-async function photo(dir: string, name: string, colour: string, tags: string[] = [], size = 800): Promise<string> {
-  const file = join(dir, name);
-  await sharp({ create: { width: size, height: Math.round(size * 0.75), channels: 3, background: colour } }).jpeg().toFile(file);
-  if (tags.length > 0) execFileSync('exiftool', ['-q', '-overwrite_original', '-codedcharacterset=utf8', ...tags, file]);
-  return file;
-}
 
 const photosJson = (dataDir: string) =>
   JSON.parse(execFileSync(process.execPath, [cliPath, 'photos', 'list', '--json', '--data-dir', dataDir], { encoding: 'utf8' })) as { total: number; photos: { id: string; creator: string; creditLine: string; altText: string; description: string }[] };

@@ -26,12 +26,14 @@ export interface ServeOptions {
   token?: string;
   /** Lets the test simulate a full disk through the server's standard input. */
   testHooks?: boolean;
+  /** More environment for the server process (NEWSROOM_FILE_MANAGER, …). */
+  env?: Record<string, string>;
 }
 
 /** Starts `newsroom serve` as a real process and waits for the one line it prints. */
 export async function startServer(dataDir: string, options: ServeOptions = {}): Promise<ServerProcess> {
   const args = [cliPath, 'serve', '--no-open', '--data-dir', dataDir, '--port', String(options.port ?? 0)];
-  const env = { ...process.env, ...(options.token ? { NEWSROOM_SERVE_TOKEN: options.token } : {}), ...(options.testHooks ? { NEWSROOM_TEST_HOOKS: '1' } : {}) };
+  const env = { ...process.env, ...(options.token ? { NEWSROOM_SERVE_TOKEN: options.token } : {}), ...(options.testHooks ? { NEWSROOM_TEST_HOOKS: '1' } : {}), ...options.env };
   const child = spawn(process.execPath, args, { env });
   let stdout = '';
   let stderr = '';

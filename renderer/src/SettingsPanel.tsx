@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import type { Api } from '../../shared/api/contract';
+import type { ApiError } from '../../shared/api/result';
 import { defaultCreditTemplates } from '../../shared/article/credits';
-import type { Settings } from '../../shared/settings/settings';
+import { copyDeskRules } from '../../shared/copydesk/checks';
+import type { ExportSettings, Settings } from '../../shared/settings/settings';
+import { useI18n } from './i18n/I18nProvider';
+import { PeopleEditor } from './people/PeopleEditor';
 
 type CreditStyle = keyof typeof defaultCreditTemplates;
 
 const styleOf = (settings: Settings): CreditStyle =>
   (Object.keys(defaultCreditTemplates) as CreditStyle[]).find((style) => JSON.stringify(defaultCreditTemplates[style]) === JSON.stringify(settings.creditTemplate)) ?? 'vi';
-import { useI18n } from './i18n/I18nProvider';
-import { PeopleEditor } from './people/PeopleEditor';
 
 const formatCodes = (codes: Settings['captionCodes']): string => codes.map((entry) => `${entry.code} = ${entry.expansion}`).join('\n');
 
@@ -27,7 +29,9 @@ export function SettingsPanel({ api, settings, onSaved }: { api: Api; settings: 
   const [outletPrefix, setOutletPrefix] = useState(settings.outletPrefix);
   const [creditStyle, setCreditStyle] = useState<CreditStyle>(styleOf(settings));
   const [codes, setCodes] = useState(formatCodes(settings.captionCodes));
-  const [failed, setFailed] = useState(false);
+  const [exporting, setExporting] = useState<ExportSettings>(settings.export);
+  const [failed, setFailed] = useState<ApiError>();
+  const setExport = (changes: Partial<ExportSettings>) => setExporting((current) => ({ ...current, ...changes }));
   if (!open) {
     return (
       <button
@@ -39,6 +43,8 @@ export function SettingsPanel({ api, settings, onSaved }: { api: Api; settings: 
           setOutletPrefix(settings.outletPrefix);
           setCreditStyle(styleOf(settings));
           setCodes(formatCodes(settings.captionCodes));
+          setExporting(settings.export);
+          setFailed(undefined);
           setOpen(true);
         }}
       >
@@ -52,8 +58,8 @@ export function SettingsPanel({ api, settings, onSaved }: { api: Api; settings: 
       data-testid="settings"
       onSubmit={(event) => {
         event.preventDefault();
-        void api['settings.update']({ userName, outletPrefix, creditTemplate: defaultCreditTemplates[creditStyle], captionCodes: parseCodes(codes) }).then((result) => {
-          setFailed(!result.ok);
+        void api['settings.update']({ userName, outletPrefix, creditTemplate: defaultCreditTemplates[creditStyle], captionCodes: parseCodes(codes), export: exporting }).then((result) => {
+          setFailed(result.ok ? undefined : result.error);
           if (result.ok) {
             onSaved(result.value);
             setOpen(false);
@@ -80,6 +86,58 @@ export function SettingsPanel({ api, settings, onSaved }: { api: Api; settings: 
         {t('settings.captionCodes')}
         <textarea data-testid="setting-caption-codes" rows={3} value={codes} placeholder="#nmh = Trung tướng Nguyễn Mạnh Hùng, Chính ủy Tổng cục" onChange={(event) => setCodes(event.target.value)} />
       </label>
+      <fieldset className="settings-export" data-testid="settings-export">
+        <legend>{t('settings.export')}</legend>
+        <label>
+          {t('settings.siteUrl')}
+          <input data-testid="setting-site-url" type="url" placeholder="https://qdnd.vn/" value={exporting.siteUrl} onChange={(event) => setExport({ siteUrl: event.target.value })} />
+        </label>
+        <label>
+          {t('settings.publisher')}
+          <input data-testid="setting-publisher" value={exporting.publisher} onChange={(event) => setExport({ publisher: event.target.value })} />
+        </label>
+        <label>
+          <input type="checkbox" data-testid="setting-photo-credit" checked={exporting.photoCredit} onChange={(event) => setExport({ photoCredit: event.target.checked })} /> {t('settings.photoCredit')}
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            data-testid="setting-comment-form"
+            checked={exporting.commentForm.enabled}
+            onChange={(event) => setExport({ commentForm: { ...exporting.commentForm, enabled: event.target.checked } })}
+          />{' '}
+          {t('settings.commentForm')}
+        </label>
+        {exporting.commentForm.enabled && (
+          <label>
+            {t('settings.commentAction')}
+            <input
+              data-testid="setting-comment-action"
+              type="url"
+              required
+              placeholder="https://qdnd.vn/binh-luan"
+              value={exporting.commentForm.action}
+              onChange={(event) => setExport({ commentForm: { ...exporting.commentForm, action: event.target.value } })}
+            />
+          </label>
+        )}
+        <p>{t('settings.blockingRules')}</p>
+        <ul className="settings-rules">
+          {copyDeskRules.map((rule) => (
+            <li key={rule}>
+              <label>
+                <input
+                  type="checkbox"
+                  data-testid={`setting-blocking-${rule}`}
+                  checked={exporting.blockingRules.includes(rule)}
+                  onChange={(event) => setExport({ blockingRules: event.target.checked ? [...exporting.blockingRules, rule] : exporting.blockingRules.filter((other) => other !== rule) })}
+                />{' '}
+                {t(`rule.${rule}`)}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
       <PeopleEditor api={api} />
       <button type="submit" className="primary" data-testid="save-settings">
         {t('settings.save')}
@@ -89,7 +147,7 @@ export function SettingsPanel({ api, settings, onSaved }: { api: Api; settings: 
       </button>
       {failed && (
         <span className="error" role="alert">
-          {t('settings.failed')}
+          {t('settings.failed')} {failed.message}
         </span>
       )}
     </form>

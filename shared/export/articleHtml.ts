@@ -78,8 +78,11 @@ export function photoCreditText(photo: Pick<ExportPhoto, 'creator' | 'creditLine
 
 function figureHtml(block: Extract<Block, { type: 'figure' }>, photo: ExportPhoto | undefined, options: ExportOptions): string {
   if (!photo) return '';
-  const jpeg = photo.renditions.filter((rendition) => rendition.type === 'image/jpeg');
-  const webp = photo.renditions.filter((rendition) => rendition.type === 'image/webp');
+  // JPEG for every browser, WebP offered alongside; with WebP alone (the editor's preview), WebP in the <img>.
+  const jpegs = photo.renditions.filter((rendition) => rendition.type === 'image/jpeg');
+  const webps = photo.renditions.filter((rendition) => rendition.type === 'image/webp');
+  const jpeg = jpegs.length > 0 ? jpegs : webps;
+  const webp = jpegs.length > 0 ? webps : [];
   const srcset = (list: typeof jpeg) => list.map((rendition) => `${escapeHtml(rendition.src)} ${rendition.width}w`).join(', ');
   const sizes = '(max-width: 960px) 100vw, 960px';
   const fallback = jpeg.at(-1);

@@ -13,6 +13,8 @@ export interface PageOptions extends ExportOptions {
   publisher: string;
   /** A reader comment form under the article, posting to this address (http or https). */
   commentAction?: string;
+  /** Leave out the JSON-LD block (the editor's preview shows the page; it has no use for it). */
+  withoutStructuredData?: boolean;
 }
 
 const commentLabels = {
@@ -138,7 +140,7 @@ export function articlePage(article: ArticleContent, photos: ReadonlyMap<string,
     meta('twitter:title', article.headline, 'name'),
     meta('twitter:description', description, 'name'),
     `<style>${exportStyle}</style>`,
-    `<script type="application/ld+json">${scriptJson(jsonLd)}</script>`,
+    options.withoutStructuredData ? '' : `<script type="application/ld+json">${scriptJson(jsonLd)}</script>`,
     '</head>',
     '<body>',
     '<main>',

@@ -1,4 +1,4 @@
-import { useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import type { Ref } from 'react';
 import { createEditor, Editor, Node, Transforms } from 'slate';
 import type { BaseSelection, Descendant, NodeEntry } from 'slate';
@@ -112,10 +112,10 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
   // something reads it (a save, the panels, the copy desk), never on every keystroke.
   const valueRef = useRef<Descendant[]>(initialValue);
   const textCache = useRef<{ value: Descendant[]; text: EditedText }>({ value: initialValue, text: { headline: article.headline, lead: article.lead, body: article.body } });
-  const currentText = (): EditedText => {
+  const currentText = useCallback((): EditedText => {
     if (textCache.current.value !== valueRef.current) textCache.current = { value: valueRef.current, text: fromDocument(valueRef.current) };
     return textCache.current.text;
-  };
+  }, []);
   const metaRef = useRef(meta);
   const textStore = useMemo(() => createTextStore({ headline: article.headline, text: plainText(article) }), [article]);
   const autosaver = useMemo(
@@ -282,6 +282,7 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
   };
 
   const prepareExport = useMemo(() => () => autosaver.flush(), [autosaver]);
+  const previewContent = useCallback(() => toSave(currentText(), metaRef.current), [currentText]);
   /** A preflight item's place in the editor: headline, lead, or a body block (the document holds headline and lead first). */
   const jumpTo = (place: PreflightPlace) => {
     const index = place.field === 'headline' ? 0 : place.field === 'lead' ? 1 : place.field === 'body' ? 2 + place.block : undefined;
@@ -327,7 +328,9 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
               {t('export.open')}
             </button>
           </div>
-          {exporting && <ExportDialog api={api} articleId={article.id} prepare={prepareExport} onJump={jumpTo} onClose={() => setExporting(false)} />}
+          {exporting && (
+            <ExportDialog api={api} articleId={article.id} settings={settings} content={previewContent} prepare={prepareExport} onJump={jumpTo} onClose={() => setExporting(false)} />
+          )}
           {prompt?.kind === 'link' && (
             <InlinePrompt label="toolbar.linkUrl" submit="toolbar.linkApply" refused="toolbar.linkRefused" initial="https://" testId="link-url" onSubmit={applyPrompt} onCancel={() => setPrompt(undefined)} />
           )}
