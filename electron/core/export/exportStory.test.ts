@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, realpathSync, statSync, symlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { ChildNode } from 'domhandler';
 import { isTag, isText } from 'domhandler';
@@ -19,6 +20,7 @@ import { getSettings, updateSettings } from '../settingsStore';
 import type { ExportProgress } from './exportStory';
 import { exportStory } from './exportStory';
 
+const vnuJar = createRequire(import.meta.url)('vnu-jar') as string;
 const importer = new PhotoImporter();
 afterAll(() => importer.close());
 
@@ -92,6 +94,21 @@ describe('the story package', () => {
     expect(tags[0]).toMatchObject({ Creator: 'Minh Tuấn', Credit: 'Ảnh: MINH TUẤN', Rights: '© 2019 Báo QĐND', Description: published[2], UsageTerms: 'Chỉ dùng cho Báo QĐND' });
     const webp = JSON.parse(execFileSync('exiftool', ['-json', '-XMP:all', join(out, 'images/hoi-nghi-tong-ket-cong-tac-dang-cong-tac-chinh-tri-nam-2019-2-480.webp')], { encoding: 'utf8' })) as Record<string, unknown>[];
     expect(webp[0]).toMatchObject({ Creator: 'Minh Tuấn', Description: published[4] });
+
+    // Every rendition carries the credit and the caption of its photo.
+    const renditions = paths.filter((path) => path.startsWith('images/'));
+    const all = JSON.parse(execFileSync('exiftool', ['-json', '-XMP:Credit', '-XMP:Description', '-XMP:Creator', ...renditions.map((path) => join(out, path))], { encoding: 'utf8' })) as Record<string, unknown>[];
+    expect(all).toHaveLength(12);
+    for (const tags of all) {
+      const photo = String(tags.SourceFile).includes('-1-') ? 1 : 2;
+      expect(tags, String(tags.SourceFile)).toMatchObject({ Creator: 'Minh Tuấn', Credit: 'Ảnh: MINH TUẤN', Description: published[photo === 1 ? 2 : 4] });
+    }
+
+    // The W3C Nu checker, errors only: the page as written, and the fragment inside a minimal page.
+    const wrapped = join(out, '..', 'fragment-page.html');
+    writeFileSync(wrapped, `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Fragment</title></head><body>${readFileSync(join(out, 'fragment.html'), 'utf8')}</body></html>`);
+    const vnu = execFileSync('java', ['-jar', vnuJar, '--errors-only', '--format', 'text', join(out, 'index.html'), wrapped], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(vnu.trim()).toBe('');
 
     const ninjs = JSON.parse(readFileSync(join(out, 'article.json'), 'utf8')) as Record<string, unknown>;
     expect(ninjs).toMatchObject({ type: 'text', language: 'vi', headlines: [{ role: 'main', value: 'Hội nghị tổng kết công tác Đảng, công tác chính trị năm 2019' }], by: 'Tin, ảnh: NGUYÊN KHÔI - MINH TUẤN' });
