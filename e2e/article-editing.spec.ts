@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, expectSaved, headline, lead, newArticle, paragraphs, selectBackwards, test } from './support/fixtures';
+import { exportStyleHash } from '../shared/security/contentSecurityPolicy';
 import { repoRoot } from './support/server';
 
 const samplePath = join(repoRoot, '..', 'shared', 'fixtures', 'sample-article-vi.txt');
@@ -214,6 +215,8 @@ test('paste maps Word HTML into the article and nothing executable survives', as
   await expectSaved(page);
 });
 
+const styleSrc = `style-src 'self' ${exportStyleHash}`;
+
 test('a real Ctrl+V of HTML from the system clipboard goes through the same mapping', async ({ page, serve, pageErrors }) => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   const server = await serve();
@@ -232,7 +235,7 @@ test('a real Ctrl+V of HTML from the system clipboard goes through the same mapp
   await expectSaved(page);
   // Chromium parses the pasted markup in the page to build the paste; the CSP refuses its inline
   // styles. Those refusals, and nothing else, are expected here.
-  expect(pageErrors.every((message) => message.startsWith("Applying inline style violates the following Content Security Policy directive 'style-src 'self''"))).toBe(true);
+  expect(pageErrors.every((message) => message.startsWith(`Applying inline style violates the following Content Security Policy directive '${styleSrc}'`))).toBe(true);
   pageErrors.splice(0);
 });
 
