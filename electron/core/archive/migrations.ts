@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { PhotoMeta } from '../../../shared/photos/photo';
 import { emptyPhotoMeta } from '../../../shared/photos/photo';
 import { photoSearchTexts } from '../photos/photoStore';
-import { searchTablesSql } from '../search/searchIndex';
+import { searchIndexTablesSql } from '../search/searchIndex';
 
 export interface Migration {
   version: number;
@@ -60,7 +60,12 @@ export const migrations: readonly Migration[] = [
     version: 3,
     name: 'search: exact and folded full-text indexes',
     up: (db) => {
-      db.exec(searchTablesSql);
+      // As schema 3 made them (a migration never changes): schema 9 puts the body first.
+      db.exec(`
+        CREATE TABLE search_pending (article_id INTEGER PRIMARY KEY) STRICT;
+        CREATE VIRTUAL TABLE search_exact USING fts5(headline, lead, body, extra, content='', contentless_delete=1, detail=none, tokenize='unicode61 remove_diacritics 0');
+        CREATE VIRTUAL TABLE search_folded USING fts5(headline, lead, body, extra, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
+      `);
       // Existing articles are indexed on the first search, not during the migration.
       db.exec('INSERT INTO search_pending (article_id) SELECT id FROM articles');
     },
@@ -174,6 +179,14 @@ export const migrations: readonly Migration[] = [
         const texts = photoSearchTexts({ ...emptyPhotoMeta(), ...(JSON.parse(row.meta) as Partial<PhotoMeta>) }, row.original_name);
         update.run(texts.exact, texts.folded, row.id);
       }
+    },
+  },
+  {
+    version: 9,
+    name: 'search: the body first in both indexes (smaller), rebuilt from the articles',
+    up: (db) => {
+      db.exec(`DROP TABLE search_exact; DROP TABLE search_folded; ${searchIndexTablesSql}`);
+      db.exec('INSERT OR IGNORE INTO search_pending (article_id) SELECT id FROM articles');
     },
   },
 ];

@@ -183,3 +183,31 @@ describe('the exact index migration (schema 7)', () => {
     db.close();
   });
 });
+
+describe('the body-first index migration (schema 9)', () => {
+  it('rebuilds both indexes with the body as the first column; search finds and ranks as before', () => {
+    const file = join(tempDir(), 'archive.sqlite3');
+    const old = openArchive(file, { migrations: migrations.filter((migration) => migration.version <= 8) });
+    const insert = old.prepare(`INSERT INTO articles (headline, body, content, section, status, version, created_at, updated_at) VALUES (?, ?, '{}', '', 'draft', 1, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')`);
+    insert.run('Tin trong nước', JSON.stringify([paragraph('Đường phố Hà Nội sáng nay.')]));
+    insert.run('Đường phố Hà Nội', JSON.stringify([paragraph('Tin sáng nay.')]));
+    // As schema 8 indexed them: the headline first.
+    old.exec(`INSERT INTO search_folded (rowid, headline, lead, body, extra) VALUES (1, 'tin trong nuoc', '', 'duong pho ha noi sang nay', ''), (2, 'duong pho ha noi', '', 'tin sang nay', '')`);
+    old.exec(`INSERT INTO search_exact (rowid, headline, lead, body, extra) VALUES (1, 'trong nước', '', 'đường phố hà nội sáng nay', ''), (2, 'đường phố hà nội', '', 'sáng nay', '')`);
+    expect(old.prepare(`SELECT name FROM pragma_table_info('search_folded') LIMIT 1`).get()).toEqual({ name: 'headline' });
+    old.close();
+
+    const db = openArchive(file);
+    for (const table of ['search_exact', 'search_folded']) {
+      expect(db.prepare(`SELECT group_concat(name) AS names FROM pragma_table_info('${table}')`).get()).toEqual({ names: 'body,headline,lead,extra' });
+    }
+    // The headline hit still ranks first; the old entries were dropped and the articles indexed again.
+    expect(searchArticles(db, 'duong pho').results.map((hit) => hit.id)).toEqual([2, 1]);
+    expect(searchArticles(db, '"đường phố"').results.map((hit) => [hit.id, hit.match])).toEqual([
+      [2, 'exact'],
+      [1, 'exact'],
+    ]);
+    expect(db.prepare(`SELECT count(*) AS n FROM search_folded WHERE search_folded MATCH 'headline : duong'`).get()).toEqual({ n: 1 });
+    db.close();
+  });
+});

