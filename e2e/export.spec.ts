@@ -36,6 +36,8 @@ test('export for publication: the preflight says what to fix and goes there; the
 });
 
 test('the export dialog: the page previewed live in a sandboxed frame with the desk settings, progress while the images are made, then open folder', async ({ page, serve, dataDir }) => {
+  // Four camera-sized photos are made, imported and exported: about a minute on two cores.
+  test.setTimeout(180_000);
   const dir = mkdtempSync(join(tmpdir(), 'newsroom-export-'));
   // The file manager the server starts for "open folder": a script that writes down what it was asked to show.
   const opened = join(dir, 'opened.txt');

@@ -7,11 +7,12 @@ import { Editable, ReactEditor, Slate, withReact } from 'slate-react';
 import type { Api } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/result';
 import type { Article, ArticleContent, ArticleStatus, ArticleSummary } from '../../../shared/article/article';
-import { anchoredNoteIds, bodyText, inlineText } from '../../../shared/article/article';
+import { anchoredNoteIds } from '../../../shared/article/article';
 import type { Finding } from '../../../shared/copydesk/checks';
 import { articleSegments, checkSegments } from '../../../shared/copydesk/checks';
 import type { LegacyEncoding } from '../../../shared/text/legacyEncodings';
 import { applyToneStyle } from '../../../shared/text/toneStyle';
+import { createArticleTally } from '../../../shared/article/counts';
 import type { Settings } from '../../../shared/settings/settings';
 import { Autosaver } from '../autosave/Autosaver';
 import type { SaveState } from '../autosave/Autosaver';
@@ -80,8 +81,6 @@ const metaOf = ({ outletPrefix, kind, contributors, section, tags, slug, targetW
   notes,
 });
 
-const plainText = (text: EditedText): string => [text.headline, inlineText(text.lead), bodyText(text.body)].join('\n');
-
 /** Contributors still being typed (no name yet) stay on screen but are not saved. */
 const toSave = (text: EditedText, meta: ArticleMeta): ArticleContent => ({
   ...text,
@@ -117,7 +116,9 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
     return textCache.current.text;
   }, []);
   const metaRef = useRef(meta);
-  const textStore = useMemo(() => createTextStore({ headline: article.headline, text: plainText(article) }), [article]);
+  // Counts kept per block, so an update in a long article counts only the blocks that changed.
+  const tallyArticle = useMemo(() => createArticleTally(), []);
+  const textStore = useMemo(() => createTextStore({ headline: article.headline, tally: tallyArticle(article) }), [article, tallyArticle]);
   const autosaver = useMemo(
     () =>
       new Autosaver<ArticleContent>({
@@ -158,7 +159,7 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
     valueRef.current = value;
     textStore.set(() => {
       const text = currentText();
-      return { headline: text.headline, text: plainText(text) };
+      return { headline: text.headline, tally: tallyArticle(text) };
     });
     // The copy desk reads the text half a second after typing stops, never mid-composition, and
     // re-renders only when its findings changed: a needless render would make Slate restore a

@@ -1,13 +1,13 @@
 import { useSyncExternalStore } from 'react';
-import { countText } from '../../../shared/article/counts';
+import { countTally } from '../../../shared/article/counts';
 import { useI18n } from '../i18n/I18nProvider';
 import type { TextStore } from './textStore';
 
 /** Reads the text through a debounced store, so typing does not re-render the inspector. */
 export function CountsPanel({ store, targetWords }: { store: TextStore; targetWords: number | null }) {
   const { t } = useI18n();
-  const { text } = useSyncExternalStore(store.subscribe, store.get);
-  const counts = countText(text, targetWords);
+  const { tally } = useSyncExternalStore(store.subscribe, store.get);
+  const counts = countTally(tally, targetWords);
   return (
     <dl className="counts" data-testid="counts">
       <dt>{t('counts.words')}</dt>

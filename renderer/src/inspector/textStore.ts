@@ -1,13 +1,15 @@
-/** What panels read of the text being typed: the headline (for the slug) and the plain text (for counts). */
+import type { Tally } from '../../../shared/article/counts';
+
+/** What panels read of the text being typed: the headline (for the slug) and its words and characters (for counts). */
 export interface TextSnapshot {
   headline: string;
-  text: string;
+  tally: Tally;
 }
 
 /** Updated at most every `delayMs`, so panels reading it do not re-render on every keystroke. */
 export interface TextStore {
   get: () => TextSnapshot;
-  /** Takes a function so the (long) text is built only when the store updates, not per keystroke. */
+  /** Takes a function so the counting happens only when the store updates, not per keystroke. */
   set: (snapshot: () => TextSnapshot) => void;
   subscribe: (listener: () => void) => () => void;
   dispose: () => void;
@@ -26,7 +28,7 @@ export function createTextStore(initial: TextSnapshot, delayMs = 300): TextStore
         timer = undefined;
         const next = pending?.();
         pending = undefined;
-        if (!next || (next.headline === current.headline && next.text === current.text)) return;
+        if (!next || (next.headline === current.headline && next.tally.words === current.tally.words && next.tally.characters === current.tally.characters)) return;
         current = next;
         for (const listener of listeners) listener();
       }, delayMs);
