@@ -2,13 +2,14 @@ import type { Api, MethodName } from '../../../shared/api/contract';
 import { methodNames } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/result';
 import { fail, isResult } from '../../../shared/api/result';
+import { inputJson } from './inputJson';
 
 /** Browsers refuse keepalive bodies over 64 KiB; smaller saves survive the page closing. */
 const keepaliveLimit = 60_000;
 
 export function createHttpClient(token: string, origin = ''): Api {
   const call = async (method: MethodName, input: unknown): Promise<Result<unknown>> => {
-    const body = JSON.stringify(input);
+    const body = inputJson(input);
     let response: Response;
     try {
       response = await fetch(`${origin}/api/${method}`, {

@@ -41,7 +41,8 @@ const parseTags = (value: string): string[] =>
 
 export function Inspector({ meta, findings, onFix, onToneStyle, anchoredNotes, onMeta, settings, status, history, onMove, text, versions }: Props) {
   const { t } = useI18n();
-  const { headline } = useSyncExternalStore(text.subscribe, text.get);
+  // Only the headline (for the slug): the counts panel alone re-renders as the counts change.
+  const headline = useSyncExternalStore(text.subscribe, () => text.get().headline);
   const { display } = usePeople();
   const credit = creditLine(meta.contributors.filter((contributor) => contributor.name.trim() !== ''), meta.kind, settings.creditTemplate, display);
   return (
