@@ -14,7 +14,10 @@ export type PreflightPlace = { field: 'headline' | 'lead' | 'contributors' | 'st
 export interface PreflightItem {
   severity: 'error' | 'warning';
   code: 'missing-headline' | 'missing-lead' | 'photo-credit' | 'photo-alt' | 'photo-missing' | 'credit-line' | 'editor-notes' | 'copy-desk' | 'status' | 'length' | 'long-headline';
+  /** In English, for the CLI and logs; the editor writes its own from the code and `params`. */
   message: string;
+  /** What the message names (block number, photographer, counts…), for the editor's translation. */
+  params: Record<string, string>;
   place: PreflightPlace;
   /** The copy-desk finding, for that code. */
   finding?: Finding;
@@ -43,8 +46,8 @@ export const longHeadline = 110;
 export function preflight(input: PreflightInput): PreflightItem[] {
   const { article } = input;
   const items: PreflightItem[] = [];
-  const error = (code: PreflightItem['code'], message: string, place: PreflightPlace) => items.push({ severity: 'error', code, message, place });
-  const warning = (code: PreflightItem['code'], message: string, place: PreflightPlace) => items.push({ severity: 'warning', code, message, place });
+  const error = (code: PreflightItem['code'], message: string, place: PreflightPlace, params: Record<string, string> = {}) => items.push({ severity: 'error', code, message, params, place });
+  const warning = (code: PreflightItem['code'], message: string, place: PreflightPlace, params: Record<string, string> = {}) => items.push({ severity: 'warning', code, message, params, place });
 
   if (article.headline.trim() === '') error('missing-headline', 'The headline is missing.', { field: 'headline' });
   if (inlineText(article.lead).trim() === '') error('missing-lead', 'The lead (sapo) is missing.', { field: 'lead' });
@@ -55,34 +58,35 @@ export function preflight(input: PreflightInput): PreflightItem[] {
     if (block.type !== 'figure') return;
     const photo = input.photos.get(block.photoId);
     if (!photo) {
-      error('photo-missing', `Photo ${index + 1} is not in the photo library.`, { field: 'body', block: index });
+      error('photo-missing', `Photo ${index + 1} is not in the photo library.`, { field: 'body', block: index }, { block: String(index + 1) });
       return;
     }
-    if (!hasCredit(photo)) error('photo-credit', `The photo in block ${index + 1} has no credit (creator or credit line).`, { field: 'body', block: index });
-    if (!hasAltText(photo)) error('photo-alt', `The photo in block ${index + 1} has no alt text.`, { field: 'body', block: index });
+    if (!hasCredit(photo)) error('photo-credit', `The photo in block ${index + 1} has no credit (creator or credit line).`, { field: 'body', block: index }, { block: String(index + 1) });
+    if (!hasAltText(photo)) error('photo-alt', `The photo in block ${index + 1} has no alt text.`, { field: 'body', block: index }, { block: String(index + 1) });
     if (photo.creator.trim() !== '') creators.add(photo.creator.trim());
   });
   for (const creator of creators) {
     const written = input.display?.(creator) || displayName(creator, input.template);
-    if (!credit.includes(written)) error('credit-line', `The credit line (“${credit || 'empty'}”) does not name the photographer ${written}.`, { field: 'contributors' });
+    if (!credit.includes(written)) error('credit-line', `The credit line (“${credit || 'empty'}”) does not name the photographer ${written}.`, { field: 'contributors' }, { credit, name: written });
   }
   const anchored = anchoredNoteIds(article);
   const open = article.notes.filter((note) => !note.resolved || anchored.has(note.id));
   if (anchored.size > 0 || open.some((note) => !note.resolved)) {
-    error('editor-notes', `Editor notes are still in the article (${open.length}); resolve or remove them.`, { field: 'notes' });
+    error('editor-notes', `Editor notes are still in the article (${open.length}); resolve or remove them.`, { field: 'notes' }, { count: String(open.length) });
   }
 
   const blocking = new Set(input.blockingRules ?? []);
   for (const finding of checkSegments(articleSegments(article), input.copyDesk)) {
     const place: PreflightPlace = finding.place.field === 'body' ? { field: 'body', block: finding.place.block ?? 0 } : { field: finding.place.field };
-    items.push({ severity: blocking.has(finding.rule) ? 'error' : 'warning', code: 'copy-desk', message: `${finding.rule}: “${finding.excerpt}”`, place, finding });
+    items.push({ severity: blocking.has(finding.rule) ? 'error' : 'warning', code: 'copy-desk', message: `${finding.rule}: “${finding.excerpt}”`, params: { rule: finding.rule, excerpt: finding.excerpt }, place, finding });
   }
-  if (article.status !== 'approved' && article.status !== 'exported') warning('status', `The article is ${article.status}, not approved.`, { field: 'status' });
+  if (article.status !== 'approved' && article.status !== 'exported') warning('status', `The article is ${article.status}, not approved.`, { field: 'status' }, { status: article.status });
   const counts = countText([inlineText(article.lead), bodyText(article.body)].join('\n'), article.targetWords);
   if (counts.target === 'under' || counts.target === 'over') {
-    warning('length', `${counts.words} words against a target of ${article.targetWords ?? 0}.`, { field: 'body', block: 0 });
+    warning('length', `${counts.words} words against a target of ${article.targetWords ?? 0}.`, { field: 'body', block: 0 }, { words: String(counts.words), target: String(article.targetWords ?? 0) });
   }
-  if ([...article.headline].length > longHeadline) warning('long-headline', `The headline has ${[...article.headline].length} characters (over ${longHeadline}).`, { field: 'headline' });
+  const headlineLength = [...article.headline].length;
+  if (headlineLength > longHeadline) warning('long-headline', `The headline has ${headlineLength} characters (over ${longHeadline}).`, { field: 'headline' }, { length: String(headlineLength), limit: String(longHeadline) });
   return items;
 }
 

@@ -2,10 +2,11 @@ import { useEffect, useState } from 'react';
 import type { Api } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/result';
 import type { ArticleContent } from '../../../shared/article/article';
+import { articleStatuses } from '../../../shared/article/article';
 import type { PreflightItem, PreflightPlace } from '../../../shared/export/preflight';
 import type { Settings } from '../../../shared/settings/settings';
 import { useI18n } from '../i18n/I18nProvider';
-import { errorKey } from '../i18n/messages';
+import { errorKey, statusKey } from '../i18n/messages';
 import { usePeople } from '../people/People';
 import { usePhotoStore } from '../photos/PhotoContext';
 import { previewPage } from './preview';
@@ -24,6 +25,8 @@ interface Props {
 }
 
 type Outcome = { dir: string; files: number; draft: boolean } | { error: ApiError } | undefined;
+
+const isArticleStatus = (value: string | undefined): value is (typeof articleStatuses)[number] => (articleStatuses as readonly (string | undefined)[]).includes(value);
 
 /** How often the preview looks at the text on screen, and the progress at the running export. */
 const previewEveryMs = 1000;
@@ -87,6 +90,13 @@ export function ExportDialog({ api, articleId, settings, content, prepare, onJum
   }, [api, articleId, busy]);
 
   const errors = items?.filter((item) => item.severity === 'error') ?? [];
+  /** The item in the page's language: its code picks the message, its params fill it. */
+  const describe = (item: PreflightItem): string => {
+    const params = { ...item.params };
+    if (item.code === 'copy-desk' && item.finding) params.rule = t(`rule.${item.finding.rule}`);
+    if (item.code === 'status' && isArticleStatus(params.status)) params.status = t(statusKey(params.status));
+    return t(`preflight.${item.code}`, params);
+  };
   const run = async () => {
     setBusy(true);
     setProgress(undefined);
@@ -115,7 +125,7 @@ export function ExportDialog({ api, articleId, settings, content, prepare, onJum
               {items.map((item, index) => (
                 <li key={index} data-severity={item.severity}>
                   <button type="button" className="link-button" onClick={() => onJump(item.place)}>
-                    {item.severity === 'error' ? t('export.error') : t('export.warning')}: {item.message}
+                    {item.severity === 'error' ? t('export.error') : t('export.warning')}: {describe(item)}
                   </button>
                 </li>
               ))}
