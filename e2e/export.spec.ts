@@ -16,6 +16,10 @@ test('export for publication: the preflight says what to fix and goes there; the
   const dialog = page.getByTestId('export-dialog');
   await expect(dialog.getByTestId('preflight-summary')).toHaveText('1 error(s) to fix before publishing, 1 warning(s).');
   await expect(dialog.getByTestId('export-run')).toBeDisabled();
+  // In the page's language: the same list in Vietnamese.
+  await page.getByLabel('Language').selectOption('vi');
+  await expect(dialog.getByTestId('preflight').locator('li')).toHaveText(['Lỗi: Thiếu sapo.', 'Cảnh báo: Bài đang ở trạng thái Bản nháp, chưa được duyệt.']);
+  await page.getByLabel('Ngôn ngữ').selectOption('en');
   await dialog.getByRole('button', { name: 'Error: The lead (sapo) is missing.' }).click();
   // The editor is at the lead (once the page shows it there), and typing goes there.
   await expect
