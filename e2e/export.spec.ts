@@ -92,6 +92,10 @@ test('the export dialog: the page previewed live in a sandboxed frame with the d
   await expect(preview.locator('h1')).toHaveCSS('font-size', '32px');
   await expect(preview.locator('article')).toHaveCSS('max-width', '672px');
   await expect.poll(() => preview.locator('img').first().evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
+  // While nothing changes the frame is not reloaded (a mark left in its document stays).
+  await preview.locator('body').evaluate((body) => body.setAttribute('data-mark', 'kept'));
+  await page.waitForTimeout(2500);
+  await expect(preview.locator('body')).toHaveAttribute('data-mark', 'kept');
   // Live: what is typed appears in the preview without saving first.
   await lead(page).click({ position: { x: 8, y: 8 } });
   await page.keyboard.press('End');

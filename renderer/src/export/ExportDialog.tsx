@@ -48,6 +48,7 @@ export function ExportDialog({ api, articleId, settings, content, prepare, onJum
   const [outcome, setOutcome] = useState<Outcome>();
   const [opened, setOpened] = useState<'opened' | ApiError>();
   const [preview, setPreview] = useState('');
+  const [openedAt] = useState(() => new Date().toISOString());
 
   useEffect(() => {
     let live = true;
@@ -68,7 +69,7 @@ export function ExportDialog({ api, articleId, settings, content, prepare, onJum
     const build = () => {
       const now = content();
       for (const block of now.body) if (block.type === 'figure') photos.load(block.photoId);
-      setPreview(previewPage({ id: articleId, content: now, settings, photo: photos.get, photoUrl: photos.photoUrl, display }));
+      setPreview(previewPage({ id: articleId, content: now, settings, photo: photos.get, photoUrl: photos.photoUrl, display, at: openedAt }));
     };
     build();
     const timer = setInterval(build, previewEveryMs);
@@ -77,7 +78,7 @@ export function ExportDialog({ api, articleId, settings, content, prepare, onJum
       clearInterval(timer);
       unsubscribe();
     };
-  }, [articleId, content, display, photos, settings]);
+  }, [articleId, content, display, openedAt, photos, settings]);
 
   useEffect(() => {
     if (!busy) return;

@@ -15,12 +15,14 @@ describe('the export preview', () => {
       body: [paragraph('Đoạn một.'), { type: 'figure' as const, photoId: id, caption: 'Quang cảnh.', children: [{ text: '' as const }] as [{ text: '' }] }],
     };
     const settings = { ...defaultSettings, outletPrefix: 'CNQP&KT', export: { ...defaultSettings.export, commentForm: { enabled: true, action: 'https://qdnd.vn/binh-luan' } } };
-    const html = previewPage({ id: 7, content, settings, photo: (wanted) => (wanted === id ? photo : undefined), photoUrl: (photoId, kind) => `/media/token/${photoId}-${kind}.webp` });
+    const html = previewPage({ id: 7, content, settings, photo: (wanted) => (wanted === id ? photo : undefined), photoUrl: (photoId, kind) => `/media/token/${photoId}-${kind}.webp`, at: '2026-11-24T05:00:00.000Z' });
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('<h1>Hội nghị &lt;script&gt;alert(1)&lt;/script&gt;</h1>');
     expect(html).toContain('<span class="outlet">CNQP&amp;KT - </span>Chiều 24/12.');
     expect(html).toContain(`<img src="/media/token/${id}-preview.webp" srcset="/media/token/${id}-preview.webp 1600w" sizes="(max-width: 960px) 100vw, 960px" width="1600" height="1200" alt="Quang cảnh"`);
     expect(html).toContain('<figcaption><span class="caption">Quang cảnh.</span> <span class="credit">Ảnh: MINH TUẤN</span></figcaption>');
     expect(html).toContain('<form method="post" action="https://qdnd.vn/binh-luan">');
+    // The same text gives the same page, so the frame does not reload while nothing changes.
+    expect(previewPage({ id: 7, content, settings, photo: () => photo, photoUrl: (photoId, kind) => `/media/token/${photoId}-${kind}.webp`, at: '2026-11-24T05:00:00.000Z' })).toBe(html);
   });
 });

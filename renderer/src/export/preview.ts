@@ -13,13 +13,15 @@ export interface PreviewInput {
   photo: (id: string) => Photo | undefined;
   photoUrl: PhotoUrl;
   display?: (name: string) => string | undefined;
+  /** The page's dates: fixed while the preview is open, so the frame reloads only when the text changes. */
+  at: string;
 }
 
 /**
  * The page the export will write, built from the text on screen by the same code, with the
  * library's preview renditions standing in for the package's images. Shown in a sandboxed frame.
  */
-export function previewPage({ id, content, settings, photo, photoUrl, display }: PreviewInput): string {
+export function previewPage({ id, content, settings, photo, photoUrl, display, at }: PreviewInput): string {
   const photos = new Map<string, ExportPhoto>();
   for (const block of content.body) {
     if (block.type !== 'figure') continue;
@@ -34,7 +36,6 @@ export function previewPage({ id, content, settings, photo, photoUrl, display }:
     });
   }
   const outletPrefix = content.outletPrefix ?? settings.outletPrefix;
-  const now = new Date().toISOString();
   return articlePage(content, photos, {
     lang: 'vi',
     template: settings.creditTemplate,
@@ -44,8 +45,8 @@ export function previewPage({ id, content, settings, photo, photoUrl, display }:
     display,
     siteUrl: settings.export.siteUrl || undefined,
     slug: packageSlug(content, id),
-    publishedAt: now,
-    modifiedAt: now,
+    publishedAt: at,
+    modifiedAt: at,
     publisher: settings.export.publisher || outletPrefix,
     commentAction: settings.export.commentForm.enabled ? settings.export.commentForm.action : undefined,
     withoutStructuredData: true,
