@@ -1,8 +1,9 @@
 import type { ArticleContent } from '../article/article';
 import { inlineText } from '../article/article';
 import { creditLine } from '../article/credits';
+import type { Settings } from '../settings/settings';
 import type { ExportOptions, ExportPhoto } from './articleHtml';
-import { articleFragment, escapeHtml, exportUrl, figureCaption, photoCreditText } from './articleHtml';
+import { articleFragment, escapeHtml, exportUrl, figureCaption, packageSlug, photoCreditText } from './articleHtml';
 
 export interface PageOptions extends ExportOptions {
   /** The site's address: with it, a canonical URL and absolute image URLs are written. */
@@ -15,6 +16,34 @@ export interface PageOptions extends ExportOptions {
   commentAction?: string;
   /** Leave out the JSON-LD block (the editor's preview shows the page; it has no use for it). */
   withoutStructuredData?: boolean;
+}
+
+/**
+ * The page's options as the desk's settings give them: the outlet prefix (the article's own,
+ * else the desk's), the photo credit switch, the site, the publisher, the comment form. The
+ * export writes the page with them and the editor previews it with them.
+ */
+export function pageOptions(
+  article: Pick<ArticleContent, 'outletPrefix' | 'slug' | 'headline'>,
+  id: number,
+  settings: Settings,
+  dates: Pick<PageOptions, 'publishedAt' | 'modifiedAt'>,
+  display?: (name: string) => string | undefined,
+): PageOptions {
+  const outletPrefix = article.outletPrefix ?? settings.outletPrefix;
+  return {
+    lang: 'vi',
+    template: settings.creditTemplate,
+    outletPrefix,
+    outletSeparator: settings.outletSeparator,
+    photoCredit: settings.export.photoCredit,
+    display,
+    siteUrl: settings.export.siteUrl || undefined,
+    slug: packageSlug(article, id),
+    ...dates,
+    publisher: settings.export.publisher || outletPrefix,
+    commentAction: settings.export.commentForm.enabled ? settings.export.commentForm.action : undefined,
+  };
 }
 
 const commentLabels = {

@@ -8,8 +8,8 @@ import type { OutputInfo, Sharp } from 'sharp';
 import { inlineText } from '../../../shared/article/article';
 import { creditLine } from '../../../shared/article/credits';
 import type { ExportPhoto } from '../../../shared/export/articleHtml';
-import { articleFragment, escapeHtml, figureCaption, packageSlug, photoCreditText } from '../../../shared/export/articleHtml';
-import { articlePage } from '../../../shared/export/articlePage';
+import { articleFragment, escapeHtml, figureCaption, photoCreditText } from '../../../shared/export/articleHtml';
+import { articlePage, pageOptions } from '../../../shared/export/articlePage';
 import type { PreflightItem } from '../../../shared/export/preflight';
 import { blocksExport, preflight } from '../../../shared/export/preflight';
 import type { Photo } from '../../../shared/photos/photo';
@@ -120,7 +120,7 @@ export async function exportStory(db: Database, dataDir: string, articleId: numb
 
   if (existsSync(outDir) && readdirSync(outDir).length > 0) throw new CoreError('validation', `${outDir} is not empty; export into a new folder.`);
   mkdirSync(join(outDir, 'images'), { recursive: true });
-  const slug = packageSlug(article, article.id);
+  const page = pageOptions(article, article.id, settings, { publishedAt: article.createdAt, modifiedAt: article.updatedAt }, display);
   const template = settings.creditTemplate;
   const jobs = [...photos.values()].map((photo, position) => {
     const credit = photoCreditText(photo, { template, display });
@@ -129,44 +129,29 @@ export async function exportStory(db: Database, dataDir: string, articleId: numb
     const widths: number[] = exportWidths.filter((width) => width < photo.width);
     const largest = Math.min(photo.width, 1600);
     if (!widths.includes(largest)) widths.push(largest);
-    return { photo, packet, widths, stem: `images/${slug}-${position + 1}` };
+    return { photo, packet, widths, stem: `images/${page.slug}-${position + 1}` };
   });
   const total = jobs.reduce((sum, job) => sum + job.widths.length * formats.length, 0);
   let done = 0;
   options.onProgress?.({ done, total });
   const cacheDir = options.cacheDir ?? join(dataDir, 'cache', 'renditions');
   mkdirSync(cacheDir, { recursive: true });
-  const exportPhotos = new Map<string, ExportPhoto>();
-  // Photos in parallel, as many as there are cores (libvips also threads within each).
-  await inParallel(jobs, availableParallelism(), async ({ photo, packet, widths, stem }) => {
+  // Photos in parallel, as many as there are cores (libvips also threads within each), kept in article order.
+  const exported = await inParallel(jobs, availableParallelism(), async ({ photo, packet, widths, stem }): Promise<ExportPhoto> => {
     const renditions = await writeRenditions(originalPath(dataDir, photo.id, photo.format), photo.id, packet, widths, cacheDir, (width, format) => {
       const name = `${stem}-${width}.${format}`;
       return { name, file: join(outDir, name) };
     }, () => options.onProgress?.({ done: ++done, total }));
-    const height = Math.round((photo.height * (widths.at(-1) ?? photo.width)) / photo.width);
-    exportPhotos.set(photo.id, { ...photo, width: widths.at(-1) ?? photo.width, height, renditions });
+    const width = widths.at(-1) ?? photo.width;
+    return { ...photo, width, height: Math.round((photo.height * width) / photo.width), renditions };
   });
-  // Figures in article order, whatever order the photos finished in.
-  const ordered = new Map(jobs.flatMap(({ photo }) => (exportPhotos.has(photo.id) ? [[photo.id, exportPhotos.get(photo.id) as ExportPhoto] as const] : [])));
+  const ordered = new Map(exported.map((photo) => [photo.id, photo]));
   void pruneCache(cacheDir, cacheBytes);
 
   const at = (options.now ?? new Date()).toISOString();
-  const outletPrefix = article.outletPrefix ?? settings.outletPrefix;
-  const base = { lang: 'vi', template, outletPrefix, outletSeparator: settings.outletSeparator, photoCredit: settings.export.photoCredit, display };
-  const fragment = articleFragment(article, ordered, base);
+  const fragment = articleFragment(article, ordered, page);
   writeFileSync(join(outDir, 'fragment.html'), `${fragment}\n`);
-  writeFileSync(
-    join(outDir, 'index.html'),
-    articlePage(article, ordered, {
-      ...base,
-      siteUrl: settings.export.siteUrl || undefined,
-      slug,
-      publishedAt: article.createdAt,
-      modifiedAt: article.updatedAt,
-      publisher: settings.export.publisher || outletPrefix,
-      commentAction: settings.export.commentForm.enabled ? settings.export.commentForm.action : undefined,
-    }),
-  );
+  writeFileSync(join(outDir, 'index.html'), articlePage(article, ordered, page));
   const byline = creditLine(article.contributors, article.kind, template, display);
   const ninjs = {
     uri: `urn:newsroom:article:${article.id}:v${article.version}`,
@@ -176,7 +161,7 @@ export async function exportStory(db: Database, dataDir: string, articleId: numb
     firstcreated: article.createdAt,
     pubstatus: options.draft && blocksExport(checks) ? 'withheld' : 'usable',
     headlines: [{ role: 'main', value: article.headline }],
-    descriptions: [{ role: 'summary', contenttype: 'text/plain', value: `${outletPrefix ? `${outletPrefix}${settings.outletSeparator}` : ''}${inlineText(article.lead)}` }],
+    descriptions: [{ role: 'summary', contenttype: 'text/plain', value: `${page.outletPrefix ? `${page.outletPrefix}${page.outletSeparator}` : ''}${inlineText(article.lead)}` }],
     bodies: [{ role: 'main', contenttype: 'text/html', value: fragment }],
     by: byline,
     people: article.contributors.map((contributor) => ({ name: contributor.name, rel: contributor.roles.map((role) => `newsroom:${role}`).join(' ') })),
@@ -214,16 +199,18 @@ const formats = [
 /** The rendition cache is trimmed to this size, least recently used first. */
 const cacheBytes = 2 * 1024 ** 3;
 
-/** Runs `work` on every item, at most `limit` at a time. */
-async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+/** Runs `work` on every item, at most `limit` at a time; the results in the items' order. */
+async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
   let next = 0;
   const lane = async () => {
     while (next < items.length) {
-      const item = items[next++] as T;
-      await work(item);
+      const index = next++;
+      results[index] = await work(items[index] as T);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+  return results;
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { ArticleContent } from '../../../shared/article/article';
 import type { ExportPhoto } from '../../../shared/export/articleHtml';
-import { packageSlug } from '../../../shared/export/articleHtml';
-import { articlePage } from '../../../shared/export/articlePage';
+import { articlePage, pageOptions } from '../../../shared/export/articlePage';
 import type { Photo } from '../../../shared/photos/photo';
 import type { Settings } from '../../../shared/settings/settings';
 import type { PhotoUrl } from '../client/createClient';
@@ -35,20 +34,5 @@ export function previewPage({ id, content, settings, photo, photoUrl, display, a
       renditions: [{ src: photoUrl(found.id, 'preview'), width, type: 'image/webp' }],
     });
   }
-  const outletPrefix = content.outletPrefix ?? settings.outletPrefix;
-  return articlePage(content, photos, {
-    lang: 'vi',
-    template: settings.creditTemplate,
-    outletPrefix,
-    outletSeparator: settings.outletSeparator,
-    photoCredit: settings.export.photoCredit,
-    display,
-    siteUrl: settings.export.siteUrl || undefined,
-    slug: packageSlug(content, id),
-    publishedAt: at,
-    modifiedAt: at,
-    publisher: settings.export.publisher || outletPrefix,
-    commentAction: settings.export.commentForm.enabled ? settings.export.commentForm.action : undefined,
-    withoutStructuredData: true,
-  });
+  return articlePage(content, photos, { ...pageOptions(content, id, settings, { publishedAt: at, modifiedAt: at }, display), withoutStructuredData: true });
 }
