@@ -4,7 +4,6 @@ import { bodyText, inlineText } from '../../shared/article/article';
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { mapText } from '../../shared/article/mapText';
-import { articleSegments, checkSegments } from '../../shared/copydesk/checks';
 import type { ToneStyle } from '../../shared/text/toneStyle';
 import { applyToneStyle, toneStyles, withToneStyle } from '../../shared/text/toneStyle';
 import type { Comparable, FieldChange, RevisionSummary } from '../../shared/history/revisions';
@@ -244,17 +243,18 @@ export async function articleImport(context: CommandContext, file: string | unde
  * The copy desk's checks on one article, with the desk's settings, and the export preflight
  * (errors that would block an export); exit code 1 when anything is found.
  */
-export async function articleCheck(context: CommandContext, idText: string | undefined): Promise<boolean> {
-  const article = await call(context.core, 'articles.get', { id: parseId(idText, 'check') });
-  const settings = await call(context.core, 'settings.get', {});
-  const findings = checkSegments(articleSegments(article), settings.copyDesk);
-  const preflightItems = preflightArticle(context.core.db, article.id).checks.filter((item) => item.code !== 'copy-desk');
+export function articleCheck(context: CommandContext, idText: string | undefined): boolean {
+  const id = parseId(idText, 'check');
+  // The preflight runs the copy desk with the desk's settings: its copy-desk items are the findings.
+  const { checks } = preflightArticle(context.core.db, id);
+  const findings = checks.flatMap((item) => (item.finding ? [item.finding] : []));
+  const preflightItems = checks.filter((item) => item.code !== 'copy-desk');
   const clean = findings.length === 0 && !preflightItems.some((item) => item.severity === 'error');
   if (context.json) {
-    context.io.out(JSON.stringify({ id: article.id, findings, preflight: preflightItems }));
+    context.io.out(JSON.stringify({ id, findings, preflight: preflightItems }));
     return clean;
   }
-  if (findings.length === 0) context.io.out(`Article ${article.id}: no copy-desk findings.`);
+  if (findings.length === 0) context.io.out(`Article ${id}: no copy-desk findings.`);
   for (const finding of findings) {
     const where = finding.place.field === 'body' ? `body block ${(finding.place.block ?? 0) + 1}${finding.place.item === undefined ? '' : `, item ${finding.place.item + 1}`}` : finding.place.field;
     context.io.out(`${where}: ${finding.rule}: “${finding.excerpt}”${finding.fix === undefined ? '' : ` → fix: “${finding.fix}”`}`);

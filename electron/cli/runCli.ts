@@ -176,7 +176,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
         await backupNow(context);
         return 0;
       }
-      if (command === 'check') return (await articleCheck(context, subcommand)) ? 0 : 1;
+      if (command === 'check') return articleCheck(context, subcommand) ? 0 : 1;
       if (command === 'history') await articleHistory(context, subcommand, { compare: values.compare, to: values.to, restore: values.restore, name: values.name });
       else if (command === 'import') await articleImport(context, subcommand);
       else if (command === 'search') await articleSearch(context, positionals.slice(1).join(' ') || undefined, { status: values.status, section: values.section, page: values.page, missingCredit: values['missing-credit'], contributor: values.contributor, from: values.from, to: values.to });
