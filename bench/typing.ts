@@ -6,7 +6,7 @@
 // Run: npm run bench:typing   (SIZES=200,2000 to choose sizes)
 import { chromium } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { blockLines } from '../shared/article/article';
@@ -16,6 +16,13 @@ import { ms, percentile } from './lib/stats';
 import { vietnameseBody } from './lib/vietnameseText';
 
 const sizes = (process.env.SIZES ?? '200,2000,10000').split(',').map(Number);
+/**
+ * PROFILE=FILE: a V8 CPU profile of the timed keystrokes of the largest article with chunking
+ * on, written to FILE, and the functions with the most self time printed. For readable names,
+ * build the page unminified first and run the script directly:
+ * `npx vite build --config renderer/vite.config.ts --minify false && SIZES=10000 PROFILE=/tmp/typing.cpuprofile npx tsx bench/typing.ts`.
+ */
+const profileFile = process.env.PROFILE;
 const typed = 'tổng kết công tác năm đã qua và nhiệm vụ năm tới a';
 
 /** Installed before any page script: frame timing per keydown, and a React commit observer. */
@@ -87,6 +94,29 @@ const instrumentation = () => {
 
 /** tsx keeps function names with a `__name` helper that serialized functions carry into the page. */
 const nameShim = 'window.__name = (fn) => fn;';
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** The ten functions with the most self time in a V8 CPU profile, one a line. */
+function selfTimes(profile: CpuProfile): string {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const totals = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, index) => {
+    const frame = byId.get(id)?.callFrame;
+    const name = frame ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber + 1}` : '?';
+    totals.set(name, (totals.get(name) ?? 0) + (profile.timeDeltas?.[index] ?? 0) / 1000);
+  });
+  return [...totals]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 10)
+    .map(([name, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${name}`)
+    .join('\n');
+}
+let profileSummary: string | undefined;
 
 type Bench = { samples: number[]; regions: Record<string, number>; keys: number; observe: boolean };
 
@@ -163,7 +193,18 @@ for (const size of sizes) {
     }, [id, chunking] as const);
     await page.goto(server.url);
     await page.locator('[data-testid=editor] p.paragraph').first().waitFor();
+    const profiling = profileFile !== undefined && chunking === 'on' && size === Math.max(...sizes) ? await page.context().newCDPSession(page) : undefined;
+    if (profiling) {
+      await profiling.send('Profiler.enable');
+      await profiling.send('Profiler.setSamplingInterval', { interval: 200 });
+      await profiling.send('Profiler.start');
+    }
     const slate = await typeInMiddle(page, page.locator('[data-testid=editor] p.paragraph').nth(middle));
+    if (profiling && profileFile) {
+      const { profile } = await profiling.send('Profiler.stop');
+      writeFileSync(profileFile, JSON.stringify(profile));
+      profileSummary = selfTimes(profile);
+    }
     const counted = await typeInMiddle(page, page.locator('[data-testid=editor] p.paragraph').nth(middle), true);
     await page.close();
     const perKey = (region: string) => ((counted.regions[region] ?? 0) / typed.length).toFixed(2);
@@ -185,3 +226,4 @@ rmSync(dataDir, { recursive: true, force: true });
 console.log(`Typing ${typed.length} characters in the middle of the article, keydown → next frame, Debian Chromium headless`);
 for (const line of rows) console.log(line);
 console.log('Targets: p95 ≤ 16.7 ms at 2,000 blocks and ≤ 33 ms at 10,000; Slate p95 ≤ 2× plain at 2,000.');
+if (profileSummary) console.log(`\nCPU profile (${profileFile}), self time while typing, largest article, chunking on:\n${profileSummary}`);

@@ -283,7 +283,15 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
   };
 
   const prepareExport = useMemo(() => () => autosaver.flush(), [autosaver]);
-  const previewContent = useCallback(() => toSave(currentText(), metaRef.current), [currentText]);
+  // The same object while neither the text nor the meta changed, so the preview can tell it needs no rebuild.
+  const previewCache = useRef<{ text?: EditedText; meta?: ArticleMeta; content?: ArticleContent }>({});
+  const previewContent = useCallback((): ArticleContent => {
+    const text = currentText();
+    const cache = previewCache.current;
+    if (cache.content && cache.text === text && cache.meta === metaRef.current) return cache.content;
+    previewCache.current = { text, meta: metaRef.current, content: toSave(text, metaRef.current) };
+    return previewCache.current.content as ArticleContent;
+  }, [currentText]);
   /** A preflight item's place in the editor: headline, lead, or a body block (the document holds headline and lead first). */
   const jumpTo = (place: PreflightPlace) => {
     const index = place.field === 'headline' ? 0 : place.field === 'lead' ? 1 : place.field === 'body' ? 2 + place.block : undefined;

@@ -15,7 +15,7 @@ interface Props {
   api: Api;
   articleId: number;
   settings: Settings;
-  /** The article as it is on screen now (saved or not), for the preview. */
+  /** The article as it is on screen now (saved or not), for the preview; the same object until it changes. */
   content: () => ArticleContent;
   /** Saves what is unsaved first; false when it could not be saved. */
   prepare: () => Promise<boolean>;
@@ -64,15 +64,20 @@ export function ExportDialog({ api, articleId, settings, content, prepare, onJum
     };
   }, [api, articleId, prepare]);
 
-  // The preview follows the text on screen (and photos as they load); React skips equal strings.
+  // The preview follows the text on screen, rebuilt only when the text changed (a long article's
+  // page is not rebuilt every second for nothing) or a photo arrived; React skips equal strings.
   useEffect(() => {
+    let shown: ArticleContent | undefined;
     const build = () => {
       const now = content();
+      shown = now;
       for (const block of now.body) if (block.type === 'figure') photos.load(block.photoId);
       setPreview(previewPage({ id: articleId, content: now, settings, photo: photos.get, photoUrl: photos.photoUrl, display, at: openedAt }));
     };
     build();
-    const timer = setInterval(build, previewEveryMs);
+    const timer = setInterval(() => {
+      if (content() !== shown) build();
+    }, previewEveryMs);
     const unsubscribe = photos.subscribe(build);
     return () => {
       clearInterval(timer);
