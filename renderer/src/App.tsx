@@ -67,7 +67,12 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
   // Searches a quarter second after typing stops in the search box.
   const runSearch = useCallback(
     async (text: string, page = 1) => {
-      const result = await api['articles.search']({ query: text, page, status: statusFilter || undefined, section: sectionFilter || undefined, missingPhotoCredit: missingCredit || undefined,
+      const result = await api['articles.search']({
+        query: text,
+        page,
+        status: statusFilter || undefined,
+        section: sectionFilter || undefined,
+        missingPhotoCredit: missingCredit || undefined,
         contributor: contributor.trim() || undefined,
         from: from || undefined,
         to: to || undefined,
