@@ -38,6 +38,7 @@ import { handleHotkeys } from './hotkeys';
 import { InlinePrompt } from './InlinePrompt';
 import { ArticleLeaf, renderChunk, renderElement } from './renderElement';
 import { withChunking } from './withChunking';
+import { hideFromReactSelectionScan } from './reactSelectionScan';
 import { Toolbar } from './Toolbar';
 import { withArticleLayout } from './withArticleLayout';
 import { addNoteMark, setLink, withBlocks } from './withBlocks';
@@ -367,6 +368,7 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
             renderElement={render}
             renderLeaf={ArticleLeaf}
             renderChunk={renderChunk}
+            ref={hideFromReactSelectionScan}
             decorate={decorate}
             spellCheck
             onKeyDown={(event) => handleHotkeys(editor, event, { link: () => startPrompt('link') })}
