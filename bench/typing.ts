@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { blockLines } from '../shared/article/article';
 import { chromiumPath } from '../e2e/playwright.config';
-import { startServer } from '../e2e/support/server';
+import { callApi, startServer } from '../e2e/support/server';
 import { ms, percentile } from './lib/stats';
 import { vietnameseBody } from './lib/vietnameseText';
 
@@ -151,16 +151,6 @@ async function typeInMiddle(page: Page, target: Locator, observe = false): Promi
 
 const dataDir = mkdtempSync(join(tmpdir(), 'newsroom-bench-typing-'));
 const server = await startServer(dataDir, { port: 0 });
-const call = async (method: string, input: unknown) => {
-  const response = await fetch(`${server.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}`, Origin: server.origin },
-    body: JSON.stringify(input),
-  });
-  const envelope = (await response.json()) as { ok: boolean; value: { id: number }; error?: { message: string } };
-  if (!envelope.ok) throw new Error(envelope.error?.message);
-  return envelope.value;
-};
 
 const browser = await chromium.launch({
   executablePath: chromiumPath,
@@ -172,8 +162,8 @@ const row = (name: string, samples: number[], extra = '') =>
 
 for (const size of sizes) {
   const body = vietnameseBody(size * 20, 20);
-  const { id } = await call('articles.create', { headline: `Bench ${size}` });
-  await call('articles.save', { id, baseVersion: 1, body });
+  const { id } = await callApi<{ id: number }>(server, 'articles.create', { headline: `Bench ${size}` });
+  await callApi(server, 'articles.save', { id, baseVersion: 1, body });
   const middle = Math.floor(size / 2);
 
   const plain = await browser.newPage({ viewport: { width: 1280, height: 900 } });

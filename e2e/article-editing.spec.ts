@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, expectSaved, headline, lead, newArticle, paragraphs, selectBackwards, test } from './support/fixtures';
+import { expect, expectSaved, headline, lead, newArticle, openArticle, paragraphs, selectBackwards, test } from './support/fixtures';
 import { exportStyleHash } from '../shared/security/contentSecurityPolicy';
-import { repoRoot } from './support/server';
+import { callApi, repoRoot } from './support/server';
 
 const samplePath = join(repoRoot, '..', 'shared', 'fixtures', 'sample-article-vi.txt');
 
@@ -274,4 +274,52 @@ test('text pasted from an old TCVN3 or VNI document becomes Unicode, with a noti
   await expect(page.getByTestId('legacy-notice')).toContainText('TCVN3');
   await expectSaved(page);
   expect(stored(id).text).toBe('Trung tướng Nguyễn Mạnh Hùng chủ trì Hội nghị.\nCác đại biểu dự Hội nghị.');
+});
+
+test('a keystroke in a 2,000-block article does not walk the whole editor, and the caret stays put', async ({ page, serve, stored }) => {
+  const server = await serve();
+  const body = Array.from({ length: 2000 }, (_, index) => ({ type: 'paragraph', children: [{ text: `Đoạn ${index + 1} của bài dài.` }] }));
+  const { id } = await callApi<{ id: number }>(server, 'articles.create', { headline: 'Bài dài' });
+  await callApi(server, 'articles.save', { id, baseVersion: 1, body });
+  await page.goto(server.url);
+  await openArticle(page, id);
+  const middle = paragraphs(page).nth(1000);
+  await expect(middle).toHaveText('Đoạn 1001 của bài dài.');
+  await middle.click();
+  await page.keyboard.press('End');
+  // React DOM, before a commit with the focus in a contenteditable, visits every node of it to
+  // note the caret; Slate keeps the caret itself, so the editor opts out (reactSelectionScan.ts).
+  // Count the sibling steps taken by anything during keystrokes, against the editor's size.
+  const nodes = await page.evaluate(() => {
+    const editorRoot = document.querySelector('[data-testid=editor]');
+    if (!editorRoot) throw new Error('no editor');
+    const walker = document.createTreeWalker(editorRoot);
+    let count = 0;
+    while (walker.nextNode()) count += 1;
+    const property = Object.getOwnPropertyDescriptor(Node.prototype, 'nextSibling');
+    if (!property) throw new Error('no nextSibling getter');
+    const probe = { visits: 0 };
+    (window as unknown as { probe: typeof probe }).probe = probe;
+    Object.defineProperty(Node.prototype, 'nextSibling', {
+      ...property,
+      get(this: Node) {
+        probe.visits += 1;
+        return property.get?.call(this) as Node | null;
+      },
+    });
+    return count;
+  });
+  await page.keyboard.type('ẩy');
+  const visits = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve((window as unknown as { probe: { visits: number } }).probe.visits))),
+      ),
+  );
+  expect(nodes).toBeGreaterThan(8000);
+  expect(visits).toBeLessThan(nodes / 10);
+  await page.keyboard.type(' nữa');
+  await expect(middle).toHaveText('Đoạn 1001 của bài dài.ẩy nữa');
+  await expectSaved(page);
+  expect(stored(id).text.split('\n')[1000]).toBe('Đoạn 1001 của bài dài.ẩy nữa');
 });

@@ -1,7 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
-import { startServer } from './server';
-import type { ServerProcess } from './server';
+import { callApi, startServer } from './server';
 
 export interface KillHarnessOptions {
   dataDir: string;
@@ -45,17 +44,6 @@ function generator(seed: number): () => number {
 
 const words = 'Hội nghị tổng kết công tác Đảng năm quân đội Trung tướng Nguyễn Mạnh Hùng chủ trì đường phố Hà Nội bàn giao'.split(' ');
 
-async function api<T>(server: ServerProcess, method: string, input: unknown): Promise<T> {
-  const response = await fetch(`${server.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const envelope = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(envelope.error?.message ?? `HTTP ${response.status}`);
-  return envelope.value as T;
-}
-
 interface Stored {
   version: number;
   body: { children: { text: string }[] }[];
@@ -74,7 +62,7 @@ export async function runKillHarness(options: KillHarnessOptions): Promise<KillH
   const count = options.articles ?? 4;
   let server = await startServer(options.dataDir, { token });
   const ids: number[] = [];
-  for (let i = 0; i < count; i += 1) ids.push((await api<{ id: number }>(server, 'articles.create', { headline: `Bài ${i}` })).id);
+  for (let i = 0; i < count; i += 1) ids.push((await callApi<{ id: number }>(server, 'articles.create', { headline: `Bài ${i}` })).id);
   // What each article's next save is based on, and the text sent for each version it could reach.
   const acknowledgedVersion = new Map(ids.map((id) => [id, 1]));
   const sent = new Map(ids.map((id) => [id, new Map<number, string>()]));
@@ -95,7 +83,7 @@ export async function runKillHarness(options: KillHarnessOptions): Promise<KillH
         const text = `${id}/${kill}/${n++} ${Array.from({ length }, () => words[Math.floor(random() * words.length)]).join(' ')}`;
         sent.get(id)?.set(base + 1, text);
         try {
-          const saved = await api<{ version: number }>(server, 'articles.save', { id, baseVersion: base, body: [{ type: 'paragraph', children: [{ text }] }] });
+          const saved = await callApi<{ version: number }>(server, 'articles.save', { id, baseVersion: base, body: [{ type: 'paragraph', children: [{ text }] }] });
           acknowledgedVersion.set(id, saved.version);
           acknowledged += 1;
         } catch {
@@ -116,7 +104,7 @@ export async function runKillHarness(options: KillHarnessOptions): Promise<KillH
     restartMs.push(performance.now() - started);
     let committedUnacknowledged = 0;
     for (const id of ids) {
-      const stored = await api<Stored>(server, 'articles.get', { id });
+      const stored = await callApi<Stored>(server, 'articles.get', { id });
       const expected = acknowledgedVersion.get(id) ?? 1;
       const text = stored.body[0]?.children[0]?.text ?? '';
       if (stored.version < expected) lost.push(`kill ${kill}: article ${id} is at version ${stored.version}, but version ${expected} was acknowledged`);

@@ -30,6 +30,18 @@ export interface ServeOptions {
   env?: Record<string, string>;
 }
 
+/** One contract call over HTTP, as the page makes it; a refused call throws its message. */
+export async function callApi<T>(server: Pick<ServerProcess, 'origin' | 'token'>, method: string, input: unknown): Promise<T> {
+  const response = await fetch(`${server.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const envelope = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!envelope.ok) throw new Error(envelope.error?.message ?? `HTTP ${response.status}`);
+  return envelope.value as T;
+}
+
 /** Starts `newsroom serve` as a real process and waits for the one line it prints. */
 export async function startServer(dataDir: string, options: ServeOptions = {}): Promise<ServerProcess> {
   const args = [cliPath, 'serve', '--no-open', '--data-dir', dataDir, '--port', String(options.port ?? 0)];
