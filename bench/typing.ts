@@ -133,6 +133,8 @@ async function typeInMiddle(page: Page, target: Locator, observe = false): Promi
     await page.keyboard.type(' ');
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   }
+  // Two frames first, so the sample of the last key pressed above is in before the reset.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await page.evaluate(() => {
     const bench = (window as unknown as { bench: Bench }).bench;
     bench.samples.length = 0;
