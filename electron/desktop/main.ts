@@ -70,7 +70,9 @@ function start(): void {
     let core: ArchiveService;
     try {
       // A damaged archive is moved aside and the window opens on the recovery screen.
-      core = await startArchive(dataDir, { archive: { nativeBinding: electronNativeBinding(root) }, recover: true,
+      core = await startArchive(dataDir, {
+        archive: { nativeBinding: electronNativeBinding(root) },
+        recover: true,
         dailyBackup: true,
         allowPathImport: true,
         core: {
@@ -79,7 +81,8 @@ function start(): void {
             if (failure) throw new Error(failure);
           },
         },
-        log: (message) => console.error(message) });
+        log: (message) => console.error(message),
+      });
     } catch (error) {
       const message = error instanceof ArchiveOpenError ? error.message : String(error);
       dialog.showErrorBox('Newsroom cannot open its archive', message);

@@ -59,4 +59,3 @@ describe('the article tally (counts while typing)', () => {
     }
   });
 });
-

@@ -27,6 +27,16 @@ export interface ExportOptions {
   display?: (name: string) => string | undefined;
 }
 
+/** The widths a photo is exported at (those below its own width), its own width up to the last being the largest. */
+const largestWidth = 1600;
+export const exportWidths = [480, 960, largestWidth] as const;
+
+/** A photo's size on the page: its width up to the largest export width, its height in proportion. */
+export function pageSize(photo: { width: number; height: number }): { width: number; height: number } {
+  const width = Math.min(photo.width, largestWidth);
+  return { width, height: Math.round((photo.height * width) / photo.width) };
+}
+
 /** The caption of a photo's first use in the article (a per-use caption; '' when it has none). */
 export function figureCaption(body: readonly Block[], photoId: string): string {
   for (const block of body) if (block.type === 'figure' && block.photoId === photoId && block.caption.trim() !== '') return block.caption.trim();

@@ -46,8 +46,12 @@ export const longHeadline = 110;
 export function preflight(input: PreflightInput): PreflightItem[] {
   const { article } = input;
   const items: PreflightItem[] = [];
-  const error = (code: PreflightItem['code'], message: string, place: PreflightPlace, params: Record<string, string> = {}) => items.push({ severity: 'error', code, message, params, place });
-  const warning = (code: PreflightItem['code'], message: string, place: PreflightPlace, params: Record<string, string> = {}) => items.push({ severity: 'warning', code, message, params, place });
+  const add =
+    (severity: PreflightItem['severity']) =>
+    (code: PreflightItem['code'], message: string, place: PreflightPlace, params: Record<string, string> = {}) =>
+      items.push({ severity, code, message, params, place });
+  const error = add('error');
+  const warning = add('warning');
 
   if (article.headline.trim() === '') error('missing-headline', 'The headline is missing.', { field: 'headline' });
   if (inlineText(article.lead).trim() === '') error('missing-lead', 'The lead (sapo) is missing.', { field: 'lead' });

@@ -8,7 +8,7 @@ import type { OutputInfo, Sharp } from 'sharp';
 import { inlineText } from '../../../shared/article/article';
 import { creditLine } from '../../../shared/article/credits';
 import type { ExportPhoto } from '../../../shared/export/articleHtml';
-import { articleFragment, escapeHtml, figureCaption, photoCreditText } from '../../../shared/export/articleHtml';
+import { articleFragment, escapeHtml, exportWidths, figureCaption, pageSize, photoCreditText } from '../../../shared/export/articleHtml';
 import { articlePage, pageOptions } from '../../../shared/export/articlePage';
 import type { PreflightItem } from '../../../shared/export/preflight';
 import { blocksExport, preflight } from '../../../shared/export/preflight';
@@ -20,7 +20,6 @@ import { listPeople } from '../peopleStore';
 import { findPhoto, originalPath } from '../photos/photoStore';
 import { getSettings } from '../settingsStore';
 
-export const exportWidths = [480, 960, 1600] as const;
 
 export interface ExportOptions {
   /** Export even when the preflight has errors; the manifest then says it is a draft. */
@@ -125,9 +124,9 @@ export async function exportStory(db: Database, dataDir: string, articleId: numb
   const jobs = [...photos.values()].map((photo, position) => {
     const credit = photoCreditText(photo, { template, display });
     const packet = xmpPacket(photo, credit, figureCaption(article.body, photo.id) || photo.description);
-    // The standard widths below the photo's own, and the photo's width (up to 1600) as the largest.
+    // The standard widths below the photo's own, and its width on the page as the largest.
     const widths: number[] = exportWidths.filter((width) => width < photo.width);
-    const largest = Math.min(photo.width, 1600);
+    const { width: largest } = pageSize(photo);
     if (!widths.includes(largest)) widths.push(largest);
     return { photo, packet, widths, stem: `images/${page.slug}-${position + 1}` };
   });
@@ -138,12 +137,17 @@ export async function exportStory(db: Database, dataDir: string, articleId: numb
   mkdirSync(cacheDir, { recursive: true });
   // Photos in parallel, as many as there are cores (libvips also threads within each), kept in article order.
   const exported = await inParallel(jobs, availableParallelism(), async ({ photo, packet, widths, stem }): Promise<ExportPhoto> => {
-    const renditions = await writeRenditions(originalPath(dataDir, photo.id, photo.format), photo.id, packet, widths, cacheDir, (width, format) => {
-      const name = `${stem}-${width}.${format}`;
-      return { name, file: join(outDir, name) };
-    }, () => options.onProgress?.({ done: ++done, total }));
-    const width = widths.at(-1) ?? photo.width;
-    return { ...photo, width, height: Math.round((photo.height * width) / photo.width), renditions };
+    const renditions = await writeRenditions({
+      original: originalPath(dataDir, photo.id, photo.format),
+      photoId: photo.id,
+      packet,
+      widths,
+      cacheDir,
+      outDir,
+      stem,
+      written: () => options.onProgress?.({ done: ++done, total }),
+    });
+    return { ...photo, ...pageSize(photo), renditions };
   });
   const ordered = new Map(exported.map((photo) => [photo.id, photo]));
   void pruneCache(cacheDir, cacheBytes);
@@ -219,20 +223,23 @@ async function inParallel<T, R>(items: readonly T[], limit: number, work: (item:
  * come from one decode of the original (oriented and shrunk on load to the largest width),
  * resized from there, and are cached as they are written.
  */
-async function writeRenditions(
-  original: string,
-  photoId: string,
-  packet: string,
-  widths: readonly number[],
-  cacheDir: string,
-  target: (width: number, format: (typeof formats)[number][0]) => { name: string; file: string },
-  written: () => void,
-): Promise<ExportPhoto['renditions']> {
+async function writeRenditions(job: {
+  original: string;
+  photoId: string;
+  packet: string;
+  widths: readonly number[];
+  cacheDir: string;
+  /** The package folder, and the file-name stem in it (`images/<slug>-<n>`): each file is `<stem>-<width>.<format>`. */
+  outDir: string;
+  stem: string;
+  written: () => void;
+}): Promise<ExportPhoto['renditions']> {
+  const { original, photoId, packet, widths, cacheDir } = job;
   const renditions: ExportPhoto['renditions'] = [];
   let decoded: Promise<{ data: Buffer; info: OutputInfo }> | undefined;
   for (const width of widths) {
     for (const [format, type] of formats) {
-      const { name, file } = target(width, format);
+      const name = `${job.stem}-${width}.${format}`;
       const key = createHash('sha256').update(JSON.stringify([renditionRecipe, photoId, width, format, packet])).digest('hex');
       const cached = join(cacheDir, `${key}.${format}`);
       if (existsSync(cached)) {
@@ -252,9 +259,9 @@ async function writeRenditions(
         await (format === 'jpg' ? pipeline.jpeg({ quality: 82, mozjpeg: true }) : pipeline.webp({ quality: 80 })).withXmp(packet).toFile(temporary);
         await rename(temporary, cached);
       }
-      await copyFile(cached, file, constants.COPYFILE_FICLONE);
+      await copyFile(cached, join(job.outDir, name), constants.COPYFILE_FICLONE);
       renditions.push({ src: name, width, type });
-      written();
+      job.written();
     }
   }
   return renditions;

@@ -6,7 +6,6 @@ import { exactForm, foldedForm, hasDiacritics, parseQuery, toMatch } from '../..
 import type { SearchPage } from '../../../shared/search/results';
 import type { Snippet } from '../../../shared/search/snippet';
 import { makeSnippet } from '../../../shared/search/snippet';
-
 import { cached } from '../archive/statements';
 
 /**
@@ -18,7 +17,6 @@ export const searchIndexTablesSql = `
   CREATE VIRTUAL TABLE search_exact USING fts5(body, headline, lead, extra, content='', contentless_delete=1, detail=none, tokenize='unicode61 remove_diacritics 0');
   CREATE VIRTUAL TABLE search_folded USING fts5(body, headline, lead, extra, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
 `;
-
 
 type Indexed = Pick<ArticleContent, 'headline' | 'lead' | 'body' | 'contributors' | 'tags'>;
 

@@ -290,8 +290,9 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
     const text = currentText();
     const cache = previewCache.current;
     if (cache.content && cache.text === text && cache.meta === metaRef.current) return cache.content;
-    previewCache.current = { text, meta: metaRef.current, content: toSave(text, metaRef.current) };
-    return previewCache.current.content as ArticleContent;
+    const content = toSave(text, metaRef.current);
+    previewCache.current = { text, meta: metaRef.current, content };
+    return content;
   }, [currentText]);
   /** A preflight item's place in the editor: headline, lead, or a body block (the document holds headline and lead first). */
   const jumpTo = (place: PreflightPlace) => {

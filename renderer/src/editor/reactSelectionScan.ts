@@ -18,15 +18,14 @@ const contentEditable = Object.getOwnPropertyDescriptor(HTMLElement.prototype, '
  */
 export function hideFromReactSelectionScan(element: HTMLElement | null): void {
   if (!element || !contentEditable || Object.hasOwn(element, 'contentEditable')) return;
-  const property = contentEditable;
   Object.defineProperty(element, 'contentEditable', {
     configurable: true,
     get(this: HTMLElement) {
-      const value = property.get?.call(this) as string;
+      const value = contentEditable.get?.call(this) as string;
       return value === 'true' ? 'inherit' : value;
     },
     set(this: HTMLElement, value: string) {
-      property.set?.call(this, value);
+      contentEditable.set?.call(this, value);
     },
   });
 }

@@ -1,5 +1,6 @@
 import type { ArticleContent } from '../../../shared/article/article';
 import type { ExportPhoto } from '../../../shared/export/articleHtml';
+import { pageSize } from '../../../shared/export/articleHtml';
 import { articlePage, pageOptions } from '../../../shared/export/articlePage';
 import type { Photo } from '../../../shared/photos/photo';
 import type { Settings } from '../../../shared/settings/settings';
@@ -26,13 +27,8 @@ export function previewPage({ id, content, settings, photo, photoUrl, display, a
     if (block.type !== 'figure') continue;
     const found = photo(block.photoId);
     if (!found) continue;
-    const width = Math.min(found.width, 1600);
-    photos.set(found.id, {
-      ...found,
-      width,
-      height: Math.round((found.height * width) / found.width),
-      renditions: [{ src: photoUrl(found.id, 'preview'), width, type: 'image/webp' }],
-    });
+    const size = pageSize(found);
+    photos.set(found.id, { ...found, ...size, renditions: [{ src: photoUrl(found.id, 'preview'), width: size.width, type: 'image/webp' }] });
   }
   return articlePage(content, photos, { ...pageOptions(content, id, settings, { publishedAt: at, modifiedAt: at }, display), withoutStructuredData: true });
 }
