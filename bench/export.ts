@@ -6,7 +6,6 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import sharp from 'sharp';
 import { emptyContent, paragraph } from '../shared/article/article';
 import type { Block } from '../shared/article/article';
 import { createArticle, saveArticle } from '../electron/core/archive/articleStore';
@@ -15,6 +14,7 @@ import { archivePath } from '../electron/core/dataDir';
 import { exportStory } from '../electron/core/export/exportStory';
 import { PhotoImporter } from '../electron/core/photos/photoImporter';
 import { importPhotoFiles, updatePhotos } from '../electron/core/photos/photoStore';
+import { photo } from '../e2e/support/photos';
 import { ms, percentile } from './lib/stats';
 import { vietnameseBody } from './lib/vietnameseText';
 
@@ -31,13 +31,8 @@ const importer = new PhotoImporter();
 console.log(`Making and importing ${photoCount} photos of 4000×3000…`);
 const ids: string[] = [];
 for (let index = 0; index < photoCount; index += 1) {
-  const file = join(root, `photo-${index}.jpg`);
-  // Noise over a gradient: compresses like a photograph, not like a flat colour.
-  const gradient = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: { r: 40 + index * 9, g: 90, b: 160 - index * 5 } } })
-    .composite([{ input: { create: { width: 4000, height: 3000, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 110, sigma: 40 } } }, blend: 'overlay' }])
-    .jpeg({ quality: 90 })
-    .toBuffer();
-  await sharp(gradient).toFile(file);
+  // A colour of its own under noise: compresses like a photograph, not like a flat colour.
+  const file = await photo(root, `photo-${index}.jpg`, `rgb(${40 + index * 9}, 90, ${160 - index * 5})`, [], 4000, true);
   const [result] = await importPhotoFiles(db, dataDir, importer, [{ path: file, name: `photo-${index}.jpg` }]);
   if (result?.status !== 'imported') throw new Error(`photo ${index} was not imported`);
   ids.push(result.photo.id);

@@ -120,6 +120,9 @@ function selfTimes(profile: CpuProfile): string {
 }
 let profileSummary: string | undefined;
 
+/** Resolves after the page has drawn two frames: whatever a keystroke scheduled has run. */
+const twoFrames = (page: Page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+
 type Bench = { samples: number[]; regions: Record<string, number>; keys: number; observe: boolean };
 
 /** Types the 50 characters; with `observe`, React commits are watched (and the timings are not used). */
@@ -131,10 +134,9 @@ async function typeInMiddle(page: Page, target: Locator, observe = false): Promi
     // One keystroke first, so every component has been seen once before renders are counted.
     await page.evaluate(() => ((window as unknown as { bench: Bench }).bench.observe = true));
     await page.keyboard.type(' ');
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   }
-  // Two frames first, so the sample of the last key pressed above is in before the reset.
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  // The sample of the last key pressed above is in before the reset.
+  await twoFrames(page);
   await page.evaluate(() => {
     const bench = (window as unknown as { bench: Bench }).bench;
     bench.samples.length = 0;
@@ -143,7 +145,7 @@ async function typeInMiddle(page: Page, target: Locator, observe = false): Promi
   });
   for (const character of typed) {
     await page.keyboard.type(character);
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await twoFrames(page);
   }
   return page.evaluate(() => {
     const bench = (window as unknown as { bench: Bench }).bench;

@@ -1,9 +1,7 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import sharp from 'sharp';
 import { emptyContent, paragraph } from '../shared/article/article';
 import type { Block } from '../shared/article/article';
 import { htmlToBlocks } from '../shared/article/fromHtml';
@@ -16,6 +14,7 @@ import { PhotoImporter } from '../electron/core/photos/photoImporter';
 import { importPhotoFiles, updatePhotos } from '../electron/core/photos/photoStore';
 import { updateSettings } from '../electron/core/settingsStore';
 import { expect, test } from './support/fixtures';
+import { photo } from './support/photos';
 import { repoRoot } from './support/server';
 
 // The exported page in Chromium, as a reader's browser opens it: no script from the article's
@@ -23,24 +22,23 @@ import { repoRoot } from './support/server';
 
 const figure = (photoId: string, caption: string): Block => ({ type: 'figure', photoId, caption, children: [{ text: '' }] });
 
-async function archiveWithPhoto(name: string) {
-  const dataDir = mkdtempSync(join(tmpdir(), `newsroom-${name}-`));
+/** An archive in the test's data folder, with one photo imported. */
+async function archiveWithPhoto(dataDir: string) {
   const db = openArchive(archivePath(dataDir));
-  const file = join(dataDir, 'anh.jpg');
-  await sharp({ create: { width: 400, height: 300, channels: 3, background: '#a33' } }).jpeg().toFile(file);
+  const file = await photo(dataDir, 'anh.jpg', '#a33', [], 400);
   const importer = new PhotoImporter();
   const [result] = await importPhotoFiles(db, dataDir, importer, [{ path: file, name: 'anh.jpg' }]);
   importer.close();
   if (result?.status !== 'imported') throw new Error('the photo was not imported');
-  return { dataDir, db, photoId: result.photo.id };
+  return { db, photoId: result.photo.id };
 }
 
-test('the 141 alert payloads in headline, lead, pasted body, caption, credit and alt text: exported pages run nothing and link only to http, https or mailto', async ({ page }) => {
+test('the 141 alert payloads in headline, lead, pasted body, caption, credit and alt text: exported pages run nothing and link only to http, https or mailto', async ({ page, dataDir }) => {
   test.setTimeout(240_000);
   const corpus = ((await import(join(repoRoot, '..', 'shared', 'corpora', 'xss', 'dompurify-expect.mjs'))) as { default: { payload: string }[] }).default;
   const payloads = corpus.map((entry) => entry.payload).filter((payload) => payload.includes('alert'));
   expect(payloads).toHaveLength(141);
-  const { dataDir, db, photoId } = await archiveWithPhoto('xss');
+  const { db, photoId } = await archiveWithPhoto(dataDir);
   updateSettings(db, { outletPrefix: 'CNQP&KT' });
 
   const pages: string[] = [];
@@ -103,8 +101,8 @@ test('the 141 alert payloads in headline, lead, pasted body, caption, credit and
   expect(headline).toBe(payloads.at(-1));
 });
 
-test('the exported page has no WCAG 2 A or AA violations (axe-core), the comment form included', async ({ page }) => {
-  const { dataDir, db, photoId } = await archiveWithPhoto('axe');
+test('the exported page has no WCAG 2 A or AA violations (axe-core), the comment form included', async ({ page, dataDir }) => {
+  const { db, photoId } = await archiveWithPhoto(dataDir);
   updatePhotos(db, [photoId], { creator: 'Minh Tuấn', altText: 'Trung tướng Nguyễn Mạnh Hùng trao Bằng khen.', copyright: '© 2019 Báo QĐND' });
   updateSettings(db, { outletPrefix: 'CNQP&KT', export: { ...defaultSettings.export, siteUrl: 'https://qdnd.vn/', commentForm: { enabled: true, action: 'https://qdnd.vn/binh-luan' } } });
   const sample = readFileSync(join(repoRoot, '..', 'shared', 'fixtures', 'sample-article-vi.txt'), 'utf8');

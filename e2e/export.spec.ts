@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, expectSaved, headline, lead, newArticle, test } from './support/fixtures';
 import { photo } from './support/photos';
@@ -39,10 +38,12 @@ test('export for publication: the preflight says what to fix and goes there; the
   for (const file of ['index.html', 'fragment.html', 'article.json', 'manifest.json']) expect(existsSync(join(dataDir, 'exports', exports[0] ?? '', file))).toBe(true);
 });
 
-test('the export dialog: the page previewed live in a sandboxed frame with the desk settings, progress while the images are made, then open folder', async ({ page, serve, dataDir }) => {
+test('the export dialog: the page previewed live in a sandboxed frame with the desk settings, progress while the images are made, then open folder', async ({ page, serve, dataDir }, testInfo) => {
   // Four camera-sized photos are made, imported and exported: about a minute on two cores.
   test.setTimeout(180_000);
-  const dir = mkdtempSync(join(tmpdir(), 'newsroom-export-'));
+  // The test's own output folder (Playwright empties it before each run), for the source photos and the file manager.
+  const dir = testInfo.outputPath('files');
+  mkdirSync(dir, { recursive: true });
   // The file manager the server starts for "open folder": a script that writes down what it was asked to show.
   const opened = join(dir, 'opened.txt');
   const fileManager = join(dir, 'file-manager.sh');
