@@ -20,6 +20,7 @@ try {
     dataDir,
     kills,
     seed,
+    foldEvery: 10,
     onKill: (report) => {
       cutOff += report.cutOff;
       committedUnacknowledged += report.committedUnacknowledged;
@@ -31,6 +32,7 @@ try {
   console.log(`saves cut off by a kill: ${cutOff} (of which committed before the kill, the reply lost: ${committedUnacknowledged})`);
   console.log(`acknowledged saves lost or altered: ${result.lost.length}`);
   console.log(`integrity_check failures: ${result.integrity.length}`);
+  console.log(`logs folded in by the sqlite3 shell between a kill and the restart: ${result.folded}`);
   const restarts = [...result.restartMs].sort((a, b) => a - b);
   console.log(`restart to serving: p50 ${ms(percentile(restarts, 50))}, p95 ${ms(percentile(restarts, 95))}`);
   for (const line of [...result.lost, ...result.integrity].slice(0, 20)) console.log(`  ${line}`);

@@ -1,4 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { callApi, startServer } from './server';
 
@@ -8,6 +10,11 @@ export interface KillHarnessOptions {
   /** Articles saved to at once, each by its own stream of saves. */
   articles?: number;
   seed?: number;
+  /**
+   * Every Nth kill, the sqlite3 shell opens the archive before the restart, folding the log
+   * into it and deleting it, as any SQLite program does: the restart must open it all the same.
+   */
+  foldEvery?: number;
   /** Called after each kill and check. */
   onKill?: (report: KillReport) => void;
 }
@@ -29,6 +36,8 @@ export interface KillHarnessResult {
   lost: string[];
   integrity: string[];
   restartMs: number[];
+  /** How many times the sqlite3 shell folded the log in between a kill and the restart. */
+  folded: number;
 }
 
 /** A small deterministic generator, so a failing run can be replayed with its seed. */
@@ -70,6 +79,7 @@ export async function runKillHarness(options: KillHarnessOptions): Promise<KillH
   const integrity: string[] = [];
   const restartMs: number[] = [];
   let acknowledgedTotal = 0;
+  let folded = 0;
 
   for (let kill = 1; kill <= options.kills; kill += 1) {
     let acknowledged = 0;
@@ -98,6 +108,11 @@ export async function runKillHarness(options: KillHarnessOptions): Promise<KillH
     await server.kill();
     await Promise.all(streams);
     acknowledgedTotal += acknowledged;
+    if (options.foldEvery && kill % options.foldEvery === 0) {
+      const shell = spawnSync('sqlite3', [join(options.dataDir, 'archive.sqlite3'), 'pragma integrity_check;'], { encoding: 'utf8' });
+      if (shell.error || shell.stdout.trim() !== 'ok') integrity.push(`kill ${kill}: the sqlite3 shell said ${shell.stdout.trim() || String(shell.error)}`);
+      if (!existsSync(join(options.dataDir, 'archive.sqlite3-wal'))) folded += 1;
+    }
 
     const started = performance.now();
     server = await startServer(options.dataDir, { token });
@@ -119,5 +134,5 @@ export async function runKillHarness(options: KillHarnessOptions): Promise<KillH
     options.onKill?.({ kill, acknowledged, cutOff, committedUnacknowledged, restartMs: restartMs.at(-1) ?? 0 });
   }
   await server.stop();
-  return { kills: options.kills, acknowledged: acknowledgedTotal, lost, integrity, restartMs };
+  return { kills: options.kills, acknowledged: acknowledgedTotal, lost, integrity, restartMs, folded };
 }

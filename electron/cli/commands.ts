@@ -10,14 +10,15 @@ import type { Comparable, FieldChange, RevisionSummary } from '../../shared/hist
 import { compareContent } from '../../shared/history/revisions';
 import { personKey } from '../../shared/people/person';
 import { revealInvisible } from '../../shared/text/diff';
-import BetterSqlite3 from 'better-sqlite3';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { VerifiedBackup } from '../core/archive/backups';
 import { backupsDir, makeBackup } from '../core/archive/backups';
 import { checkArchive } from '../core/archive/checkArchive';
 import type { ArchiveReport } from '../core/archive/checkArchive';
-import { assessArchive, installArchiveCopy, liveSessions, setAside, setAsideRoot, verifiedBackups } from '../core/archive/recovery';
+import { openSqlite } from '../core/archive/sqlite';
+import { forgetLedgerNote } from '../core/archive/changeLedger';
+import { assessArchive, installArchiveCopy, liveSessions, setAside, setAsideArchive, setAsideRoot, verifiedBackups } from '../core/archive/recovery';
 import { ArchiveOpenError } from '../core/CoreError';
 import { exportStory, preflightArticle } from '../core/export/exportStory';
 import { PhotoImporter } from '../core/photos/photoImporter';
@@ -145,7 +146,7 @@ export function doctor(context: DataDirContext): boolean {
   }
   let report: ArchiveReport | undefined;
   if (!problem && existsSync(file)) {
-    const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    const db = openSqlite(file, { readonly: true, fileMustExist: true });
     try {
       report = checkArchive(db);
     } finally {
@@ -182,6 +183,7 @@ export function doctor(context: DataDirContext): boolean {
     io.out('Nothing was changed. To recover:');
     if (latestGood) io.out(`  newsroom restore            puts back the latest good backup, ${latestGood.name} (${latestGood.articles} article(s))`);
     io.out('  newsroom restore NAME       puts back the backup of that name');
+    if (problem.kind === 'missing_wal' || problem.kind === 'stray_wal') io.out('  newsroom restore --as-is    keeps the archive file as it is, without the changes its log held');
     io.out('  Either way the current archive is first moved into set-aside/, never deleted. Starting the editor does the same and offers the choice on screen.');
   } else {
     io.out('The archive is healthy.');
@@ -217,6 +219,31 @@ export function restoreBackup(context: DataDirContext, name: string | undefined)
   }
   io.out(`Restored ${chosen.name} (${chosen.articles} article(s)).`);
   if (setAsideDir) io.out(`The archive it replaced is kept in ${setAsideDir}.`);
+}
+
+/**
+ * Keeps the archive file as it is when its log went missing or does not belong to it: the
+ * files are set aside first, then the archive file alone is put back and opens from now on.
+ */
+export function keepArchiveAsIs(context: DataDirContext): void {
+  const { dataDir, io } = context;
+  const running = liveSessions(dataDir);
+  if (running.length > 0) throw new CliError(`Newsroom has this archive open (process ${running.map((session) => session.pid).join(', ')}); close it first.`);
+  const problem = assessArchive(dataDir);
+  if (problem?.kind !== 'missing_wal' && problem?.kind !== 'stray_wal') {
+    throw new CliError(problem ? `${problem.message} The archive file itself cannot be kept as it is: restore a backup.` : 'The archive is healthy: there is nothing to keep as it is.');
+  }
+  const setAsideDir = setAside(dataDir, problem.kind, `${problem.message}\nKept as it is (newsroom restore --as-is).`);
+  const kept = setAsideArchive(setAsideDir);
+  if (!kept) throw new CliError(`There was no archive file to keep; the files are in ${setAsideDir}.`);
+  installArchiveCopy(dataDir, kept);
+  forgetLedgerNote(dataDir);
+  if (context.json) {
+    io.out(JSON.stringify({ keptAsIs: true, setAside: setAsideDir }));
+    return;
+  }
+  io.out(`The archive opens as it is now; the changes that were only in its log are not in it.`);
+  io.out(`The files as they were are kept in ${setAsideDir}.`);
 }
 
 /** Reads a .docx, .html or .txt file into a new article. */
@@ -389,6 +416,7 @@ export async function photosImport(context: CommandContext, files: readonly stri
   try {
     const results = await importPhotoFiles(context.core.db, context.core.dataDir, importer, files.map((file) => ({ path: resolve(file), name: basename(file) })), {
       onResult: (result, index, total) => {
+        context.core.noteChanges();
         if (context.json) return;
         const what = result.status === 'rejected' ? `rejected: ${result.reason}` : result.status === 'duplicate' ? `duplicate of ${result.photo.id.slice(0, 12)} (${result.photo.originalName})` : `imported ${result.photo.id.slice(0, 12)}${result.photo.creator ? ` · ${result.photo.creator}` : ' · no credit yet'}`;
         context.io.out(`[${index + 1}/${total}] ${result.name}: ${what}`);

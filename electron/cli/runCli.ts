@@ -9,7 +9,7 @@ import { openCore } from '../core/openCore';
 import { rendererDir } from '../core/paths';
 import { startWebServer } from '../web/createWebServer';
 import { listenForTestHooks } from '../web/testHooks';
-import { articleCheck, articleImport, articleList, articleSearch, articleToneStyle, articleNew, articleShow, articleUpdate, articleHistory, backupNow, doctor, people, photosImport, photosList, restoreBackup, articleExport } from './commands';
+import { articleCheck, articleImport, articleList, articleSearch, articleToneStyle, articleNew, articleShow, articleUpdate, articleHistory, backupNow, doctor, keepArchiveAsIs, people, photosImport, photosList, restoreBackup, articleExport } from './commands';
 import { openBrowser, openFolder } from './openBrowser';
 import { CliError, processIo } from './output';
 import type { CliIo } from './output';
@@ -47,6 +47,8 @@ Commands:
   backup                          an online backup now, checked, into the data folder's backups/
   restore [NAME]                  put back a backup (default: the latest good one); the current
                                   archive is moved into set-aside/ first, never deleted
+  restore --as-is                 keep the archive file as it is, without the log it lost (what
+                                  doctor offers when changes are missing); the files are set aside first
 
 Options for every command:
   --data-dir DIR   the data folder (default: NEWSROOM_DATA_DIR, else the platform's user-data folder)
@@ -77,6 +79,7 @@ const options = {
   restore: { type: 'string' },
   name: { type: 'string' },
   'no-open': { type: 'boolean', default: false },
+  'as-is': { type: 'boolean', default: false },
 } as const;
 
 /** A stable port keeps the page's origin, and so its stored settings, the same from run to run. */
@@ -153,7 +156,8 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
 
     if (command === 'doctor') return doctor({ dataDir, io, json: values.json }) ? 0 : 1;
     if (command === 'restore') {
-      restoreBackup({ dataDir, io, json: values.json }, subcommand);
+      if (values['as-is']) keepArchiveAsIs({ dataDir, io, json: values.json });
+      else restoreBackup({ dataDir, io, json: values.json }, subcommand);
       return 0;
     }
     const known = command === 'export' || command === 'people' || (command === 'photos' && ['import', 'list'].includes(subcommand ?? '')) || command === 'backup' || command === 'import' || command === 'check' || command === 'search' || command === 'history' || (command === 'article' && ['new', 'list', 'show', 'update', 'tone-style'].includes(subcommand ?? ''));

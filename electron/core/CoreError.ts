@@ -14,7 +14,7 @@ export class CoreError extends Error {
 /** Opening the archive was refused; the file was not modified. */
 export class ArchiveOpenError extends Error {
   constructor(
-    readonly reason: 'not_sqlite' | 'damaged' | 'newer' | 'unreadable',
+    readonly reason: 'not_sqlite' | 'damaged' | 'newer' | 'unreadable' | 'read_only',
     readonly file: string,
     message: string,
   ) {

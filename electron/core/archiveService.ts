@@ -5,12 +5,14 @@ import { backupIfStale, listBackups, makeBackup } from './archive/backups';
 import { latestVersion, migrate } from './archive/migrations';
 import { openArchive } from './archive/openArchive';
 import type { OpenArchiveOptions } from './archive/openArchive';
+import { keepLedger } from './archive/changeLedger';
+import type { LedgerKeeper } from './archive/changeLedger';
 import { assessArchive, installArchiveCopy, markSession, setAside, setAsideArchive, verifiedBackups } from './archive/recovery';
 import type { ArchiveProblem } from './archive/recovery';
 import { ArchiveOpenError, CoreError } from './CoreError';
 import { createCore } from './createCore';
 import type { CoreOptions, Handlers } from './createCore';
-import { archivePath, ensureDataDir } from './dataDir';
+import { archivePath, ensureWritableDataDir } from './dataDir';
 
 export interface ArchiveServiceOptions {
   archive?: OpenArchiveOptions;
@@ -36,13 +38,35 @@ export interface ArchiveService {
   status: () => ArchiveStatus;
   /** The open archive, or undefined while recovering. */
   db: () => Database | undefined;
+  /** Notes the archive's change count after work done on db() outside the handlers. */
+  noteChanges: () => void;
   close: () => void;
 }
 
 interface Open {
   db: Database;
   handlers: Handlers;
+  ledger: LedgerKeeper;
   unmark: () => void;
+}
+
+/** Every handler notes the archive's change count after it returns, before the shell acknowledges. */
+function noting(handlers: Handlers, ledger: LedgerKeeper): Handlers {
+  const wrap =
+    (handler: (input: never) => unknown) =>
+    (input: never): unknown => {
+      let result: unknown;
+      try {
+        result = handler(input);
+      } catch (error) {
+        ledger.note();
+        throw error;
+      }
+      if (result instanceof Promise) return result.finally(ledger.note);
+      ledger.note();
+      return result;
+    };
+  return Object.fromEntries(Object.entries(handlers).map(([method, handler]) => [method, wrap(handler as (input: never) => unknown)])) as unknown as Handlers;
 }
 
 /** Opens the archive, backing it up first when a migration is due. */
@@ -51,16 +75,19 @@ async function openHealthy(dataDir: string, options: ArchiveServiceOptions): Pro
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > 0 && version < latestVersion(options.archive?.migrations)) await makeBackup(db, dataDir, 'before-migration');
-    migrate(db, options.archive?.migrations);
+    // A migration is folded into the file at once, so the file alone is never older than its schema.
+    if (migrate(db, options.archive?.migrations) !== version) db.pragma('wal_checkpoint(TRUNCATE)');
   } catch (error) {
     db.close();
     throw error;
   }
+  const ledger = keepLedger(db, dataDir);
   const unmark = markSession(dataDir);
   if (options.dailyBackup) {
     void backupIfStale(db, dataDir).catch((error: unknown) => options.log?.(`The daily backup failed: ${error instanceof Error ? error.message : String(error)}`));
   }
-  return { db, handlers: createCore(db, { dataDir, allowPathImport: options.allowPathImport, ...options.core }), unmark };
+  const handlers = createCore(db, { dataDir, allowPathImport: options.allowPathImport, ...options.core });
+  return { db, handlers: noting(handlers, ledger), ledger, unmark };
 }
 
 function recoveryStatus(dataDir: string, problem: ArchiveProblem, setAsideDir: string): ArchiveStatus {
@@ -79,7 +106,7 @@ function recoveryStatus(dataDir: string, problem: ArchiveProblem, setAsideDir: s
  * user offered a way back that keeps their work.
  */
 export async function startArchive(dataDir: string, options: ArchiveServiceOptions = {}): Promise<ArchiveService> {
-  ensureDataDir(dataDir);
+  ensureWritableDataDir(dataDir);
   let open: Open | undefined;
   let recovery: Extract<ArchiveStatus, { state: 'recovery' }> | undefined;
 
@@ -144,8 +171,11 @@ export async function startArchive(dataDir: string, options: ArchiveServiceOptio
     handlers,
     status,
     db: () => open?.db,
+    noteChanges: () => open?.ledger.note(),
     close: () => {
+      open?.ledger.note();
       if (open?.db.open) open.db.close();
+      open?.ledger.close();
       open?.unmark();
     },
   };

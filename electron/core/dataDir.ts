@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { ArchiveOpenError } from './CoreError';
 
 export const appName = 'Newsroom';
 export const archiveFileName = 'archive.sqlite3';
@@ -26,3 +27,47 @@ export function ensureDataDir(dir: string): string {
 }
 
 export const archivePath = (dataDir: string): string => join(dataDir, archiveFileName);
+
+const accessProblem = (error: unknown): string | undefined => {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EROFS') return 'it is on a read-only disk';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return undefined;
+};
+
+/**
+ * The data folder, made if needed, refused when Newsroom cannot write there (a read-only
+ * disk, a folder or archive of another user): the archive is not opened, nothing is changed.
+ */
+export function ensureWritableDataDir(dir: string): string {
+  const fail = (what: string, reason: string): never => {
+    throw new ArchiveOpenError(
+      'read_only',
+      archivePath(dir),
+      `${what} cannot be written (${reason}): Newsroom saves every change there, so it did not open the archive. Nothing was changed. Choose a folder you can write to (--data-dir), or give yourself write access to this one.`,
+    );
+  };
+  try {
+    ensureDataDir(dir);
+  } catch (error) {
+    const reason = accessProblem(error);
+    if (reason) fail(`The data folder ${dir}`, reason);
+    throw error;
+  }
+  for (const [path, what] of [
+    [dir, `The data folder ${dir}`],
+    [archivePath(dir), `The archive ${archivePath(dir)}`],
+    [`${archivePath(dir)}-wal`, `The archive's log ${archivePath(dir)}-wal`],
+    [`${archivePath(dir)}-shm`, `The archive's index ${archivePath(dir)}-shm`],
+  ] as const) {
+    if (path !== dir && !existsSync(path)) continue;
+    try {
+      accessSync(path, constants.W_OK);
+    } catch (error) {
+      const reason = accessProblem(error);
+      if (reason) fail(what, reason);
+      throw error;
+    }
+  }
+  return dir;
+}

@@ -7,6 +7,8 @@ export interface OpenCore {
   db: Database;
   handlers: Handlers;
   dataDir: string;
+  /** After work on db outside the handlers: notes the change count (see changeLedger). */
+  noteChanges: () => void;
   close: () => void;
 }
 
@@ -18,5 +20,5 @@ export async function openCore(dataDir: string, options: Omit<ArchiveServiceOpti
   const service = await startArchive(dataDir, { ...options, recover: false });
   const db = service.db();
   if (!db) throw new Error('The archive did not open.');
-  return { db, handlers: service.handlers, dataDir, close: service.close };
+  return { db, handlers: service.handlers, dataDir, noteChanges: service.noteChanges, close: service.close };
 }

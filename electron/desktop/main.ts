@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { ArchiveOpenError } from '../core/CoreError';
 import { ensureDataDir, resolveDataDir } from '../core/dataDir';
 import { startArchive } from '../core/archiveService';
+import { useNativeBinding } from '../core/archive/sqlite';
 import { renditionPath } from '../core/photos/photoStore';
 import type { ArchiveService } from '../core/archiveService';
 import { packageRoot, rendererDir } from '../core/paths';
@@ -70,8 +71,8 @@ function start(): void {
     let core: ArchiveService;
     try {
       // A damaged archive is moved aside and the window opens on the recovery screen.
+      useNativeBinding(electronNativeBinding(root));
       core = await startArchive(dataDir, {
-        archive: { nativeBinding: electronNativeBinding(root) },
         recover: true,
         dailyBackup: true,
         allowPathImport: true,

@@ -1,8 +1,9 @@
-import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CoreError } from '../CoreError';
+import { stampBackup } from './changeLedger';
+import { openSqlite } from './sqlite';
 
 export const backupReasons = ['daily', 'manual', 'before-migration'] as const;
 export type BackupReason = (typeof backupReasons)[number];
@@ -61,7 +62,7 @@ export function listBackups(dataDir: string): BackupInfo[] {
 export function verifyBackup(backup: BackupInfo): VerifiedBackup {
   let db: Database | undefined;
   try {
-    db = new BetterSqlite3(backup.file, { readonly: true, fileMustExist: true });
+    db = openSqlite(backup.file, { readonly: true, fileMustExist: true });
     const problems = (db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[]).map((row) => row.integrity_check);
     const ok = problems.length === 1 && problems[0] === 'ok';
     const hasArticles = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'articles'").get() !== undefined;
@@ -106,7 +107,8 @@ export function rotateBackups(dataDir: string, now: Date = new Date()): string[]
 
 /**
  * An online backup with SQLite's backup API (saving goes on meanwhile), written under a
- * temporary name, checked with integrity_check, and only then given its name. A backup
+ * temporary name, stamped as a backup (see changeLedger), checked with integrity_check, and
+ * only then given its name. A backup
  * that fails the check is deleted and reported.
  */
 export async function makeBackup(db: Database, dataDir: string, reason: BackupReason, now: Date = new Date()): Promise<VerifiedBackup> {
@@ -117,6 +119,7 @@ export async function makeBackup(db: Database, dataDir: string, reason: BackupRe
   const partial = join(dir, `${name}.partial`);
   try {
     await db.backup(partial);
+    stampBackup(db, partial, name);
   } catch (error) {
     rmSync(partial, { force: true });
     const code = (error as { code?: string }).code;

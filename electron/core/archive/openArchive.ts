@@ -1,4 +1,3 @@
-import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import { randomInt } from 'node:crypto';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
@@ -6,10 +5,9 @@ import { ArchiveOpenError } from '../CoreError';
 import { latestVersion, migrate } from './migrations';
 import type { Migration } from './migrations';
 import { migrations as allMigrations } from './migrations';
+import { openSqlite } from './sqlite';
 
 export interface OpenArchiveOptions {
-  /** Path of a better-sqlite3 addon built for another ABI (Electron). */
-  nativeBinding?: string;
   synchronous?: 'FULL' | 'NORMAL';
   migrations?: readonly Migration[];
   /** false: leave the schema as it is (the caller backs the file up, then calls migrate). */
@@ -40,6 +38,22 @@ export function headerApplicationId(file: string): number {
   }
 }
 
+/**
+ * Reads an archive file without changing it. With a log beside it, read-only, so that a log
+ * that may not belong to it is never folded in; without one, as an ordinary connection,
+ * which (unlike a read-only one) leaves no empty log and index files behind when it closes.
+ */
+export function readArchiveFile<T>(file: string, read: (db: Database) => T): T {
+  const readonly = existsSync(`${file}-wal`);
+  const db = openSqlite(file, { readonly, fileMustExist: true });
+  try {
+    if (!readonly) db.pragma('query_only = ON');
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -59,27 +73,25 @@ export function inspectArchiveFile(file: string, options: OpenArchiveOptions = {
   if (!readHeader(file).equals(sqliteHeader)) {
     throw new ArchiveOpenError('not_sqlite', file, `The archive ${file} is not a SQLite database; it was not opened or changed.`);
   }
-  let db: Database | undefined;
   try {
-    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
-    const check = db.pragma('quick_check', { simple: false }) as { quick_check: string }[];
-    const problems = check.map((row) => row.quick_check).filter((line) => line !== 'ok');
-    if (problems.length > 0) {
-      throw new ArchiveOpenError('damaged', file, `The archive ${file} is damaged (${problems.slice(0, 3).join('; ')}); it was not opened or changed.`);
-    }
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > latest) {
-      throw new ArchiveOpenError(
-        'newer',
-        file,
-        `The archive ${file} was written by a newer version of Newsroom (schema ${version}, this version knows up to ${latest}); update the app to open it. It was not changed.`,
-      );
-    }
+    readArchiveFile(file, (db) => {
+      const check = db.pragma('quick_check', { simple: false }) as { quick_check: string }[];
+      const problems = check.map((row) => row.quick_check).filter((line) => line !== 'ok');
+      if (problems.length > 0) {
+        throw new ArchiveOpenError('damaged', file, `The archive ${file} is damaged (${problems.slice(0, 3).join('; ')}); it was not opened or changed.`);
+      }
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version > latest) {
+        throw new ArchiveOpenError(
+          'newer',
+          file,
+          `The archive ${file} was written by a newer version of Newsroom (schema ${version}, this version knows up to ${latest}); update the app to open it. It was not changed.`,
+        );
+      }
+    });
   } catch (error) {
     if (error instanceof ArchiveOpenError) throw error;
     throw new ArchiveOpenError('damaged', file, `The archive ${file} cannot be read (${describe(error)}); it was not opened or changed.`);
-  } finally {
-    db?.close();
   }
 }
 
@@ -89,7 +101,7 @@ export function openArchive(file: string, options: OpenArchiveOptions = {}): Dat
   if (existsSync(file)) inspectArchiveFile(file, options);
   let db: Database;
   try {
-    db = new BetterSqlite3(file, { nativeBinding: options.nativeBinding });
+    db = openSqlite(file);
   } catch (error) {
     throw new ArchiveOpenError('unreadable', file, `The archive ${file} cannot be opened: ${describe(error)}`);
   }

@@ -5,8 +5,8 @@ import { ArchiveOpenError } from '../CoreError';
 import { archivePath } from '../dataDir';
 import type { VerifiedBackup } from './backups';
 import { listBackups, verifyBackup } from './backups';
-import BetterSqlite3 from 'better-sqlite3';
-import { headerApplicationId, inspectArchiveFile } from './openArchive';
+import { archiveLedger, judgeLedger, readLedgerNote } from './changeLedger';
+import { headerApplicationId, inspectArchiveFile, readArchiveFile } from './openArchive';
 import type { OpenArchiveOptions } from './openArchive';
 
 /** What can be wrong with an archive found at start (a newer schema is not here: it is refused, never moved). */
@@ -22,8 +22,8 @@ const walOf = (file: string): string => `${file}-wal`;
 const shmOf = (file: string): string => `${file}-shm`;
 const nonEmpty = (file: string): boolean => existsSync(file) && statSync(file).size > 0;
 
-// Each process that opens the archive leaves a marker; a clean close removes it. A marker
-// whose process is gone means that process died with the archive open.
+// Each process that opens the archive leaves a marker; a clean close removes it. They say who
+// has the archive open now (restore waits for them); whether changes were lost is the ledger's.
 const sessionsDir = (dataDir: string): string => join(dataDir, 'sessions');
 
 const alive = (pid: number): boolean => {
@@ -70,8 +70,9 @@ export function markSession(dataDir: string): () => void {
 
 /**
  * Looks at the archive in a data folder without changing it: a file that is not SQLite, a
- * damaged one, a write-ahead log that does not belong to it, or one that went missing after
- * a crash. A newer schema throws (the app must be updated; nothing is moved).
+ * damaged one, a write-ahead log that does not belong to it, or an archive that lost changes
+ * Newsroom had acknowledged (its log went missing). A log that any SQLite program folded in
+ * is no problem. A newer schema throws (the app must be updated; nothing is moved).
  */
 export function assessArchive(dataDir: string, options: OpenArchiveOptions = {}): ArchiveProblem | undefined {
   const file = archivePath(dataDir);
@@ -81,22 +82,8 @@ export function assessArchive(dataDir: string, options: OpenArchiveOptions = {})
     }
     return undefined;
   }
-  const crashed = deadSessions(dataDir);
-  if (crashed.length > 0 && !existsSync(walOf(file)) && statSync(file).size > 0) {
-    const when = crashed.map((marker) => marker.startedAt).sort().at(-1);
-    return {
-      kind: 'missing_wal',
-      message: `Newsroom did not close properly last time (started ${when}), and the archive's write-ahead log (${basename(walOf(file))}), which holds the latest saves until they are folded into the archive, is missing. If it was moved, put it back beside ${file} before going on.`,
-    };
-  }
-  if (nonEmpty(walOf(file)) && liveSessions(dataDir).length === 0) {
-    if (crashed.length === 0) {
-      return {
-        kind: 'stray_wal',
-        message: `There is a write-ahead log (${basename(walOf(file))}) beside ${file} that no Newsroom session left behind (Newsroom closed properly last time, which removes it): it may belong to another copy of the archive.`,
-      };
-    }
-    const foreignId = logApplicationId(file, options);
+  if (nonEmpty(walOf(file))) {
+    const foreignId = logApplicationId(file);
     const ownId = headerApplicationId(file);
     if (foreignId !== undefined && ownId !== 0 && foreignId !== ownId) {
       return { kind: 'stray_wal', message: `The write-ahead log beside ${file} belongs to another archive (its identity differs from the archive's).` };
@@ -104,7 +91,6 @@ export function assessArchive(dataDir: string, options: OpenArchiveOptions = {})
   }
   try {
     inspectArchiveFile(file, options);
-    return undefined;
   } catch (error) {
     if (!(error instanceof ArchiveOpenError)) throw error;
     if (error.reason === 'newer') throw error;
@@ -116,18 +102,26 @@ export function assessArchive(dataDir: string, options: OpenArchiveOptions = {})
     }
     return { kind: error.reason === 'not_sqlite' ? 'not_sqlite' : error.reason === 'unreadable' ? 'unreadable' : 'damaged', message: error.message };
   }
+  return lostChanges(dataDir, file);
+}
+
+/** An archive that opens and reads well, but holds fewer changes than were acknowledged. */
+function lostChanges(dataDir: string, file: string): ArchiveProblem | undefined {
+  if (statSync(file).size === 0) return undefined;
+  const verdict = judgeLedger(readLedgerNote(dataDir), readArchiveFile(file, archiveLedger));
+  if (verdict.ok) return undefined;
+  return {
+    kind: 'missing_wal',
+    message: `The archive ${file} holds fewer changes than Newsroom had saved in it (${verdict.present} of ${verdict.acknowledged}): its write-ahead log (${basename(walOf(file))}), which holds the latest saves until they are folded into the archive, is missing or is not the one it had. If it was moved, put it back beside the archive before going on. If you put back an older copy of the archive on purpose, open it as it is.`,
+  };
 }
 
 /** The application id as read through the log (undefined when the file cannot be read at all). */
-function logApplicationId(file: string, options: OpenArchiveOptions): number | undefined {
-  let db: BetterSqlite3.Database | undefined;
+function logApplicationId(file: string): number | undefined {
   try {
-    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
-    return db.pragma('application_id', { simple: true }) as number;
+    return readArchiveFile(file, (db) => db.pragma('application_id', { simple: true }) as number);
   } catch {
     return undefined;
-  } finally {
-    db?.close();
   }
 }
 

@@ -1,0 +1,217 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ArchiveStatus } from '../../../shared/archive/status';
+import type { Article, ArticleSummary } from '../../../shared/article/article';
+import { runCli } from '../../cli/runCli';
+import { startArchiveProcess } from '../../testing/archiveProcessDriver';
+import { sha256, tempDir } from '../../testing/tempDir';
+import { startArchive } from '../archiveService';
+import type { ArchiveService } from '../archiveService';
+import { ArchiveOpenError } from '../CoreError';
+import { archivePath } from '../dataDir';
+import { dispatch } from '../dispatch';
+import { makeBackup } from './backups';
+
+// Real Newsroom processes killed with SIGKILL, real SQLite programs folding the log in.
+// The data folder's path has spaces and Vietnamese letters throughout.
+
+const newsroomFolder = (): string => {
+  const dir = join(tempDir(), 'Tòa soạn QĐND', 'Dữ liệu của Minh Tuấn');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+};
+
+async function cli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (line) => out.push(line), err: (line) => err.push(line) }, {});
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+async function value<T>(service: ArchiveService, method: string, input: unknown = {}): Promise<T> {
+  const result = await dispatch(service.handlers, method, input);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+/** Crashes a Newsroom process `crashes` times, each after a save; returns the last acknowledged headline and version. */
+async function crashAfterSaves(dataDir: string, crashes: number): Promise<{ headline: string; version: number }> {
+  let last = { headline: '', version: 0 };
+  for (let crash = 1; crash <= crashes; crash += 1) {
+    const process = await startArchiveProcess(dataDir);
+    for (let save = 1; save <= 3; save += 1) {
+      const headline = `Hội nghị lần ${crash}, bản ${save}`;
+      last = { headline, version: await process.save(headline) };
+    }
+    await process.kill();
+  }
+  return last;
+}
+
+/** What the archive file says without its log (read from a copy, so nothing is folded). */
+function headlineWithoutLog(dataDir: string): string | undefined {
+  const dir = tempDir();
+  copyFileSync(archivePath(dataDir), join(dir, 'copy.sqlite3'));
+  const db = new BetterSqlite3(join(dir, 'copy.sqlite3'), { readonly: true });
+  try {
+    return db.prepare<[], { headline: string }>('SELECT headline FROM articles WHERE id = 1').get()?.headline;
+  } finally {
+    db.close();
+  }
+}
+
+const python = `import sqlite3, sys
+connection = sqlite3.connect(sys.argv[1])
+print(connection.execute('pragma integrity_check').fetchone()[0])
+connection.close()`;
+
+const openers: Record<string, (dataDir: string) => void | Promise<void>> = {
+  'the sqlite3 shell': (dataDir) => {
+    const run = spawnSync('sqlite3', [archivePath(dataDir), 'pragma integrity_check;'], { encoding: 'utf8' });
+    expect(run.error).toBeUndefined();
+    expect(run.stdout.trim()).toBe('ok');
+  },
+  "Python's sqlite3": (dataDir) => {
+    const run = spawnSync('python3', ['-c', python, archivePath(dataDir)], { encoding: 'utf8' });
+    expect(run.error).toBeUndefined();
+    expect(run.stdout.trim()).toBe('ok');
+  },
+  'a second Newsroom process': async (dataDir) => {
+    await (await startArchiveProcess(dataDir)).close();
+  },
+};
+
+describe('an archive whose log another program folded in after a crash', () => {
+  for (const crashes of [1, 3]) {
+    for (const [opener, open] of Object.entries(openers)) {
+      it(`opens with every save there: ${crashes} crash(es), then ${opener}`, async () => {
+        const dataDir = newsroomFolder();
+        const last = await crashAfterSaves(dataDir, crashes);
+        // The last save is only in the log, and the other program folds the log in and deletes it.
+        expect(headlineWithoutLog(dataDir)).not.toBe(last.headline);
+        await open(dataDir);
+        expect(existsSync(`${archivePath(dataDir)}-wal`)).toBe(false);
+        expect(headlineWithoutLog(dataDir)).toBe(last.headline);
+
+        // The CLI refuses anything it doubts; here it opens, with the last acknowledged save.
+        const service = await startArchive(dataDir);
+        const article = await value<Article>(service, 'articles.get', { id: 1 });
+        expect({ headline: article.headline, version: article.version }).toEqual(last);
+        service.close();
+      });
+    }
+  }
+});
+
+describe('an archive whose log was really lost, with acknowledged saves in it', () => {
+  for (const crashes of [1, 3]) {
+    it(`is caught after ${crashes} crash(es), and left untouched`, async () => {
+      const dataDir = newsroomFolder();
+      const last = await crashAfterSaves(dataDir, crashes);
+      expect(headlineWithoutLog(dataDir)).not.toBe(last.headline);
+      rmSync(`${archivePath(dataDir)}-wal`);
+      rmSync(`${archivePath(dataDir)}-shm`);
+      const hash = sha256(archivePath(dataDir));
+
+      // The CLI refuses it and changes nothing.
+      const refused = await startArchive(dataDir).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(refused).toBeInstanceOf(ArchiveOpenError);
+      expect((refused as Error).message).toMatch(/fewer changes than Newsroom had saved in it \(\d+ of \d+\).*archive\.sqlite3-wal/);
+      expect(sha256(archivePath(dataDir))).toBe(hash);
+      expect(existsSync(`${archivePath(dataDir)}-wal`)).toBe(false);
+
+      // The editor moves it aside as it is and offers it, or a backup.
+      const service = await startArchive(dataDir, { recover: true });
+      const status = await value<ArchiveStatus>(service, 'archive.status');
+      if (status.state !== 'recovery') throw new Error('expected recovery');
+      expect(status.problem.kind).toBe('missing_wal');
+      expect(status.canUseSetAside).toBe(true);
+      expect(sha256(join(status.setAsideDir, 'archive.sqlite3'))).toBe(hash);
+
+      // Chosen as it is, it opens, and a log lost later is caught again.
+      await value(service, 'archive.recover', { action: 'use-set-aside' });
+      expect((await value<ArticleSummary[]>(service, 'articles.list')).map((article) => article.headline)).not.toContain(last.headline);
+      service.close();
+      const again = await crashAfterSaves(dataDir, 1);
+      expect(headlineWithoutLog(dataDir)).not.toBe(again.headline);
+      rmSync(`${archivePath(dataDir)}-wal`);
+      await expect(startArchive(dataDir)).rejects.toBeInstanceOf(ArchiveOpenError);
+    });
+  }
+
+  it('is not confused with a backup copied over the archive by hand', async () => {
+    const dataDir = newsroomFolder();
+    const service = await startArchive(dataDir);
+    const article = await value<Article>(service, 'articles.create', { headline: 'Bản đã sao lưu' });
+    await makeBackup(service.db() as BetterSqlite3.Database, dataDir, 'manual');
+    await value(service, 'articles.save', { id: article.id, baseVersion: article.version, headline: 'Sau khi sao lưu' });
+    service.close();
+    const [backup] = readdirSync(join(dataDir, 'backups'));
+    copyFileSync(join(dataDir, 'backups', backup ?? ''), archivePath(dataDir));
+
+    const restored = await startArchive(dataDir);
+    expect((await value<Article>(restored, 'articles.get', { id: article.id })).headline).toBe('Bản đã sao lưu');
+    restored.close();
+    // Once opened it is the archive again: its own lost log is caught.
+    await crashAfterSaves(dataDir, 1);
+    rmSync(`${archivePath(dataDir)}-wal`);
+    await expect(startArchive(dataDir)).rejects.toBeInstanceOf(ArchiveOpenError);
+  });
+});
+
+describe('the CLI on an archive whose log was lost', () => {
+  it('doctor names what is missing, and restore --as-is keeps the archive file, the rest set aside', async () => {
+    const dataDir = newsroomFolder();
+    const last = await crashAfterSaves(dataDir, 2);
+    rmSync(`${archivePath(dataDir)}-wal`);
+    const hash = sha256(archivePath(dataDir));
+    const doctor = await cli(['doctor', '--data-dir', dataDir]);
+    expect(doctor.code).toBe(1);
+    expect(doctor.stdout).toMatch(/PROBLEM: The archive .* holds fewer changes than Newsroom had saved in it/);
+    expect(doctor.stdout).toContain('newsroom restore --as-is');
+    expect(sha256(archivePath(dataDir))).toBe(hash);
+
+    const kept = await cli(['restore', '--as-is', '--json', '--data-dir', dataDir]);
+    expect(kept.code).toBe(0);
+    const { setAside } = JSON.parse(kept.stdout) as { setAside: string };
+    expect(sha256(join(setAside, 'archive.sqlite3'))).toBe(hash);
+    const listed = await cli(['article', 'list', '--json', '--data-dir', dataDir]);
+    expect(listed.code).toBe(0);
+    expect((JSON.parse(listed.stdout) as ArticleSummary[]).map((article) => article.headline)).not.toContain(last.headline);
+    expect((await cli(['restore', '--as-is', '--data-dir', dataDir])).stderr).toContain('nothing to keep as it is');
+  });
+});
+
+describe('a data folder Newsroom cannot write', () => {
+  it('is refused with a clear message and nothing in it changes', async () => {
+    const parent = tempDir();
+    const dataDir = join(parent, 'Dữ liệu chỉ đọc');
+    const service = await startArchive(dataDir);
+    await value(service, 'articles.create', { headline: 'Bài trong thư mục chỉ đọc' });
+    service.close();
+    const before = readdirSync(dataDir, { recursive: true }).map(String).sort();
+    const hash = sha256(archivePath(dataDir));
+    spawnSync('chmod', ['-R', 'a-w,a+rX', dataDir]);
+    spawnSync('chmod', ['a+rx', parent]);
+    try {
+      // Root may write anywhere: the CLI runs as nobody there, as a user without write access.
+      const asUser = process.getuid?.() === 0 ? ['runuser', '-u', 'nobody', '--'] : [];
+      const [command = '', ...args] = [...asUser, process.execPath, '--import', 'tsx', join(import.meta.dirname, '..', '..', 'cli', 'main.ts'), 'article', 'list', '--data-dir', dataDir];
+      const run = spawnSync(command, args, { encoding: 'utf8', env: { ...process.env, HOME: parent } });
+      expect(run.status).not.toBe(0);
+      expect(run.stderr).toContain(`The data folder ${dataDir} cannot be written (permission denied)`);
+      expect(run.stderr).toContain('Nothing was changed');
+    } finally {
+      spawnSync('chmod', ['-R', 'u+w', dataDir]);
+    }
+    expect(readdirSync(dataDir, { recursive: true }).map(String).sort()).toEqual(before);
+    expect(sha256(archivePath(dataDir))).toBe(hash);
+    expect(statSync(archivePath(dataDir)).size).toBeGreaterThan(0);
+  });
+});
