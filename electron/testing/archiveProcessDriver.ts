@@ -1,7 +1,11 @@
+import BetterSqlite3 from 'better-sqlite3';
 import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { archivePath } from '../core/dataDir';
+import { tempDir } from './tempDir';
 
 const script = join(import.meta.dirname, 'archiveProcess.ts');
 
@@ -44,3 +48,37 @@ export async function startArchiveProcess(dataDir: string): Promise<ArchiveProce
     },
   };
 }
+
+/** A data folder whose path has spaces and Vietnamese letters, removed after the test. */
+export const newsroomFolder = (): string => {
+  const dir = join(tempDir(), 'Tòa soạn QĐND', 'Dữ liệu của Minh Tuấn');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+};
+
+/** Crashes a Newsroom process `crashes` times, each after a save; returns the last acknowledged headline and version. */
+export async function crashAfterSaves(dataDir: string, crashes: number): Promise<{ headline: string; version: number }> {
+  let last = { headline: '', version: 0 };
+  for (let crash = 1; crash <= crashes; crash += 1) {
+    const newsroom = await startArchiveProcess(dataDir);
+    for (let save = 1; save <= 3; save += 1) {
+      const headline = `Hội nghị lần ${crash}, bản ${save}`;
+      last = { headline, version: await newsroom.save(headline) };
+    }
+    await newsroom.kill();
+  }
+  return last;
+}
+
+/** What the archive file says without its log (read from a copy, so nothing is folded). */
+export function headlineWithoutLog(dataDir: string): string | undefined {
+  const dir = tempDir();
+  copyFileSync(archivePath(dataDir), join(dir, 'copy.sqlite3'));
+  const db = new BetterSqlite3(join(dir, 'copy.sqlite3'), { readonly: true });
+  try {
+    return db.prepare<[], { headline: string }>('SELECT headline FROM articles WHERE id = 1').get()?.headline;
+  } finally {
+    db.close();
+  }
+}
+

@@ -1,12 +1,11 @@
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ArchiveStatus } from '../../../shared/archive/status';
 import type { Article, ArticleSummary } from '../../../shared/article/article';
-import { runCli } from '../../cli/runCli';
-import { startArchiveProcess } from '../../testing/archiveProcessDriver';
+import { crashAfterSaves, headlineWithoutLog, newsroomFolder, startArchiveProcess } from '../../testing/archiveProcessDriver';
 import { sha256, tempDir } from '../../testing/tempDir';
 import { startArchive } from '../archiveService';
 import type { ArchiveService } from '../archiveService';
@@ -18,49 +17,10 @@ import { makeBackup } from './backups';
 // Real Newsroom processes killed with SIGKILL, real SQLite programs folding the log in.
 // The data folder's path has spaces and Vietnamese letters throughout.
 
-const newsroomFolder = (): string => {
-  const dir = join(tempDir(), 'Tòa soạn QĐND', 'Dữ liệu của Minh Tuấn');
-  mkdirSync(dir, { recursive: true });
-  return dir;
-};
-
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (line) => out.push(line), err: (line) => err.push(line) }, {});
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
-
 async function value<T>(service: ArchiveService, method: string, input: unknown = {}): Promise<T> {
   const result = await dispatch(service.handlers, method, input);
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value as T;
-}
-
-/** Crashes a Newsroom process `crashes` times, each after a save; returns the last acknowledged headline and version. */
-async function crashAfterSaves(dataDir: string, crashes: number): Promise<{ headline: string; version: number }> {
-  let last = { headline: '', version: 0 };
-  for (let crash = 1; crash <= crashes; crash += 1) {
-    const process = await startArchiveProcess(dataDir);
-    for (let save = 1; save <= 3; save += 1) {
-      const headline = `Hội nghị lần ${crash}, bản ${save}`;
-      last = { headline, version: await process.save(headline) };
-    }
-    await process.kill();
-  }
-  return last;
-}
-
-/** What the archive file says without its log (read from a copy, so nothing is folded). */
-function headlineWithoutLog(dataDir: string): string | undefined {
-  const dir = tempDir();
-  copyFileSync(archivePath(dataDir), join(dir, 'copy.sqlite3'));
-  const db = new BetterSqlite3(join(dir, 'copy.sqlite3'), { readonly: true });
-  try {
-    return db.prepare<[], { headline: string }>('SELECT headline FROM articles WHERE id = 1').get()?.headline;
-  } finally {
-    db.close();
-  }
 }
 
 const python = `import sqlite3, sys
@@ -162,29 +122,6 @@ describe('an archive whose log was really lost, with acknowledged saves in it', 
     await crashAfterSaves(dataDir, 1);
     rmSync(`${archivePath(dataDir)}-wal`);
     await expect(startArchive(dataDir)).rejects.toBeInstanceOf(ArchiveOpenError);
-  });
-});
-
-describe('the CLI on an archive whose log was lost', () => {
-  it('doctor names what is missing, and restore --as-is keeps the archive file, the rest set aside', async () => {
-    const dataDir = newsroomFolder();
-    const last = await crashAfterSaves(dataDir, 2);
-    rmSync(`${archivePath(dataDir)}-wal`);
-    const hash = sha256(archivePath(dataDir));
-    const doctor = await cli(['doctor', '--data-dir', dataDir]);
-    expect(doctor.code).toBe(1);
-    expect(doctor.stdout).toMatch(/PROBLEM: The archive .* holds fewer changes than Newsroom had saved in it/);
-    expect(doctor.stdout).toContain('newsroom restore --as-is');
-    expect(sha256(archivePath(dataDir))).toBe(hash);
-
-    const kept = await cli(['restore', '--as-is', '--json', '--data-dir', dataDir]);
-    expect(kept.code).toBe(0);
-    const { setAside } = JSON.parse(kept.stdout) as { setAside: string };
-    expect(sha256(join(setAside, 'archive.sqlite3'))).toBe(hash);
-    const listed = await cli(['article', 'list', '--json', '--data-dir', dataDir]);
-    expect(listed.code).toBe(0);
-    expect((JSON.parse(listed.stdout) as ArticleSummary[]).map((article) => article.headline)).not.toContain(last.headline);
-    expect((await cli(['restore', '--as-is', '--data-dir', dataDir])).stderr).toContain('nothing to keep as it is');
   });
 });
 
