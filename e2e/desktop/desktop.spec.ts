@@ -1,8 +1,13 @@
 import { _electron as electron } from '@playwright/test';
 import type { ElectronApplication } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { methodNames } from '../../shared/api/methodNames';
+import { appOrigin } from '../../electron/desktop/appUrl';
+import { menuTemplate } from '../../electron/desktop/menuTemplate';
+import { secureWebPreferences } from '../../electron/desktop/webPreferences';
+import { hostileNavigations } from '../../electron/testing/hostileUrls';
 import { electronRuntime } from '../../scripts/electron-runtime.mjs';
 import { expect, test } from '../support/fixtures';
 import { repoRoot } from '../support/server';
@@ -28,9 +33,100 @@ test.describe('desktop app (Electron)', () => {
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
     const bridge = await page.evaluate(() => Object.keys((window as { newsroom?: object }).newsroom ?? {}).sort());
-    expect(bridge).toEqual(['articles.create', 'articles.get', 'articles.list', 'articles.save']);
+    expect(bridge).toEqual([...methodNames].sort());
     expect(await page.evaluate(() => window.open('https://example.com') === null)).toBe(true);
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+    await app.close();
+  });
+
+  test('the window has the secure web preferences, and the spell checker off where it would download', async () => {
+    const app = await launch();
+    await app.firstWindow();
+    // getLastWebPreferences is Electron's own (undocumented) reading of what the window was given.
+    const preferences = await app.evaluate(({ BrowserWindow }) => {
+      const contents = BrowserWindow.getAllWindows()[0]?.webContents as unknown as { getLastWebPreferences: () => Record<string, unknown> } | undefined;
+      return contents?.getLastWebPreferences();
+    });
+    const { preload: _preload, ...expected } = secureWebPreferences('', process.platform);
+    expect(preferences).toMatchObject(expected);
+    await app.close();
+  });
+
+  test('hostile navigations are refused; the page stays the app', async () => {
+    const app = await launch();
+    const page = await app.firstWindow();
+    const home = page.url();
+    expect(home).toBe(`${appOrigin}/index.html`);
+    for (const url of hostileNavigations) {
+      await page.evaluate((target) => {
+        try {
+          window.location.href = target;
+        } catch {
+          // A URL the page cannot even parse.
+        }
+      }, url);
+      await page.waitForTimeout(50);
+      expect(page.url(), url).toBe(home);
+    }
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+    await app.close();
+  });
+
+  test('newsroom:// serves the build and refuses traversal', async () => {
+    const app = await launch();
+    const page = await app.firstWindow();
+    const statuses = await page.evaluate(async (urls) => Promise.all(urls.map(async (url) => (await fetch(url)).status)), [
+      `${appOrigin}/index.html`,
+      `${appOrigin}/%2e%2e/%2e%2e/package.json`,
+      `${appOrigin}/..%2f..%2fpackage.json`,
+      `${appOrigin}/media/..%2f..%2farchive.sqlite3`,
+      `${appOrigin}/media/${'0'.repeat(64)}-thumb.webp`,
+    ]);
+    expect(statuses).toEqual([200, 404, 404, 404, 404]);
+    await app.close();
+  });
+
+  test('a frame inside the page gets no bridge to the core', async () => {
+    const app = await launch();
+    const page = await app.firstWindow();
+    await page.evaluate(() => {
+      const frame = document.createElement('iframe');
+      frame.srcdoc = '<p>khung</p>';
+      frame.name = 'inner';
+      document.body.append(frame);
+    });
+    await expect.poll(() => page.frame({ name: 'inner' }) !== null).toBe(true);
+    expect(await page.frame({ name: 'inner' })?.evaluate(() => typeof (window as { newsroom?: unknown }).newsroom)).toBe('undefined');
+    await app.close();
+  });
+
+  test('the menu has the File commands in the system language, and New article starts an article', async () => {
+    const app = await launch();
+    const page = await app.firstWindow();
+    const locale = await app.evaluate(({ app: electronApp }) => electronApp.getLocale());
+    const expected = menuTemplate(process.platform, locale, { newArticle: () => undefined, importDocument: () => undefined, importPhotos: () => undefined });
+    const labels = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((item) => item.label) ?? []);
+    expect(labels).toEqual(expect.arrayContaining(expected.flatMap((item) => (item.label ? [item.label] : []))));
+    const before = await page.locator('[data-article-id]').count();
+    await app.evaluate(({ Menu }) => {
+      const file = Menu.getApplicationMenu()?.items.find((item) => item.submenu?.items.some((entry) => entry.accelerator === 'CmdOrCtrl+N'));
+      file?.submenu?.items.find((entry) => entry.accelerator === 'CmdOrCtrl+N')?.click();
+    });
+    await expect(page.locator('[data-article-id]')).toHaveCount(before + 1);
+    await app.close();
+  });
+
+  test('Import document… reads the chosen file by path in the main process and opens the article', async () => {
+    const file = join(dataDir, 'Bài từ phóng viên.txt');
+    writeFileSync(file, 'Hội nghị tổng kết công tác Đảng\n\nChiều 24/12, tại Hà Nội, hội nghị đã diễn ra với sự tham dự của nhiều đại biểu.\n');
+    const app = await launch();
+    const page = await app.firstWindow();
+    await app.evaluate(({ dialog, Menu }, chosen) => {
+      dialog.showOpenDialog = () => Promise.resolve({ canceled: false, filePaths: [chosen] });
+      const file = Menu.getApplicationMenu()?.items.find((item) => item.submenu?.items.some((entry) => entry.accelerator === 'CmdOrCtrl+O'));
+      file?.submenu?.items.find((entry) => entry.accelerator === 'CmdOrCtrl+O')?.click();
+    }, file);
+    await expect(page.locator('[data-testid=editor]')).toContainText('Chiều 24/12, tại Hà Nội');
     await app.close();
   });
 

@@ -5,18 +5,13 @@ import { channelFor } from '../../shared/api/methodNames';
 import { fail } from '../../shared/api/result';
 import type { Handlers } from '../core/createCore';
 import { dispatch } from '../core/dispatch';
-import { appOrigin } from './security';
+import { mayCallCore } from './appUrl';
 
-/** Only our own window's main frame, showing our own page, may call the core. */
+/** The facts mayCallCore judges, read off the event. */
 function fromOurMainFrame(event: IpcMainInvokeEvent, window: BrowserWindow): boolean {
   const frame = event.senderFrame;
-  if (!frame || window.isDestroyed()) return false;
-  if (event.sender !== window.webContents || frame !== window.webContents.mainFrame) return false;
-  try {
-    return new URL(frame.url).origin === appOrigin;
-  } catch {
-    return false;
-  }
+  if (window.isDestroyed()) return false;
+  return mayCallCore({ fromAppWindow: event.sender === window.webContents, fromMainFrame: frame !== null && frame === window.webContents.mainFrame, frameUrl: frame?.url });
 }
 
 /** The system's file dialog for photos: only the paths chosen go back to the page. */

@@ -12,7 +12,8 @@ import { packageRoot, rendererDir } from '../core/paths';
 import { handleAppProtocol, registerAppScheme } from './appProtocol';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
-import { appOrigin, denyPermissions, lockDownAllContents } from './security';
+import { appOrigin } from './appUrl';
+import { denyPermissions, lockDownAllContents } from './security';
 import { secureWebPreferences } from './webPreferences';
 
 const { values } = parseArgs({
@@ -40,7 +41,7 @@ function createWindow(core: ArchiveService, root: string): BrowserWindow {
     height: 860,
     show: false,
     title: 'Newsroom',
-    webPreferences: secureWebPreferences(join(root, 'dist', 'electron', 'preload.cjs')),
+    webPreferences: secureWebPreferences(join(root, 'dist', 'electron', 'preload.cjs'), process.platform),
   });
   registerIpc(core.handlers, window);
   installMenu(window, app.getLocale(), core.handlers);

@@ -1,29 +1,22 @@
 import { app, shell, session } from 'electron';
 import type { WebContents } from 'electron';
 
-export const appScheme = 'newsroom';
-export const appOrigin = `${appScheme}://app`;
-
-const isExternalWebLink = (url: string): boolean => {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
-};
+import { mayNavigate, mayNavigateFrame, windowOpenAction } from './appUrl';
 
 /** No navigation away from the app, no new windows, no webviews; web links go to the system browser. */
 export function lockDownContents(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(`${appOrigin}/`)) event.preventDefault();
+    if (!mayNavigate(url)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!mayNavigateFrame(event.url, event.isMainFrame)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
-    if (!url.startsWith(`${appOrigin}/`)) event.preventDefault();
+    if (!mayNavigate(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isExternalWebLink(url)) void shell.openExternal(url);
+    if (windowOpenAction(url) === 'open-externally') void shell.openExternal(url);
     return { action: 'deny' };
   });
 }
