@@ -1,6 +1,7 @@
 import { _electron as electron } from '@playwright/test';
 import type { ElectronApplication } from '@playwright/test';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { methodNames } from '../../shared/api/methodNames';
@@ -146,5 +147,26 @@ test.describe('desktop app (Electron)', () => {
     await expect(page.getByTestId('headline')).toHaveText('Hội nghị tổng kết công tác Đảng năm 2019');
     await expect(page.locator('[data-testid=editor] p.paragraph')).toHaveText(['Tin, ảnh: NGUYÊN KHÔI - MINH TUẤN']);
     await app.close();
+  });
+});
+
+// The packaged binary (npm run dist -- --dir), where one was built: its fuses as electron-builder flipped them.
+const packaged = join(repoRoot, 'release', 'linux-unpacked', 'newsroom');
+
+test.describe('the packaged desktop app', () => {
+  test.skip(!existsSync(packaged), `no packaged app at ${packaged} (npm run dist -- --dir builds it where Electron can be downloaded)`);
+
+  test('has its security fuses flipped', async () => {
+    const wire = await getCurrentFuseWire(packaged);
+    // The wire's bytes: '0' off, '1' on (@electron/fuses' FuseState, which its index does not export).
+    const off = '0'.charCodeAt(0);
+    const on = '1'.charCodeAt(0);
+    expect(wire[FuseV1Options.RunAsNode]).toBe(off);
+    expect(wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(off);
+    expect(wire[FuseV1Options.EnableNodeCliInspectArguments]).toBe(off);
+    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(off);
+    expect(wire[FuseV1Options.EnableCookieEncryption]).toBe(on);
+    expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(on);
+    expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(on);
   });
 });

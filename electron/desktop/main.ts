@@ -6,12 +6,14 @@ import { ArchiveOpenError } from '../core/CoreError';
 import { ensureDataDir, resolveDataDir } from '../core/dataDir';
 import { startArchive } from '../core/archiveService';
 import { useNativeBinding } from '../core/archive/sqlite';
+import { PhotoImporter } from '../core/photos/photoImporter';
 import { renditionPath } from '../core/photos/photoStore';
 import type { ArchiveService } from '../core/archiveService';
 import { packageRoot, rendererDir } from '../core/paths';
 import { handleAppProtocol, registerAppScheme } from './appProtocol';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
+import { launchUtilityDecoder } from './utilityDecoder';
 import { appOrigin } from './appUrl';
 import { denyPermissions, lockDownAllContents } from './security';
 import { secureWebPreferences } from './webPreferences';
@@ -78,6 +80,7 @@ function start(): void {
         dailyBackup: true,
         allowPathImport: true,
         core: {
+          photoImporter: new PhotoImporter(undefined, launchUtilityDecoder),
           openFolder: async (dir) => {
             const failure = await shell.openPath(dir);
             if (failure) throw new Error(failure);

@@ -1,5 +1,5 @@
-// Runs in a child process: decoding and metadata parsing never happen in the process that
-// owns the archive, so a file that hangs or crashes the decoder costs only this child.
+// Runs in a child process (see decoderProcess.ts): decoding and metadata parsing never happen in
+// the process that owns the archive, so a file that hangs or crashes the decoder costs only this child.
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -57,11 +57,15 @@ async function processPhoto(job: WorkerJob): Promise<WorkerReply> {
   };
 }
 
-process.on('message', (job: WorkerJob) => {
-  void processPhoto(job)
-    .catch((error: unknown): WorkerReply => ({ ok: false, reason: `The photo could not be processed (${error instanceof Error ? error.message : String(error)}).` }))
-    .then((reply) => process.send?.(reply));
-});
+const answer = (job: WorkerJob): Promise<WorkerReply> =>
+  processPhoto(job).catch((error: unknown): WorkerReply => ({ ok: false, reason: `The photo could not be processed (${error instanceof Error ? error.message : String(error)}).` }));
 
-// The parent went away (closed or killed): so does the decoder.
-process.on('disconnect', () => process.exit(0));
+// Electron's utility process (the desktop app) talks through parentPort; a Node child process through its IPC channel.
+const parentPort = (process as { parentPort?: { on: (event: 'message', listener: (message: { data: WorkerJob }) => void) => void; postMessage: (reply: WorkerReply) => void } }).parentPort;
+if (parentPort) {
+  parentPort.on('message', ({ data }) => void answer(data).then((reply) => parentPort.postMessage(reply)));
+} else {
+  process.on('message', (job: WorkerJob) => void answer(job).then((reply) => process.send?.(reply)));
+  // The parent went away (closed or killed): so does the decoder.
+  process.on('disconnect', () => process.exit(0));
+}
