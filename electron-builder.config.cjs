@@ -1,10 +1,15 @@
 // Packaging for the desktop app. electron-builder rebuilds better-sqlite3 for Electron's ABI
 // inside the package (npmRebuild), so the Node build in node_modules stays as the tests need it.
+// The product's name, icon and desktop entry live in resources/ (icon.png is the master, 1024 px,
+// from which electron-builder makes each platform's icons; icon.svg is its source).
+const product = require('./resources/product.json');
+
 /** @type {import('electron-builder').Configuration} */
 module.exports = {
-  appId: 'vn.newsroom.editor',
-  productName: 'Newsroom',
-  directories: { output: 'release' },
+  appId: product.appId,
+  productName: product.productName,
+  icon: 'resources/icon.png',
+  directories: { output: 'release', buildResources: 'resources' },
   files: ['dist/**', 'package.json', '!**/*.map'],
   asarUnpack: ['**/*.node'],
   npmRebuild: true,
@@ -19,7 +24,7 @@ module.exports = {
     onlyLoadAppFromAsar: true,
     grantFileProtocolExtraPrivileges: false,
   },
-  linux: { target: ['AppImage', 'deb'], category: 'Office' },
+  linux: { target: ['AppImage', 'deb'], category: 'Office', desktop: { entry: product.linuxDesktopEntry } },
   mac: { target: 'dmg', category: 'public.app-category.productivity' },
   win: { target: 'nsis' },
 };
