@@ -18,5 +18,7 @@ export const secureWebPreferences = (preload: string, platform: NodeJS.Platform)
   allowRunningInsecureContent: false,
   webviewTag: false,
   navigateOnDragDrop: false,
+  // A middle click would ask for a new window (which is denied anyway).
+  disableBlinkFeatures: 'Auxclick',
   spellcheck: platform === 'darwin',
 });
