@@ -29,3 +29,9 @@ export function ensureElectronSqlite(electronVersion, root = process.cwd()) {
     rmSync(work, { recursive: true, force: true });
   }
 }
+
+// As a command (npm run native:electron): build it for the installed electron package.
+if (process.argv[1] === import.meta.filename) {
+  const version = createRequire(import.meta.url)('electron/package.json').version;
+  console.log(ensureElectronSqlite(version, join(import.meta.dirname, '..')));
+}
