@@ -131,6 +131,24 @@ test.describe('desktop app (Electron)', () => {
     await app.close();
   });
 
+  test('quitting at once after typing keeps every keystroke', async () => {
+    let app: ElectronApplication = await launch();
+    let page = await app.firstWindow();
+    await page.getByTestId('new-article').click();
+    await page.getByTestId('headline').click();
+    await page.keyboard.type('Thoát ngay sau khi gõ chữ cuối cùng');
+    // Ctrl+Q's way out, with the autosave still pending: the quit waits for the commit.
+    const closed = new Promise<void>((resolve) => app.once('close', () => resolve()));
+    await app.evaluate(({ app: electronApp }) => electronApp.quit());
+    await closed;
+
+    app = await launch();
+    page = await app.firstWindow();
+    await page.locator('[data-article-id]').first().click();
+    await expect(page.getByTestId('headline')).toHaveText('Thoát ngay sau khi gõ chữ cuối cùng');
+    await app.close();
+  });
+
   test('typed Vietnamese survives closing and reopening the app', async () => {
     let app: ElectronApplication = await launch();
     let page = await app.firstWindow();

@@ -173,10 +173,11 @@ export async function startArchive(dataDir: string, options: ArchiveServiceOptio
     db: () => open?.db,
     noteChanges: () => open?.ledger.note(),
     close: () => {
-      open?.ledger.note();
-      if (open?.db.open) open.db.close();
-      open?.ledger.close();
-      open?.unmark();
+      if (!open?.db.open) return;
+      open.ledger.note();
+      open.db.close();
+      open.ledger.close();
+      open.unmark();
     },
   };
 }

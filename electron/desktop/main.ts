@@ -13,6 +13,7 @@ import { packageRoot, rendererDir } from '../core/paths';
 import { handleAppProtocol, registerAppScheme } from './appProtocol';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
+import { holdQuitForSaves } from './quit';
 import { launchUtilityDecoder } from './utilityDecoder';
 import { appOrigin } from './appUrl';
 import { denyPermissions, lockDownAllContents } from './security';
@@ -95,7 +96,9 @@ function start(): void {
       return;
     }
     window = createWindow(core, root);
+    holdQuitForSaves(window, core);
     app.on('window-all-closed', () => app.quit());
+    // After the quit sequence closed it already (closing twice is harmless), or on a quit nothing held.
     app.on('will-quit', () => core.close());
   });
 }

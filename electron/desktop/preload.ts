@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { Api } from '../../shared/api/contract';
-import { channelFor, isMenuCommand, menuChannel, methodNames } from '../../shared/api/methodNames';
+import { channelFor, flushChannel, flushedChannel, isMenuCommand, menuChannel, methodNames } from '../../shared/api/methodNames';
 import type { MenuCommand } from '../../shared/api/methodNames';
 
 // One named function per contract method; ipcRenderer itself never reaches the page.
@@ -19,5 +19,19 @@ contextBridge.exposeInMainWorld('newsroomMenu', {
     ipcRenderer.on(menuChannel, (_event, command: unknown) => {
       if (isMenuCommand(command)) listener(command);
     });
+  },
+});
+
+// Quitting: the page saves what is pending and says whether it is committed. A page that
+// registered nothing (the recovery screen) has nothing pending.
+let flush: () => Promise<boolean> = () => Promise.resolve(true);
+ipcRenderer.on(flushChannel, (_event, request: unknown) => {
+  void flush()
+    .catch(() => false)
+    .then((saved) => ipcRenderer.send(flushedChannel, request, saved));
+});
+contextBridge.exposeInMainWorld('newsroomLifecycle', {
+  onFlushRequest: (handler: () => Promise<boolean>) => {
+    flush = handler;
   },
 });

@@ -147,6 +147,13 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
     };
   });
   useEffect(() => {
+    // Quitting the desktop app waits for this: the open article's pending changes, committed.
+    window.newsroomLifecycle?.onFlushRequest(async () => {
+      const state = await editorRef.current?.flush();
+      return !state || state.kind === 'saved';
+    });
+  }, []);
+  useEffect(() => {
     window.newsroomMenu?.onCommand((message) => {
       if (message.command === 'new-article') void menuActions.current.create();
       else if (message.command === 'import-photos') {

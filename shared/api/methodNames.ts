@@ -44,6 +44,14 @@ export const channelFor = (method: string): string => `api:${method}`;
 export type MenuCommand = { command: 'new-article' } | { command: 'import-photos' } | { command: 'open-article'; id: number };
 export const menuChannel = 'menu:command';
 
+/**
+ * Quitting the desktop app: the main process asks the page, with a number, to save what is
+ * pending (flushChannel); the page answers on flushedChannel with that number and whether it
+ * is committed. The archive is closed only after that, or after the user chose to quit anyway.
+ */
+export const flushChannel = 'lifecycle:flush';
+export const flushedChannel = 'lifecycle:flushed';
+
 export function isMenuCommand(value: unknown): value is MenuCommand {
   if (typeof value !== 'object' || value === null) return false;
   const { command, id } = value as { command?: unknown; id?: unknown };

@@ -10,6 +10,8 @@ declare global {
     newsroomMenu?: { onCommand: (listener: (command: MenuCommand) => void) => void };
     /** Desktop only: the path of a file dropped on the page. */
     newsroomFiles?: { pathForFile: (file: File) => string };
+    /** Desktop only: quitting asks the page to save what is pending first. */
+    newsroomLifecycle?: { onFlushRequest: (handler: () => Promise<boolean>) => void };
   }
 }
 
