@@ -155,6 +155,20 @@ test('the interface speaks Vietnamese and English', async ({ page, serve }) => {
   await expect(headline(page)).toHaveText('Tít');
 });
 
+test('a browser opened with the one-time address gets in, and the address then opens nothing', async ({ page, context, serve, pageErrors }) => {
+  const server = await serve({ testHooks: true });
+  const address = (await server.hook('one-time-url')).replace('one-time-url ', '');
+  expect(address).not.toContain(server.token);
+  await page.goto(address);
+  await expect(page.getByTestId('new-article')).toBeVisible();
+  // The ticket is gone from the address bar (and so from what history keeps of it from now on).
+  expect(new URL(page.url()).search).toBe('');
+  const again = await context.newPage();
+  await again.goto(address);
+  await expect(again.getByRole('alert')).toContainText('token');
+  pageErrors.splice(0);
+});
+
 test('without the token the page explains itself and the API refuses', async ({ page, serve, pageErrors }) => {
   const server = await serve();
   await page.goto(`${server.origin}/`);

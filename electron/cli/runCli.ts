@@ -121,8 +121,9 @@ async function serve(dataDir: string, portText: string | undefined, open: boolea
     web = await startWebServer({ handlers: core.handlers, staticDir, port: 0, token, media });
   }
   io.out(`Newsroom at ${web.url}`);
-  const stopHooks = env.NEWSROOM_TEST_HOOKS === '1' ? listenForTestHooks(core.db, process.stdin, (line) => io.out(line)) : undefined;
-  if (open) openBrowser(web.url);
+  const stopHooks = env.NEWSROOM_TEST_HOOKS === '1' ? listenForTestHooks(core.db, process.stdin, (line) => io.out(line), web.oneTimeUrl) : undefined;
+  // The browser gets a one-time address: argv and its history keep nothing that still works.
+  if (open) openBrowser(web.oneTimeUrl());
   return new Promise((resolve) => {
     const stop = () => {
       stopHooks?.();

@@ -35,6 +35,20 @@ export interface CoreOptions {
   openFolder?: (dir: string) => Promise<void>;
 }
 
+/** A new folder of that name, or name-2, name-3…: made here, so two exports never share one. */
+function claimFolder(base: string): string {
+  mkdirSync(dirname(base), { recursive: true });
+  for (let n = 1; ; n += 1) {
+    const dir = n === 1 ? base : `${base}-${n}`;
+    try {
+      mkdirSync(dir);
+      return dir;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
 export function createCore(db: Database, options: CoreOptions = {}): Handlers {
   const policy = options.history ?? defaultHistoryPolicy;
   // Who acts, for the history: read once, and again after the settings change (not on every save).
@@ -81,7 +95,7 @@ export function createCore(db: Database, options: CoreOptions = {}): Handlers {
       if (exporting.has(id)) throw new CoreError('conflict', 'This article is being exported already; wait for that export to finish.');
       // Only the slug is needed here: the export reads the article and runs the preflight itself.
       const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
-      const dir = join(exportsDir(photoDir()), `${packageSlug(getArticle(db, id), id)}-${stamp}`);
+      const dir = claimFolder(join(exportsDir(photoDir()), `${packageSlug(getArticle(db, id), id)}-${stamp}`));
       exporting.set(id, { done: 0, total: 0 });
       try {
         const result = await exportStory(db, photoDir(), id, dir, { draft, onProgress: (progress) => exporting.set(id, progress) });

@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ArchiveOpenError } from './CoreError';
@@ -69,5 +69,22 @@ export function ensureWritableDataDir(dir: string): string {
       throw error;
     }
   }
+  keepPrivate(dir);
   return dir;
+}
+
+/**
+ * The archive, its log, backups, photos and exports are the user's alone (0600 files, 0700
+ * folders), whatever the umask or the data folder's own mode: the process creates everything
+ * from here on without group or other bits, and the archive file is made (or mended) 0600
+ * before SQLite opens it, since its -wal and -shm files take its mode.
+ */
+function keepPrivate(dir: string): void {
+  process.umask(0o077);
+  const file = archivePath(dir);
+  // (Not beside a log without its archive: that is for the recovery to see as it is.)
+  if (!existsSync(file) && !existsSync(`${file}-wal`)) writeFileSync(file, '', { mode: 0o600, flag: 'wx' });
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(path) && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
+  }
 }

@@ -1,67 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
-import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../testing/tempDir';
-import { openCore } from '../core/openCore';
-import type { OpenCore } from '../core/openCore';
-import { renditionPath } from '../core/photos/photoStore';
-import { startWebServer } from './createWebServer';
-import type { WebServer } from './createWebServer';
-
-const running: { web: WebServer; core: OpenCore }[] = [];
-
-afterEach(async () => {
-  for (const { web, core } of running.splice(0)) {
-    await web.close();
-    core.close();
-  }
-});
-
-async function start() {
-  const root = tempDir();
-  const staticDir = join(root, 'build');
-  mkdirSync(join(staticDir, 'assets'), { recursive: true });
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Newsroom</title>');
-  writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
-  writeFileSync(join(root, 'secret.txt'), 'outside the build');
-  const core = await openCore(join(root, 'data'));
-  const web = await startWebServer({ handlers: core.handlers, staticDir, media: (id, kind) => renditionPath(join(root, 'data'), id, kind) });
-  running.push({ web, core });
-  return { web, core, port: new URL(web.origin).port };
-}
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-/** A raw request, so tests can send any Host, Origin or path a hostile page could. */
-function send(port: string, options: { method?: string; path?: string; headers?: Record<string, string>; body?: string }): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path ?? '/', headers: options.headers, setHost: false },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
-
-const api = (port: string, method: string, input: unknown, headers: Record<string, string>) =>
-  send(port, {
-    method: 'POST',
-    path: `/api/${method}`,
-    headers: { Host: `127.0.0.1:${port}`, 'Content-Type': 'application/json', ...headers },
-    body: JSON.stringify(input),
-  });
+import { describe, expect, it } from 'vitest';
+import { api, send, start } from '../testing/testWebServer';
 
 describe('the browser edition server', () => {
   it('listens on 127.0.0.1 and prints a URL carrying a long random token', async () => {

@@ -11,9 +11,12 @@ import { dispatch } from '../core/dispatch';
 import { readFile } from 'node:fs/promises';
 import { readStatic } from './staticFiles';
 
-
 const maxBodyBytes = 100 * 1024 * 1024;
 const host = '127.0.0.1';
+/** Any local process may connect: a few dozen connections is more than a page ever opens. */
+const maxConnections = 64;
+/** A one-time address for opening the browser is good for this long, and once. */
+const ticketMs = 120_000;
 
 export interface WebServerOptions {
   handlers: Handlers;
@@ -30,6 +33,11 @@ export interface WebServer {
   url: string;
   origin: string;
   token: string;
+  /**
+   * An address to hand a browser (on its command line, into its history): it carries a ticket
+   * the page exchanges once for the token, so neither place keeps a secret that still works.
+   */
+  oneTimeUrl: () => string;
   close: () => Promise<void>;
 }
 
@@ -98,7 +106,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       sendJson(response, 401, fail('unauthorized', 'Missing or wrong token: open the address the server printed.'));
       return;
     }
-    if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
+    if (!/^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? '')) {
       sendJson(response, 415, fail('validation', 'The API takes application/json.'));
       return;
     }
@@ -155,7 +163,35 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     response.end(head ? undefined : body);
   };
 
+  const tickets = new Map<string, number>();
+  /** POST /session {ticket}: a ticket (unused, not expired) is exchanged for the token, once. */
+  const handleSession = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    if (request.method !== 'POST' || !/^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? '')) {
+      sendJson(response, 405, fail('validation', 'POST a JSON {"ticket": …} here.'));
+      return;
+    }
+    const body = await readBody(request);
+    let ticket: unknown;
+    try {
+      ticket = body === 'too_large' ? undefined : (JSON.parse(body.toString('utf8')) as { ticket?: unknown }).ticket;
+    } catch {
+      ticket = undefined;
+    }
+    const expires = typeof ticket === 'string' ? tickets.get(ticket) : undefined;
+    if (typeof ticket === 'string') tickets.delete(ticket);
+    if (expires === undefined || expires < Date.now()) {
+      sendJson(response, 401, fail('unauthorized', 'This address was already used or has expired: open the address the server printed.'));
+      return;
+    }
+    sendJson(response, 200, { ok: true, value: { token } });
+  };
+
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    // Origin-form targets only: an absolute-form one ("POST http://elsewhere/…") is a proxy request.
+    if (!request.url?.startsWith('/')) {
+      sendJson(response, 400, fail('validation', 'Only requests for a path on this server are answered.'));
+      return;
+    }
     if (request.headers.host !== expectedHost) {
       sendJson(response, 403, fail('forbidden', 'Wrong Host header: the editor answers only on its loopback address.'));
       return;
@@ -168,6 +204,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const url = new URL(request.url ?? '/', origin);
     if (url.pathname.startsWith('/api/')) {
       await handleApi(request, response, url.pathname.slice('/api/'.length));
+      return;
+    }
+    if (url.pathname === '/session') {
+      await handleSession(request, response);
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -194,15 +234,20 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     response.end(request.method === 'HEAD' ? undefined : file.body);
   };
 
-  const server = createServer((request, response) => {
+  // Silent connections are dropped after 10 s (headers checked every second, not every 30 s).
+  const server = createServer({ headersTimeout: 10_000, requestTimeout: 120_000, connectionsCheckingInterval: 1_000 }, (request, response) => {
     handle(request, response).catch((error: unknown) => {
       console.error('[web] request failed:', error);
       if (!response.headersSent) sendJson(response, 500, fail('internal', 'The server failed to answer.'));
       else response.destroy();
     });
   });
-  server.headersTimeout = 30_000;
-  server.requestTimeout = 120_000;
+  server.maxConnections = maxConnections;
+  server.keepAliveTimeout = 5_000;
+  // A connection that sends nothing at all is closed after 10 s; once it asks something, the
+  // header and request timeouts above apply instead (an export may take longer than 10 s).
+  server.on('connection', (socket) => socket.setTimeout(10_000, () => socket.destroy()));
+  server.on('request', (request: IncomingMessage) => request.socket.setTimeout(0));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -219,6 +264,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     origin,
     token,
     url: `${origin}/?token=${token}`,
+    oneTimeUrl: () => {
+      const ticket = randomBytes(24).toString('base64url');
+      tickets.set(ticket, Date.now() + ticketMs);
+      return `${origin}/?ticket=${ticket}`;
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

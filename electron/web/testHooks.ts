@@ -8,14 +8,19 @@ const unlimitedPages = 4294967294;
 /**
  * Only with NEWSROOM_TEST_HOOKS=1: the process that started `newsroom serve` can simulate a
  * full disk by writing lines to its standard input (`max-page-count N`, `max-page-count
- * reset`, `page-count`); each gets one reply line on standard output. Nothing is reachable
+ * reset`, `page-count`), or ask for the one-time address a browser would be opened with
+ * (`one-time-url`); each gets one reply line on standard output. Nothing is reachable
  * over the network.
  */
-export function listenForTestHooks(db: () => Database | undefined, input: Readable, out: (line: string) => void): () => void {
+export function listenForTestHooks(db: () => Database | undefined, input: Readable, out: (line: string) => void, oneTimeUrl: () => string): () => void {
   const lines = createInterface({ input });
   lines.on('line', (line) => {
     const database = db();
     const [command, argument] = line.trim().split(/\s+/);
+    if (command === 'one-time-url') {
+      out(`one-time-url ${oneTimeUrl()}`);
+      return;
+    }
     if (!database) {
       out('hook error: the archive is not open');
       return;

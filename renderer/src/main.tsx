@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { createClient } from './client/createClient';
+import { createClient, redeemTicket } from './client/createClient';
 import { I18nProvider, useI18n } from './i18n/I18nProvider';
 import { PhotoProvider, createPhotoStore } from './photos/PhotoContext';
 import { PeopleProvider } from './people/People';
@@ -16,6 +16,7 @@ function MissingToken() {
   );
 }
 
+if (!window.newsroom) await redeemTicket();
 const client = createClient();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

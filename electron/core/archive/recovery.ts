@@ -64,7 +64,7 @@ export function markSession(dataDir: string): () => void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   for (const marker of deadSessions(dataDir)) rmSync(join(dir, `${marker.pid}.json`), { force: true });
   const file = join(dir, `${process.pid}.json`);
-  writeFileSync(file, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() } satisfies SessionMarker));
+  writeFileSync(file, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() } satisfies SessionMarker), { mode: 0o600 });
   return () => rmSync(file, { force: true });
 }
 

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Block } from '../../../shared/article/article';
 import type { Photo, PhotoChanges, PhotoFilter, PhotoFormat, PhotoImportResult, PhotoMeta, PhotoPage } from '../../../shared/photos/photo';
@@ -123,6 +123,8 @@ async function importOne(db: Database, dataDir: string, importer: PhotoImporter,
   const original = originalPath(dataDir, reply.id, reply.format);
   mkdirSync(join(original, '..'), { recursive: true });
   copyFileSync(file.path, `${original}.partial`);
+  // A copy keeps the source's mode (a card's 0644): the library is the user's alone.
+  chmodSync(`${original}.partial`, 0o600);
   renameSync(`${original}.partial`, original);
   for (const kind of renditionKinds) {
     const target = renditionPath(dataDir, reply.id, kind);

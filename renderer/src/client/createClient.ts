@@ -33,6 +33,25 @@ function takeToken(): string | undefined {
   return sessionStorage.getItem(tokenKey) ?? undefined;
 }
 
+/**
+ * A browser the server opened itself was given a one-time ticket instead of the token (argv
+ * and history keep the address): the page exchanges it, once, and drops it from the address.
+ */
+export async function redeemTicket(): Promise<void> {
+  const url = new URL(window.location.href);
+  const ticket = url.searchParams.get('ticket');
+  if (!ticket) return;
+  url.searchParams.delete('ticket');
+  window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+  try {
+    const response = await fetch('/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ticket }) });
+    const envelope = (await response.json()) as { ok: boolean; value?: { token?: unknown } };
+    if (envelope.ok && typeof envelope.value?.token === 'string') sessionStorage.setItem(tokenKey, envelope.value.token);
+  } catch {
+    // No token then: the page says how to open it.
+  }
+}
+
 export type Shell = 'desktop' | 'browser';
 
 /** Where the page loads a photo rendition from (the core serves only ids and kinds it knows). */
