@@ -81,7 +81,8 @@ describe('backups', () => {
     expect(daily).toHaveLength(backupsKept.daily);
     expect(daily.at(-1)?.createdAt).toBe('2026-01-04T00:00:00.000Z');
     expect(listBackups(dataDir).filter((candidate) => candidate.reason === 'manual')).toHaveLength(1);
-    expect(readdirSync(join(dataDir, 'backups')).filter((name) => name.endsWith('.partial'))).toEqual([]);
+    // Nothing but the backups themselves: no partial file, and no -wal or -shm beside one (a backup is a plain file).
+    expect(readdirSync(join(dataDir, 'backups')).filter((name) => !/^archive-\d{8}T\d{9}Z-(daily|manual)\.sqlite3$/.test(name))).toEqual([]);
     db.close();
   });
 
