@@ -76,7 +76,8 @@ export interface PhotoPage {
 /** Removes control characters, normalizes to NFC, trims and caps a value read from a file or typed. */
 export function cleanText(value: string, limit: number): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed.
-  const text = toNfc(value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/\s+/g, ' ').trim());
+  const controls = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+  const text = toNfc(value.replace(controls, '').replace(/\s+/g, ' ').trim());
   return [...text].slice(0, limit).join('');
 }
 

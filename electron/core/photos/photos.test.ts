@@ -142,7 +142,8 @@ describe('photo import', () => {
     const dir = tempDir();
     for (const format of ['png', 'webp', 'tiff'] as const) {
       const file = join(dir, `anh-${format}.jpg`);
-      await sharp({ create: { width: 300, height: 200, channels: 3, background: '#248' } })[format]().toFile(file);
+      const image = sharp({ create: { width: 300, height: 200, channels: 3, background: '#248' } });
+      await image[format]().toFile(file);
       const result = await upload(file);
       expect(result).toMatchObject({ status: 'imported', photo: { format, width: 300, height: 200 } });
     }
