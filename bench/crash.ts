@@ -29,7 +29,9 @@ try {
   });
   console.log(`kills: ${result.kills} (seed ${seed}), ${((performance.now() - started) / 1000).toFixed(0)} s`);
   console.log(`saves acknowledged: ${result.acknowledged}`);
-  console.log(`saves cut off by a kill: ${cutOff} (of which committed before the kill, the reply lost: ${committedUnacknowledged})`);
+  console.log(
+    `saves cut off by a kill: ${cutOff} (of which committed before the kill, the reply lost: ${committedUnacknowledged})`,
+  );
   console.log(`acknowledged saves lost or altered: ${result.lost.length}`);
   console.log(`integrity_check failures: ${result.integrity.length}`);
   console.log(`logs folded in by the sqlite3 shell between a kill and the restart: ${result.folded}`);

@@ -32,7 +32,14 @@ console.log(`Making and importing ${photoCount} photos of 4000×3000…`);
 const ids: string[] = [];
 for (let index = 0; index < photoCount; index += 1) {
   // A colour of its own under noise: compresses like a photograph, not like a flat colour.
-  const file = await photo(root, `photo-${index}.jpg`, `rgb(${40 + index * 9}, 90, ${160 - index * 5})`, [], 4000, true);
+  const file = await photo(
+    root,
+    `photo-${index}.jpg`,
+    `rgb(${40 + index * 9}, 90, ${160 - index * 5})`,
+    [],
+    4000,
+    true,
+  );
   const [result] = await importPhotoFiles(db, dataDir, importer, [{ path: file, name: `photo-${index}.jpg` }]);
   if (result?.status !== 'imported') throw new Error(`photo ${index} was not imported`);
   ids.push(result.photo.id);
@@ -58,7 +65,10 @@ let round = 0;
 async function exportOnce(): Promise<{ wall: number; cpu: number }> {
   const cpuBefore = process.cpuUsage();
   const start = performance.now();
-  const result = await exportStory(db, dataDir, article.id, join(root, 'out', `round-${(round += 1)}`), { draft: true, cacheDir });
+  const result = await exportStory(db, dataDir, article.id, join(root, 'out', `round-${(round += 1)}`), {
+    draft: true,
+    cacheDir,
+  });
   const wall = performance.now() - start;
   const cpu = process.cpuUsage(cpuBefore);
   if (result.status !== 'exported') throw new Error('the export was blocked');
@@ -79,13 +89,20 @@ for (let index = 0; index < warmRounds + 2; index += 1) {
 const cores = availableParallelism();
 const coldWalls = cold.map((sample) => sample.wall);
 const busy = cold.reduce((sum, sample) => sum + sample.cpu, 0) / cold.reduce((sum, sample) => sum + sample.wall, 0);
-const row = (name: string, samples: number[]) => `${name.padEnd(34)} p50 ${ms(percentile(samples, 50)).padStart(11)}   max ${ms(Math.max(...samples)).padStart(11)}`;
-console.log(`Exporting an article with ${photoCount} photos (${photoCount * 6} renditions: 480/960/1600 × JPEG+WebP), ${cores} cores, in ${tmpdir()}`);
+const row = (name: string, samples: number[]) =>
+  `${name.padEnd(34)} p50 ${ms(percentile(samples, 50)).padStart(11)}   max ${ms(Math.max(...samples)).padStart(11)}`;
+console.log(
+  `Exporting an article with ${photoCount} photos (${photoCount * 6} renditions: 480/960/1600 × JPEG+WebP), ${cores} cores, in ${tmpdir()}`,
+);
 console.log(row(`cold (no cache), ${coldRounds} rounds`, coldWalls));
 console.log(row(`warm (cached), ${warmRounds} rounds`, warm));
-console.log(`cold CPU time / wall time: ${busy.toFixed(2)} of ${cores} cores (${((busy / cores) * 100).toFixed(0)}% busy)`);
+console.log(
+  `cold CPU time / wall time: ${busy.toFixed(2)} of ${cores} cores (${((busy / cores) * 100).toFixed(0)}% busy)`,
+);
 const speedup = percentile(coldWalls, 50) / percentile(warm, 50);
 console.log(`warm / cold: ×${speedup.toFixed(1)} faster`);
-console.log(`Targets: warm ≤ 500 ms: ${Math.max(...warm) <= 500 ? 'met' : 'NOT met'}; ≥ 10× faster than cold: ${speedup >= 10 ? 'met' : 'NOT met'}; cold keeps both cores busy: ${busy / Math.min(cores, 2) >= 0.85 ? 'met' : 'NOT met'}`);
+console.log(
+  `Targets: warm ≤ 500 ms: ${Math.max(...warm) <= 500 ? 'met' : 'NOT met'}; ≥ 10× faster than cold: ${speedup >= 10 ? 'met' : 'NOT met'}; cold keeps both cores busy: ${busy / Math.min(cores, 2) >= 0.85 ? 'met' : 'NOT met'}`,
+);
 db.close();
 rmSync(root, { recursive: true, force: true });

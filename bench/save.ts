@@ -42,7 +42,12 @@ async function measure(arm: Arm): Promise<number[]> {
     // Each save differs, as typing makes it: the last paragraph grows by a word.
     const edited = [...body.slice(0, -1), paragraph(`${bodyText(body.slice(-1))} lần ${round}`)];
     const start = performance.now();
-    const saved = await dispatch(handlers, 'articles.save', { id, baseVersion: version, headline: 'Benchmark', body: edited });
+    const saved = await dispatch(handlers, 'articles.save', {
+      id,
+      baseVersion: version,
+      headline: 'Benchmark',
+      body: edited,
+    });
     const elapsed = performance.now() - start;
     if (!saved.ok) throw new Error(saved.error.message);
     version += 1;
@@ -64,9 +69,12 @@ for (let turn = 0; turn < 4; turn += 1) {
 }
 const row = (name: string, samples: number[]) =>
   `${name.padEnd(28)} p50 ${ms(percentile(samples, 50)).padStart(10)}   p95 ${ms(percentile(samples, 95)).padStart(10)}`;
-const ratio = (a: number[], b: number[]) => `p50 ×${(percentile(a, 50) / percentile(b, 50)).toFixed(2)}, p95 ×${(percentile(a, 95) / percentile(b, 95)).toFixed(2)}`;
+const ratio = (a: number[], b: number[]) =>
+  `p50 ×${(percentile(a, 50) / percentile(b, 50)).toFixed(2)}, p95 ×${(percentile(a, 95) / percentile(b, 95)).toFixed(2)}`;
 
-console.log(`Saving a ${words}-word article (${body.length} paragraphs, ${JSON.stringify(body).length} bytes of JSON), ${rounds * 4} saves per arm in four turns, in ${tmpdir()}`);
+console.log(
+  `Saving a ${words}-word article (${body.length} paragraphs, ${JSON.stringify(body).length} bytes of JSON), ${rounds * 4} saves per arm in four turns, in ${tmpdir()}`,
+);
 console.log(row('synchronous=FULL', full));
 console.log(row('synchronous=NORMAL', normal));
 console.log(row('FULL, core without the ledger', bare));

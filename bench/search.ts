@@ -24,14 +24,102 @@ const random = () => {
 };
 
 // A vocabulary of valid syllables built from parts, ranked at random, drawn Zipf-like.
-const initials = ['', 'b', 'c', 'ch', 'd', 'đ', 'g', 'h', 'kh', 'l', 'm', 'n', 'ng', 'nh', 'ph', 'qu', 'r', 's', 't', 'th', 'tr', 'v', 'x'];
-const rimes = ['a', 'ai', 'am', 'an', 'ang', 'anh', 'ao', 'ăn', 'âm', 'ân', 'âu', 'e', 'em', 'en', 'ê', 'ên', 'ênh', 'i', 'im', 'in', 'inh', 'o', 'oi', 'om', 'on', 'ong', 'ô', 'ôi', 'ông', 'ơ', 'ơi', 'ơn', 'u', 'ui', 'um', 'ung', 'ư', 'ưa', 'ương', 'uôn', 'uông', 'iên', 'iêu', 'oa', 'oan', 'uy', 'at', 'ăt', 'ôt', 'ac', 'ich', 'uôc', 'ươc', 'iêt', 'ap'];
+const initials = [
+  '',
+  'b',
+  'c',
+  'ch',
+  'd',
+  'đ',
+  'g',
+  'h',
+  'kh',
+  'l',
+  'm',
+  'n',
+  'ng',
+  'nh',
+  'ph',
+  'qu',
+  'r',
+  's',
+  't',
+  'th',
+  'tr',
+  'v',
+  'x',
+];
+const rimes = [
+  'a',
+  'ai',
+  'am',
+  'an',
+  'ang',
+  'anh',
+  'ao',
+  'ăn',
+  'âm',
+  'ân',
+  'âu',
+  'e',
+  'em',
+  'en',
+  'ê',
+  'ên',
+  'ênh',
+  'i',
+  'im',
+  'in',
+  'inh',
+  'o',
+  'oi',
+  'om',
+  'on',
+  'ong',
+  'ô',
+  'ôi',
+  'ông',
+  'ơ',
+  'ơi',
+  'ơn',
+  'u',
+  'ui',
+  'um',
+  'ung',
+  'ư',
+  'ưa',
+  'ương',
+  'uôn',
+  'uông',
+  'iên',
+  'iêu',
+  'oa',
+  'oan',
+  'uy',
+  'at',
+  'ăt',
+  'ôt',
+  'ac',
+  'ich',
+  'uôc',
+  'ươc',
+  'iêt',
+  'ap',
+];
 const tones = ['', '\u0301', '\u0300', '\u0309', '\u0303', '\u0323'];
 const withTone = (syllable: string, tone: string): string => {
-  const vowel = [...syllable].findLastIndex((char, index, all) => /[aăâeêioôơuưy]/.test(char) && (index === all.length - 1 || !/[aăâeêioôơuưy]/.test(all[index + 1] ?? '') || /[ăâêôơư]/.test(char)));
+  const vowel = [...syllable].findLastIndex(
+    (char, index, all) =>
+      /[aăâeêioôơuưy]/.test(char) &&
+      (index === all.length - 1 || !/[aăâeêioôơuưy]/.test(all[index + 1] ?? '') || /[ăâêôơư]/.test(char)),
+  );
   return vowel < 0 ? syllable : (syllable.slice(0, vowel + 1) + tone + syllable.slice(vowel + 1)).normalize('NFC');
 };
-const vocabulary = [...new Set(initials.flatMap((initial) => rimes.flatMap((rime) => tones.map((tone) => withTone(initial + rime, tone)))))].filter(isVietnameseSyllable);
+const vocabulary = [
+  ...new Set(
+    initials.flatMap((initial) => rimes.flatMap((rime) => tones.map((tone) => withTone(initial + rime, tone)))),
+  ),
+].filter(isVietnameseSyllable);
 for (let index = vocabulary.length - 1; index > 0; index -= 1) {
   const other = Math.floor(random() * (index + 1));
   [vocabulary[index], vocabulary[other]] = [vocabulary[other] as string, vocabulary[index] as string];
@@ -60,17 +148,28 @@ const rareName = (): string => {
 
 const dir = mkdtempSync(join(tmpdir(), 'newsroom-bench-search-'));
 const db = openArchive(join(dir, 'archive.sqlite3'), { synchronous: 'NORMAL' });
-console.log(`Generating ${articleCount} articles of ~400 words from a vocabulary of ${vocabulary.length} syllables in ${dir} …`);
+console.log(
+  `Generating ${articleCount} articles of ~400 words from a vocabulary of ${vocabulary.length} syllables in ${dir} …`,
+);
 let textBytes = 0;
-const insert = db.prepare(`INSERT INTO articles (headline, body, content, section, status, version, created_at, updated_at) VALUES (?, ?, ?, '', 'draft', 1, ?, ?)`);
+const insert = db.prepare(
+  `INSERT INTO articles (headline, body, content, section, status, version, created_at, updated_at) VALUES (?, ?, ?, '', 'draft', 1, ?, ?)`,
+);
 const pending = db.prepare('INSERT INTO search_pending (article_id) VALUES (?)');
 const at = new Date().toISOString();
 const generateStart = performance.now();
 for (let batch = 0; batch < articleCount; batch += 5000) {
   db.transaction(() => {
     for (let index = batch; index < Math.min(articleCount, batch + 5000); index += 1) {
-      const content = { ...emptyContent(words(10)), lead: [{ text: `${words(30)} ${rareName()}` }], body: Array.from({ length: 6 }, (_, at) => paragraph(at === 2 ? `${words(60)} ${rareName()}` : words(60))) };
-      textBytes += Buffer.byteLength(content.headline) + Buffer.byteLength(inlineText(content.lead)) + Buffer.byteLength(bodyText(content.body));
+      const content = {
+        ...emptyContent(words(10)),
+        lead: [{ text: `${words(30)} ${rareName()}` }],
+        body: Array.from({ length: 6 }, (_, at) => paragraph(at === 2 ? `${words(60)} ${rareName()}` : words(60))),
+      };
+      textBytes +=
+        Buffer.byteLength(content.headline) +
+        Buffer.byteLength(inlineText(content.lead)) +
+        Buffer.byteLength(bodyText(content.body));
       const { headline, body, section: _section, ...rest } = content;
       const { lastInsertRowid } = insert.run(headline, JSON.stringify(body), JSON.stringify(rest), at, at);
       pending.run(lastInsertRowid);
@@ -82,19 +181,30 @@ console.log(`generated in ${((performance.now() - generateStart) / 1000).toFixed
 const buildStart = performance.now();
 drainSearchIndex(db);
 const buildSeconds = (performance.now() - buildStart) / 1000;
-const indexBytes = (db.prepare("SELECT sum(pgsize) AS bytes FROM dbstat WHERE name LIKE 'search_exact%' OR name LIKE 'search_folded%'").get() as { bytes: number }).bytes;
-const perIndex = (name: string) => (db.prepare('SELECT sum(pgsize) AS bytes FROM dbstat WHERE name LIKE ?').get(`${name}%`) as { bytes: number }).bytes;
+const indexBytes = (
+  db
+    .prepare("SELECT sum(pgsize) AS bytes FROM dbstat WHERE name LIKE 'search_exact%' OR name LIKE 'search_folded%'")
+    .get() as { bytes: number }
+).bytes;
+const perIndex = (name: string) =>
+  (db.prepare('SELECT sum(pgsize) AS bytes FROM dbstat WHERE name LIKE ?').get(`${name}%`) as { bytes: number }).bytes;
 
 // Terms by document frequency in the folded index.
 db.exec("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, search_exact, 'row')");
 const byFrequency = (low: number, high: number) =>
-  (db.prepare('SELECT term FROM temp.vocab WHERE doc >= ? AND doc <= ? ORDER BY random() LIMIT 30').all(low, high) as { term: string }[]).map((row) => row.term);
+  (
+    db.prepare('SELECT term FROM temp.vocab WHERE doc >= ? AND doc <= ? ORDER BY random() LIMIT 30').all(low, high) as {
+      term: string;
+    }[]
+  ).map((row) => row.term);
 const classes: [string, string[]][] = [
   ['rare (≤ 0.1% of articles)', byFrequency(1, Math.max(2, articleCount / 1000))],
   ['middle (1–10%)', byFrequency(articleCount / 100, articleCount / 10)],
   ['common (≥ 30%)', byFrequency(articleCount * 0.3, articleCount)],
 ];
-const phraseSource = (db.prepare('SELECT body FROM articles ORDER BY random() LIMIT 30').all() as { body: string }[]).map((row) => {
+const phraseSource = (
+  db.prepare('SELECT body FROM articles ORDER BY random() LIMIT 30').all() as { body: string }[]
+).map((row) => {
   const text = (JSON.parse(row.body) as { children: { text: string }[] }[])[0]?.children[0]?.text.split(' ') ?? [];
   const at = Math.floor(random() * Math.max(1, text.length - 2));
   return `"${text.slice(at, at + 2).join(' ')}"`;
@@ -112,13 +222,21 @@ const timeLike = (queries: string[]) =>
     const term = query.replace(/"/g, '');
     const start = performance.now();
     // Like the search, the scan finds every match (for the count), not just a first page.
-    db.prepare('SELECT id FROM articles WHERE headline LIKE ? OR body LIKE ? OR content LIKE ?').all(`%${term}%`, `%${term}%`, `%${term}%`);
+    db.prepare('SELECT id FROM articles WHERE headline LIKE ? OR body LIKE ? OR content LIKE ?').all(
+      `%${term}%`,
+      `%${term}%`,
+      `%${term}%`,
+    );
     return performance.now() - start;
   });
 
 console.log('');
-console.log(`Articles: ${articleCount}; plain text ${(textBytes / 1e6).toFixed(1)} MB; database ${(statSync(join(dir, 'archive.sqlite3')).size / 1e6).toFixed(1)} MB`);
-console.log(`Index build (both indexes): ${buildSeconds.toFixed(1)} s; size ${(indexBytes / 1e6).toFixed(1)} MB = ${((100 * indexBytes) / textBytes).toFixed(0)}% of the text (exact ${(perIndex('search_exact') / 1e6).toFixed(1)} MB, folded ${(perIndex('search_folded') / 1e6).toFixed(1)} MB)`);
+console.log(
+  `Articles: ${articleCount}; plain text ${(textBytes / 1e6).toFixed(1)} MB; database ${(statSync(join(dir, 'archive.sqlite3')).size / 1e6).toFixed(1)} MB`,
+);
+console.log(
+  `Index build (both indexes): ${buildSeconds.toFixed(1)} s; size ${(indexBytes / 1e6).toFixed(1)} MB = ${((100 * indexBytes) / textBytes).toFixed(0)}% of the text (exact ${(perIndex('search_exact') / 1e6).toFixed(1)} MB, folded ${(perIndex('search_folded') / 1e6).toFixed(1)} MB)`,
+);
 for (const [name, queries] of classes) {
   timeQueries(queries.slice(0, 3));
   const fts = timeQueries(queries);
@@ -128,13 +246,21 @@ for (const [name, queries] of classes) {
   );
 }
 
-const long = { headline: 'Hội nghị tổng kết', lead: [{ text: words(40) }], body: Array.from({ length: 25 }, () => paragraph(words(400))) };
+const long = {
+  headline: 'Hội nghị tổng kết',
+  lead: [{ text: words(40) }],
+  body: Array.from({ length: 25 }, () => paragraph(words(400))),
+};
 const checks = Array.from({ length: 20 }, () => {
   const start = performance.now();
   checkSegments(articleSegments(long));
   return performance.now() - start;
 });
-console.log(`Copy-desk check of a ${25 * 400 + 40}-word article: p50 ${ms(percentile(checks, 50))}, p95 ${ms(percentile(checks, 95))}`);
-console.log('Targets: rare and middle p95 ≤ 20 ms and ≥ 100× faster than LIKE; common top-20 p95 ≤ 100 ms; index ≤ 60% of the text; check ≤ 50 ms.');
+console.log(
+  `Copy-desk check of a ${25 * 400 + 40}-word article: p50 ${ms(percentile(checks, 50))}, p95 ${ms(percentile(checks, 95))}`,
+);
+console.log(
+  'Targets: rare and middle p95 ≤ 20 ms and ≥ 100× faster than LIKE; common top-20 p95 ≤ 100 ms; index ≤ 60% of the text; check ≤ 50 ms.',
+);
 db.close();
 rmSync(dir, { recursive: true, force: true });

@@ -21,13 +21,23 @@ execFileSync(process.execPath, [cliPath, 'article', 'new', '--headline', 'Hội 
 
 const browser = await chromium.launch({
   executablePath: chromiumPath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 
 const port = 47_391;
 const page = await browser.newPage();
 const editableArticle = () =>
-  page.waitForFunction(() => Boolean(document.querySelector('[data-testid=headline]')?.closest('[contenteditable=true]')), undefined, { polling: 'raf' });
+  page.waitForFunction(
+    () => Boolean(document.querySelector('[data-testid=headline]')?.closest('[contenteditable=true]')),
+    undefined,
+    { polling: 'raf' },
+  );
 
 async function newsroomRun(first: boolean): Promise<{ serverReady: number; editable: number }> {
   await page.goto('about:blank');
@@ -53,9 +63,13 @@ async function floorRun(): Promise<number> {
   await page.goto('about:blank');
   const start = performance.now();
   const child = spawn(process.execPath, ['-e', floorServer]);
-  const url = await new Promise<string>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
+  const url = await new Promise<string>((resolve) =>
+    child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())),
+  );
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction(() => document.querySelector('#e[contenteditable]') !== null, undefined, { polling: 'raf' });
+  await page.waitForFunction(() => document.querySelector('#e[contenteditable]') !== null, undefined, {
+    polling: 'raf',
+  });
   const elapsed = performance.now() - start;
   child.kill();
   await new Promise((resolve) => child.once('exit', resolve));
@@ -76,8 +90,14 @@ rmSync(dataDir, { recursive: true, force: true });
 const editable = ours.map((run) => run.editable);
 const ready = ours.map((run) => run.serverReady);
 console.log(`Browser edition start-up, ${runs} runs (after one warm-up each), Chromium and its tab already open`);
-console.log(`newsroom serve: line printed      p50 ${ms(percentile(ready, 50)).padStart(10)}   p95 ${ms(percentile(ready, 95)).padStart(10)}`);
-console.log(`newsroom: editable article         p50 ${ms(percentile(editable, 50)).padStart(10)}   p95 ${ms(percentile(editable, 95)).padStart(10)}`);
-console.log(`floor (bare node + 1-line page)    p50 ${ms(percentile(floor, 50)).padStart(10)}   p95 ${ms(percentile(floor, 95)).padStart(10)}`);
+console.log(
+  `newsroom serve: line printed      p50 ${ms(percentile(ready, 50)).padStart(10)}   p95 ${ms(percentile(ready, 95)).padStart(10)}`,
+);
+console.log(
+  `newsroom: editable article         p50 ${ms(percentile(editable, 50)).padStart(10)}   p95 ${ms(percentile(editable, 95)).padStart(10)}`,
+);
+console.log(
+  `floor (bare node + 1-line page)    p50 ${ms(percentile(floor, 50)).padStart(10)}   p95 ${ms(percentile(floor, 95)).padStart(10)}`,
+);
 console.log(`newsroom / floor: p50 ×${(percentile(editable, 50) / percentile(floor, 50)).toFixed(2)}`);
 console.log(`Target ≤ 1500 ms (p95): ${percentile(editable, 95) <= 1500 ? 'met' : 'NOT met'}`);

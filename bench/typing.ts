@@ -62,12 +62,14 @@ const instrumentation = () => {
     return last !== undefined && (last.props !== now.props || last.state !== now.state);
   };
   const hostOf = (fiber: Fiber): Element | null => {
-    for (let node: Fiber | null = fiber; node; node = node.child) if (node.stateNode instanceof Element) return node.stateNode;
+    for (let node: Fiber | null = fiber; node; node = node.child)
+      if (node.stateNode instanceof Element) return node.stateNode;
     return null;
   };
   const regionOf = (element: Element | null): string => {
     if (!element) return 'none';
-    for (const region of ['editor-pane', 'inspector', 'archive', 'app-header']) if (element.closest(`.${region}`)) return region;
+    for (const region of ['editor-pane', 'inspector', 'archive', 'app-header'])
+      if (element.closest(`.${region}`)) return region;
     return 'app';
   };
   (window as unknown as { __REACT_DEVTOOLS_GLOBAL_HOOK__: object }).__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
@@ -109,7 +111,9 @@ function selfTimes(profile: CpuProfile): string {
   const totals = new Map<string, number>();
   (profile.samples ?? []).forEach((id, index) => {
     const frame = byId.get(id)?.callFrame;
-    const name = frame ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber + 1}` : '?';
+    const name = frame
+      ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber + 1}`
+      : '?';
     totals.set(name, (totals.get(name) ?? 0) + (profile.timeDeltas?.[index] ?? 0) / 1000);
   });
   return [...totals]
@@ -121,12 +125,17 @@ function selfTimes(profile: CpuProfile): string {
 let profileSummary: string | undefined;
 
 /** Resolves after the page has drawn two frames: whatever a keystroke scheduled has run. */
-const twoFrames = (page: Page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+const twoFrames = (page: Page) =>
+  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
 type Bench = { samples: number[]; regions: Record<string, number>; keys: number; observe: boolean };
 
 /** Types the 50 characters; with `observe`, React commits are watched (and the timings are not used). */
-async function typeInMiddle(page: Page, target: Locator, observe = false): Promise<{ samples: number[]; regions: Record<string, number> }> {
+async function typeInMiddle(
+  page: Page,
+  target: Locator,
+  observe = false,
+): Promise<{ samples: number[]; regions: Record<string, number> }> {
   await target.scrollIntoViewIfNeeded();
   await target.click();
   await page.keyboard.press('End');
@@ -158,11 +167,19 @@ const server = await startServer(dataDir, { port: 0 });
 
 const browser = await chromium.launch({
   executablePath: chromiumPath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const rows: string[] = [];
 const row = (name: string, samples: number[], extra = '') =>
-  rows.push(`${name.padEnd(34)} n ${samples.length}  p50 ${ms(percentile(samples, 50)).padStart(9)}  p95 ${ms(percentile(samples, 95)).padStart(9)}  ${extra}`);
+  rows.push(
+    `${name.padEnd(34)} n ${samples.length}  p50 ${ms(percentile(samples, 50)).padStart(9)}  p95 ${ms(percentile(samples, 95)).padStart(9)}  ${extra}`,
+  );
 
 for (const size of sizes) {
   const body = vietnameseBody(size * 20, 20);
@@ -171,8 +188,13 @@ for (const size of sizes) {
   const middle = Math.floor(size / 2);
 
   const plain = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const paragraphs = body.flatMap(blockLines).map((line) => `<p>${line}</p>`).join('');
-  await plain.setContent(`<!doctype html><meta charset="utf-8"><div contenteditable="true" id="e" style="max-width:46rem;margin:auto">${paragraphs}</div>`);
+  const paragraphs = body
+    .flatMap(blockLines)
+    .map((line) => `<p>${line}</p>`)
+    .join('');
+  await plain.setContent(
+    `<!doctype html><meta charset="utf-8"><div contenteditable="true" id="e" style="max-width:46rem;margin:auto">${paragraphs}</div>`,
+  );
   await plain.evaluate(nameShim);
   await plain.evaluate(instrumentation);
   const floor = await typeInMiddle(plain, plain.locator('#e > p').nth(middle));
@@ -183,13 +205,19 @@ for (const size of sizes) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.addInitScript({ content: nameShim });
     await page.addInitScript(instrumentation);
-    await page.addInitScript(([articleId, flag]) => {
-      localStorage.setItem('newsroom.lastArticle', String(articleId));
-      localStorage.setItem('newsroom.debug.chunking', String(flag));
-    }, [id, chunking] as const);
+    await page.addInitScript(
+      ([articleId, flag]) => {
+        localStorage.setItem('newsroom.lastArticle', String(articleId));
+        localStorage.setItem('newsroom.debug.chunking', String(flag));
+      },
+      [id, chunking] as const,
+    );
     await page.goto(server.url);
     await page.locator('[data-testid=editor] p.paragraph').first().waitFor();
-    const profiling = profileFile !== undefined && chunking === 'on' && size === Math.max(...sizes) ? await page.context().newCDPSession(page) : undefined;
+    const profiling =
+      profileFile !== undefined && chunking === 'on' && size === Math.max(...sizes)
+        ? await page.context().newCDPSession(page)
+        : undefined;
     if (profiling) {
       await profiling.send('Profiler.enable');
       await profiling.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -207,11 +235,15 @@ for (const size of sizes) {
     row(
       `${size} blocks: Slate, chunking ${chunking}`,
       slate.samples,
-      `×${(percentile(slate.samples, 95) / percentile(floor.samples, 95)).toFixed(2)} of floor p95; slowest ${[...slate.samples]
+      `×${(percentile(slate.samples, 95) / percentile(floor.samples, 95)).toFixed(2)} of floor p95; slowest ${[
+        ...slate.samples,
+      ]
         .sort((a, b) => b - a)
         .slice(0, 4)
         .map((sample) => sample.toFixed(0))
-        .join('/')} ms; renders/key: app ${perKey('app')}, archive ${perKey('archive')}, header ${perKey('app-header')}, inspector ${perKey('inspector')}, editor ${perKey('editor-pane')}`,
+        .join(
+          '/',
+        )} ms; renders/key: app ${perKey('app')}, archive ${perKey('archive')}, header ${perKey('app-header')}, inspector ${perKey('inspector')}, editor ${perKey('editor-pane')}`,
     );
   }
   rows.push('');
@@ -219,7 +251,12 @@ for (const size of sizes) {
 await browser.close();
 await server.stop();
 rmSync(dataDir, { recursive: true, force: true });
-console.log(`Typing ${typed.length} characters in the middle of the article, keydown → next frame, Debian Chromium headless`);
+console.log(
+  `Typing ${typed.length} characters in the middle of the article, keydown → next frame, Debian Chromium headless`,
+);
 for (const line of rows) console.log(line);
 console.log('Targets: p95 ≤ 16.7 ms at 2,000 blocks and ≤ 33 ms at 10,000; Slate p95 ≤ 2× plain at 2,000.');
-if (profileSummary) console.log(`\nCPU profile (${profileFile}), self time while typing, largest article, chunking on:\n${profileSummary}`);
+if (profileSummary)
+  console.log(
+    `\nCPU profile (${profileFile}), self time while typing, largest article, chunking on:\n${profileSummary}`,
+  );

@@ -1,6 +1,16 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, expectSaved, headline, lead, newArticle, openArticle, paragraphs, selectBackwards, test } from './support/fixtures';
+import {
+  expect,
+  expectSaved,
+  headline,
+  lead,
+  newArticle,
+  openArticle,
+  paragraphs,
+  selectBackwards,
+  test,
+} from './support/fixtures';
 import { exportStyleHash } from '../shared/security/contentSecurityPolicy';
 import { callApi, repoRoot } from './support/server';
 
@@ -26,7 +36,14 @@ async function paste(page: Page, data: Record<string, string>): Promise<void> {
     const transfer = new DataTransfer();
     for (const [type, value] of Object.entries(items)) transfer.setData(type, value);
     const target = document.querySelector('[data-testid=editor]');
-    target?.dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertFromPaste', dataTransfer: transfer, bubbles: true, cancelable: true }));
+    target?.dispatchEvent(
+      new InputEvent('beforeinput', {
+        inputType: 'insertFromPaste',
+        dataTransfer: transfer,
+        bubbles: true,
+        cancelable: true,
+      }),
+    );
   }, data);
 }
 
@@ -83,13 +100,34 @@ test('a story with every block type, written by keyboard, is stored as structure
   expect(saved.headline).toBe('Hội nghị tổng kết');
   expect(saved.leadText).toBe('Chiều 24/12, Tổng cục tổ chức Hội nghị.');
   expect(saved.body).toEqual([
-    { type: 'paragraph', children: [{ text: 'Đoạn mở với chữ ' }, { text: 'đậm', bold: true }, { text: ' và ' }, { text: 'nghiêng', italic: true }] },
+    {
+      type: 'paragraph',
+      children: [
+        { text: 'Đoạn mở với chữ ' },
+        { text: 'đậm', bold: true },
+        { text: ' và ' },
+        { text: 'nghiêng', italic: true },
+      ],
+    },
     { type: 'heading', level: 2, children: [{ text: 'Tít phụ' }] },
     { type: 'heading', level: 3, children: [{ text: 'Tít nhỏ' }] },
     { type: 'blockquote', children: [{ text: 'Lời trích dẫn' }] },
-    { type: 'bulleted-list', children: [{ type: 'list-item', children: [{ text: 'Ý một' }] }, { type: 'list-item', children: [{ text: 'Ý hai' }] }] },
+    {
+      type: 'bulleted-list',
+      children: [
+        { type: 'list-item', children: [{ text: 'Ý một' }] },
+        { type: 'list-item', children: [{ text: 'Ý hai' }] },
+      ],
+    },
     { type: 'numbered-list', children: [{ type: 'list-item', children: [{ text: 'Bước một' }] }] },
-    { type: 'paragraph', children: [{ text: 'Xem ' }, { type: 'link', url: 'https://www.qdnd.vn/', children: [{ text: 'báo' }] }, { text: '' }] },
+    {
+      type: 'paragraph',
+      children: [
+        { text: 'Xem ' },
+        { type: 'link', url: 'https://www.qdnd.vn/', children: [{ text: 'báo' }] },
+        { text: '' },
+      ],
+    },
   ]);
 
   await page.reload();
@@ -98,7 +136,11 @@ test('a story with every block type, written by keyboard, is stored as structure
   await expect(page.locator('[data-testid=editor] strong')).toHaveText('đậm');
 });
 
-test('contributors give the credit line in house style; the outlet prefix opens the lead', async ({ page, serve, stored }) => {
+test('contributors give the credit line in house style; the outlet prefix opens the lead', async ({
+  page,
+  serve,
+  stored,
+}) => {
   const server = await serve();
   await page.goto(server.url);
   await page.getByTestId('open-settings').click();
@@ -128,7 +170,11 @@ test('contributors give the credit line in house style; the outlet prefix opens 
   await expect(page.getByTestId('slug')).toHaveValue('hoi-nghi-tong-ket-cong-tac-dang');
 });
 
-test('the workflow moves forward, refuses what the desk does not allow, and records who', async ({ page, serve, stored }) => {
+test('the workflow moves forward, refuses what the desk does not allow, and records who', async ({
+  page,
+  serve,
+  stored,
+}) => {
   const server = await serve();
   await page.goto(server.url);
   await page.getByTestId('open-settings').click();
@@ -153,7 +199,11 @@ test('the workflow moves forward, refuses what the desk does not allow, and reco
   const saved = stored(id) as unknown as StoredFull;
   expect(saved.headline).toBe('Tin nhanh');
   expect(saved.status).toBe('approved');
-  expect(saved.statusHistory.map((change) => `${change.from}→${change.to}:${change.by}`)).toEqual(['draft→submitted:Thu Hà', 'submitted→edited:Thu Hà', 'edited→approved:Thu Hà']);
+  expect(saved.statusHistory.map((change) => `${change.from}→${change.to}:${change.by}`)).toEqual([
+    'draft→submitted:Thu Hà',
+    'submitted→edited:Thu Hà',
+    'edited→approved:Thu Hà',
+  ]);
   await page.getByTestId('filter-status').selectOption('approved');
   await expect(page.locator('[data-article-id]')).toHaveCount(1);
   await page.getByTestId('filter-status').selectOption('draft');
@@ -167,11 +217,15 @@ test('importing the published sample gives its lead, prefix, paragraphs and cont
   await expect(page.getByTestId('outlet-prefix')).toHaveText('CNQP&KT - ');
   await expect(lead(page)).toContainText('Chiều 24/12, Tổng cục Công nghiệp quốc phòng (CNQP) đã tổ chức');
   await expect(paragraphs(page)).toHaveCount(6);
-  await expect(paragraphs(page).last()).toHaveText('Tại Hội nghị, nhiều đảng bộ, tổ chức đảng và đảng viên hoàn thành xuất sắc nhiệm vụ năm 2019 đã được khen thưởng.');
+  await expect(paragraphs(page).last()).toHaveText(
+    'Tại Hội nghị, nhiều đảng bộ, tổ chức đảng và đảng viên hoàn thành xuất sắc nhiệm vụ năm 2019 đã được khen thưởng.',
+  );
   await expect(page.getByTestId('credit-line')).toHaveText('Tin, ảnh: NGUYÊN KHÔI - MINH TUẤN');
   await expect(page.getByTestId('editor')).not.toContainText('Bình luận');
 
-  await page.getByTestId('import-file').setInputFiles({ name: 'anh.txt', mimeType: 'text/plain', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 1, 2]) });
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'anh.txt', mimeType: 'text/plain', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 1, 2]) });
   await expect(page.getByTestId('import-error')).toContainText('anh.txt is not a text file');
 });
 
@@ -194,7 +248,11 @@ test('paste maps Word HTML into the article and nothing executable survives', as
   await expect(page.locator('[data-testid=editor] strong')).toHaveText('Chiều 24/12');
   await expect(page.locator('[data-testid=editor] ul li')).toHaveText(['Điểm một']);
   await expect(page.locator('[data-testid=editor] a')).toHaveCount(0);
-  const corpus = ((await import(join(repoRoot, '..', 'shared', 'corpora', 'xss', 'dompurify-expect.mjs'))) as { default: { payload: string }[] }).default;
+  const corpus = (
+    (await import(join(repoRoot, '..', 'shared', 'corpora', 'xss', 'dompurify-expect.mjs'))) as {
+      default: { payload: string }[];
+    }
+  ).default;
   for (const { payload } of corpus.filter((entry) => entry.payload.includes('alert'))) {
     await paste(page, { 'text/html': payload, 'text/plain': payload });
   }
@@ -204,8 +262,10 @@ test('paste maps Word HTML into the article and nothing executable survives', as
     const editor = document.querySelector('[data-testid=editor]');
     const found: string[] = [];
     for (const element of editor?.querySelectorAll('*') ?? []) {
-      for (const attribute of element.getAttributeNames()) if (attribute.startsWith('on')) found.push(`${element.tagName}[${attribute}]`);
-      if (['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'IMG', 'SVG', 'STYLE'].includes(element.tagName)) found.push(element.tagName);
+      for (const attribute of element.getAttributeNames())
+        if (attribute.startsWith('on')) found.push(`${element.tagName}[${attribute}]`);
+      if (['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'IMG', 'SVG', 'STYLE'].includes(element.tagName))
+        found.push(element.tagName);
       const href = element.getAttribute('href');
       if (href !== null && !/^(https?|mailto):/i.test(href)) found.push(`href=${href}`);
     }
@@ -217,15 +277,25 @@ test('paste maps Word HTML into the article and nothing executable survives', as
 
 const styleSrc = `style-src 'self' ${exportStyleHash}`;
 
-test('a real Ctrl+V of HTML from the system clipboard goes through the same mapping', async ({ page, serve, pageErrors }) => {
+test('a real Ctrl+V of HTML from the system clipboard goes through the same mapping', async ({
+  page,
+  serve,
+  pageErrors,
+}) => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   const server = await serve();
   await page.goto(server.url);
   await newArticle(page);
   await paragraphs(page).first().click();
   await page.evaluate(async () => {
-    const html = '<h2 style="color:red">Tít phụ dán vào</h2><p><span style="font-weight:700">Đậm</span> và <a href="https://qdnd.vn">liên kết</a></p>';
-    await navigator.clipboard.write([new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob(['Tít phụ dán vào Đậm và liên kết'], { type: 'text/plain' }) })]);
+    const html =
+      '<h2 style="color:red">Tít phụ dán vào</h2><p><span style="font-weight:700">Đậm</span> và <a href="https://qdnd.vn">liên kết</a></p>';
+    await navigator.clipboard.write([
+      new ClipboardItem({
+        'text/html': new Blob([html], { type: 'text/html' }),
+        'text/plain': new Blob(['Tít phụ dán vào Đậm và liên kết'], { type: 'text/plain' }),
+      }),
+    ]);
   });
   await page.keyboard.press('Control+V');
   await expect(page.locator('[data-testid=editor] h2')).toHaveText('Tít phụ dán vào');
@@ -235,11 +305,21 @@ test('a real Ctrl+V of HTML from the system clipboard goes through the same mapp
   await expectSaved(page);
   // Chromium parses the pasted markup in the page to build the paste; the CSP refuses its inline
   // styles. Those refusals, and nothing else, are expected here.
-  expect(pageErrors.every((message) => message.startsWith(`Applying inline style violates the following Content Security Policy directive '${styleSrc}'`))).toBe(true);
+  expect(
+    pageErrors.every((message) =>
+      message.startsWith(
+        `Applying inline style violates the following Content Security Policy directive '${styleSrc}'`,
+      ),
+    ),
+  ).toBe(true);
   pageErrors.splice(0);
 });
 
-test('an editor note anchored to a passage is marked and listed, and stored with the text', async ({ page, serve, stored }) => {
+test('an editor note anchored to a passage is marked and listed, and stored with the text', async ({
+  page,
+  serve,
+  stored,
+}) => {
   const server = await serve();
   await page.goto(server.url);
   const id = await newArticle(page);
@@ -253,12 +333,19 @@ test('an editor note anchored to a passage is marked and listed, and stored with
   await expect(page.getByTestId('notes')).toContainText('Kiểm tra chức danh');
   await expect(page.getByTestId('notes')).toContainText('on a passage');
   await expectSaved(page);
-  const saved = stored(id) as unknown as { notes: { id: string; text: string }[]; body: { children: { text: string; note?: string }[] }[] };
+  const saved = stored(id) as unknown as {
+    notes: { id: string; text: string }[];
+    body: { children: { text: string; note?: string }[] }[];
+  };
   expect(saved.notes).toHaveLength(1);
   expect(saved.body[0]?.children).toContainEqual({ text: 'chủ trì', note: saved.notes[0]?.id });
 });
 
-test('text pasted from an old TCVN3 or VNI document becomes Unicode, with a notice', async ({ page, serve, stored }) => {
+test('text pasted from an old TCVN3 or VNI document becomes Unicode, with a notice', async ({
+  page,
+  serve,
+  stored,
+}) => {
   const server = await serve();
   await page.goto(server.url);
   const id = await newArticle(page);
@@ -269,16 +356,26 @@ test('text pasted from an old TCVN3 or VNI document becomes Unicode, with a noti
   await expect(page.getByTestId('legacy-notice')).toContainText('VNI');
   await page.keyboard.press('Enter');
   // And in TCVN3 (a .VnTime document), as HTML from Word.
-  await paste(page, { 'text/html': '<p class=MsoNormal><span style="font-family:.VnTime">C¸c ®¹i biÓu dù Héi nghÞ.</span></p>', 'text/plain': 'C¸c ®¹i biÓu dù Héi nghÞ.' });
+  await paste(page, {
+    'text/html': '<p class=MsoNormal><span style="font-family:.VnTime">C¸c ®¹i biÓu dù Héi nghÞ.</span></p>',
+    'text/plain': 'C¸c ®¹i biÓu dù Héi nghÞ.',
+  });
   await expect(paragraphs(page).nth(1)).toHaveText('Các đại biểu dự Hội nghị.');
   await expect(page.getByTestId('legacy-notice')).toContainText('TCVN3');
   await expectSaved(page);
   expect(stored(id).text).toBe('Trung tướng Nguyễn Mạnh Hùng chủ trì Hội nghị.\nCác đại biểu dự Hội nghị.');
 });
 
-test('a keystroke in a 2,000-block article does not walk the whole editor, and the caret stays put', async ({ page, serve, stored }) => {
+test('a keystroke in a 2,000-block article does not walk the whole editor, and the caret stays put', async ({
+  page,
+  serve,
+  stored,
+}) => {
   const server = await serve();
-  const body = Array.from({ length: 2000 }, (_, index) => ({ type: 'paragraph', children: [{ text: `Đoạn ${index + 1} của bài dài.` }] }));
+  const body = Array.from({ length: 2000 }, (_, index) => ({
+    type: 'paragraph',
+    children: [{ text: `Đoạn ${index + 1} của bài dài.` }],
+  }));
   const { id } = await callApi<{ id: number }>(server, 'articles.create', { headline: 'Bài dài' });
   await callApi(server, 'articles.save', { id, baseVersion: 1, body });
   await page.goto(server.url);
@@ -313,7 +410,9 @@ test('a keystroke in a 2,000-block article does not walk the whole editor, and t
   const visits = await page.evaluate(
     () =>
       new Promise<number>((resolve) =>
-        requestAnimationFrame(() => requestAnimationFrame(() => resolve((window as unknown as { probe: { visits: number } }).probe.visits))),
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => resolve((window as unknown as { probe: { visits: number } }).probe.visits)),
+        ),
       ),
   );
   expect(nodes).toBeGreaterThan(8000);

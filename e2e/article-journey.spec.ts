@@ -1,4 +1,14 @@
-import { expect, expectSaved, headline, lead, newArticle, openArticle, paragraphs, saveStatus, test } from './support/fixtures';
+import {
+  expect,
+  expectSaved,
+  headline,
+  lead,
+  newArticle,
+  openArticle,
+  paragraphs,
+  saveStatus,
+  test,
+} from './support/fixtures';
 
 const vietnameseHeadline = 'Hội nghị tổng kết công tác Đảng năm 2019';
 const leadText = 'Chiều 24/12, Tổng cục Công nghiệp quốc phòng (CNQP) đã tổ chức Hội nghị.';
@@ -40,7 +50,11 @@ test('typed Vietnamese survives a reload and a server restart, exactly and in NF
   await expect(paragraphs(page)).toHaveText(['Trung tướng Nguyễn Mạnh Hùng chủ trì Hội nghị.']);
 });
 
-test('IME composition yields each word once, with no duplicated or lost characters', async ({ page, serve, stored }) => {
+test('IME composition yields each word once, with no duplicated or lost characters', async ({
+  page,
+  serve,
+  stored,
+}) => {
   const server = await serve();
   await page.goto(server.url);
   const id = await newArticle(page);
@@ -114,7 +128,12 @@ test('switching articles right after typing loses nothing', async ({ page, serve
   await expect(lead(page)).toHaveText('gõ xong là chuyển bài ngay');
 });
 
-test('a failed save keeps the text on screen, says why, and retries until it is saved', async ({ page, serve, stored, pageErrors }) => {
+test('a failed save keeps the text on screen, says why, and retries until it is saved', async ({
+  page,
+  serve,
+  stored,
+  pageErrors,
+}) => {
   const token = 'e2e-fixed-token-for-restart-0123456789';
   const server = await serve({ token });
   await page.goto(server.url);
@@ -155,7 +174,12 @@ test('the interface speaks Vietnamese and English', async ({ page, serve }) => {
   await expect(headline(page)).toHaveText('Tít');
 });
 
-test('a browser opened with the one-time address gets in, and the address then opens nothing', async ({ page, context, serve, pageErrors }) => {
+test('a browser opened with the one-time address gets in, and the address then opens nothing', async ({
+  page,
+  context,
+  serve,
+  pageErrors,
+}) => {
   const server = await serve({ testHooks: true });
   const address = (await server.hook('one-time-url')).replace('one-time-url ', '');
   expect(address).not.toContain(server.token);
@@ -173,7 +197,16 @@ test('without the token the page explains itself and the API refuses', async ({ 
   const server = await serve();
   await page.goto(`${server.origin}/`);
   await expect(page.getByRole('alert')).toContainText('token');
-  const status = await page.evaluate(async () => (await fetch('/api/articles.list', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status);
+  const status = await page.evaluate(
+    async () =>
+      (
+        await fetch('/api/articles.list', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{}',
+        })
+      ).status,
+  );
   expect(status).toBe(401);
   expect(pageErrors).toEqual([expect.stringContaining('401')]);
   pageErrors.splice(0);

@@ -4,7 +4,11 @@ import { repoRoot } from './support/server';
 
 const samplePath = join(repoRoot, '..', 'shared', 'fixtures', 'sample-article-vi.txt');
 
-test('the copy desk marks the sample’s two real problems in the text and fixes them', async ({ page, serve, stored }) => {
+test('the copy desk marks the sample’s two real problems in the text and fixes them', async ({
+  page,
+  serve,
+  stored,
+}) => {
   const server = await serve();
   await page.goto(server.url);
   await page.getByTestId('import-file').setInputFiles(samplePath);
@@ -34,7 +38,10 @@ test('the copy desk marks the sample’s two real problems in the text and fixes
   await expectSaved(page);
 });
 
-test('archive search finds Vietnamese with and without marks, highlighted, and opens the article', async ({ page, serve }) => {
+test('archive search finds Vietnamese with and without marks, highlighted, and opens the article', async ({
+  page,
+  serve,
+}) => {
   const server = await serve();
   await page.goto(server.url);
   await page.getByTestId('import-file').setInputFiles(samplePath);
@@ -57,7 +64,11 @@ test('archive search finds Vietnamese with and without marks, highlighted, and o
   await expect(page.getByTestId('archive-list').locator('[data-article-id]')).toHaveCount(2);
 });
 
-test('mixed tone-mark styles are found, and the house style is applied to the whole article', async ({ page, serve, stored }) => {
+test('mixed tone-mark styles are found, and the house style is applied to the whole article', async ({
+  page,
+  serve,
+  stored,
+}) => {
   const server = await serve();
   await page.goto(server.url);
   await page.getByTestId('new-article').click();

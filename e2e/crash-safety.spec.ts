@@ -6,7 +6,12 @@ import { runKillHarness } from './support/killHarness';
 test('every acknowledged save survives kill -9 of the server, and the archive stays intact', async ({ dataDir }) => {
   test.setTimeout(240_000);
   let cutOff = 0;
-  const result = await runKillHarness({ dataDir, kills: 50, foldEvery: 5, onKill: (report) => (cutOff += report.cutOff) });
+  const result = await runKillHarness({
+    dataDir,
+    kills: 50,
+    foldEvery: 5,
+    onKill: (report) => (cutOff += report.cutOff),
+  });
   expect(result.folded).toBe(10);
   expect(result.lost).toEqual([]);
   expect(result.integrity).toEqual([]);

@@ -20,7 +20,12 @@ import { repoRoot } from './support/server';
 // The exported page in Chromium, as a reader's browser opens it: no script from the article's
 // text or a photo's metadata runs, and it is accessible. Packages are made by the core itself.
 
-const figure = (photoId: string, caption: string): Block => ({ type: 'figure', photoId, caption, children: [{ text: '' }] });
+const figure = (photoId: string, caption: string): Block => ({
+  type: 'figure',
+  photoId,
+  caption,
+  children: [{ text: '' }],
+});
 
 /** An archive in the test's data folder, with one photo imported. */
 async function archiveWithPhoto(dataDir: string) {
@@ -33,9 +38,16 @@ async function archiveWithPhoto(dataDir: string) {
   return { db, photoId: result.photo.id };
 }
 
-test('the 141 alert payloads in headline, lead, pasted body, caption, credit and alt text: exported pages run nothing and link only to http, https or mailto', async ({ page, dataDir }) => {
+test('the 141 alert payloads in headline, lead, pasted body, caption, credit and alt text: exported pages run nothing and link only to http, https or mailto', async ({
+  page,
+  dataDir,
+}) => {
   test.setTimeout(240_000);
-  const corpus = ((await import(join(repoRoot, '..', 'shared', 'corpora', 'xss', 'dompurify-expect.mjs'))) as { default: { payload: string }[] }).default;
+  const corpus = (
+    (await import(join(repoRoot, '..', 'shared', 'corpora', 'xss', 'dompurify-expect.mjs'))) as {
+      default: { payload: string }[];
+    }
+  ).default;
   const payloads = corpus.map((entry) => entry.payload).filter((payload) => payload.includes('alert'));
   expect(payloads).toHaveLength(141);
   const { db, photoId } = await archiveWithPhoto(dataDir);
@@ -44,7 +56,14 @@ test('the 141 alert payloads in headline, lead, pasted body, caption, credit and
   const pages: string[] = [];
   for (const [index, payload] of payloads.entries()) {
     // Credit, caption and alt text come from the photo's metadata, the body through the paste mapping.
-    updatePhotos(db, [photoId], { creator: payload, creditLine: payload, altText: payload, description: payload, copyright: payload, usageTerms: payload });
+    updatePhotos(db, [photoId], {
+      creator: payload,
+      creditLine: payload,
+      altText: payload,
+      description: payload,
+      copyright: payload,
+      usageTerms: payload,
+    });
     const article = createArticle(db, emptyContent(payload));
     saveArticle(db, article.id, 1, {
       lead: [{ text: payload }],
@@ -78,17 +97,32 @@ test('the 141 alert payloads in headline, lead, pasted body, caption, credit and
         for (const attribute of element.getAttributeNames()) {
           if (attribute.startsWith('on')) problems.push(`${element.tagName}[${attribute}]`);
           if (attribute === 'style') problems.push(`${element.tagName}[style]`);
-          if (!['href', 'src', 'srcset', 'action', 'formaction', 'poster', 'data', 'xlink:href'].includes(attribute)) continue;
+          if (!['href', 'src', 'srcset', 'action', 'formaction', 'poster', 'data', 'xlink:href'].includes(attribute))
+            continue;
           const value = element.getAttribute(attribute) ?? '';
-          for (const url of attribute === 'srcset' ? value.split(',').map((part) => part.trim().split(/\s+/)[0] ?? '') : [value]) {
+          for (const url of attribute === 'srcset'
+            ? value.split(',').map((part) => part.trim().split(/\s+/)[0] ?? '')
+            : [value]) {
             // The package's own files are relative ("images/…"); anything else is http, https or mailto.
             const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.trim())?.[1]?.toLowerCase();
-            if (scheme !== undefined && !['http', 'https', 'mailto'].includes(scheme)) problems.push(`${element.tagName}[${attribute}=${url}]`);
+            if (scheme !== undefined && !['http', 'https', 'mailto'].includes(scheme))
+              problems.push(`${element.tagName}[${attribute}=${url}]`);
           }
         }
       }
-      for (const script of document.querySelectorAll('script')) if (script.type !== 'application/ld+json') problems.push(`script[type=${script.type}]`);
-      for (const tag of ['iframe', 'object', 'embed', 'svg', 'math', 'form', 'base', 'link[rel=import]', 'meta[http-equiv]']) {
+      for (const script of document.querySelectorAll('script'))
+        if (script.type !== 'application/ld+json') problems.push(`script[type=${script.type}]`);
+      for (const tag of [
+        'iframe',
+        'object',
+        'embed',
+        'svg',
+        'math',
+        'form',
+        'base',
+        'link[rel=import]',
+        'meta[http-equiv]',
+      ]) {
         if (document.querySelector(tag)) problems.push(tag);
       }
       return problems;
@@ -101,17 +135,47 @@ test('the 141 alert payloads in headline, lead, pasted body, caption, credit and
   expect(headline).toBe(payloads.at(-1));
 });
 
-test('the exported page has no WCAG 2 A or AA violations (axe-core), the comment form included', async ({ page, dataDir }) => {
+test('the exported page has no WCAG 2 A or AA violations (axe-core), the comment form included', async ({
+  page,
+  dataDir,
+}) => {
   const { db, photoId } = await archiveWithPhoto(dataDir);
-  updatePhotos(db, [photoId], { creator: 'Minh Tuấn', altText: 'Trung tướng Nguyễn Mạnh Hùng trao Bằng khen.', copyright: '© 2019 Báo QĐND' });
-  updateSettings(db, { outletPrefix: 'CNQP&KT', export: { ...defaultSettings.export, siteUrl: 'https://qdnd.vn/', commentForm: { enabled: true, action: 'https://qdnd.vn/binh-luan' } } });
+  updatePhotos(db, [photoId], {
+    creator: 'Minh Tuấn',
+    altText: 'Trung tướng Nguyễn Mạnh Hùng trao Bằng khen.',
+    copyright: '© 2019 Báo QĐND',
+  });
+  updateSettings(db, {
+    outletPrefix: 'CNQP&KT',
+    export: {
+      ...defaultSettings.export,
+      siteUrl: 'https://qdnd.vn/',
+      commentForm: { enabled: true, action: 'https://qdnd.vn/binh-luan' },
+    },
+  });
   const sample = readFileSync(join(repoRoot, '..', 'shared', 'fixtures', 'sample-article-vi.txt'), 'utf8');
-  const [lead = '', ...rest] = sample.split(/\n\s*\n/).map((text) => text.trim()).filter(Boolean);
+  const [lead = '', ...rest] = sample
+    .split(/\n\s*\n/)
+    .map((text) => text.trim())
+    .filter(Boolean);
   const article = createArticle(db, emptyContent('Hội nghị tổng kết công tác Đảng, công tác chính trị năm 2019'));
   saveArticle(db, article.id, 1, {
     section: 'Quốc phòng',
     lead: [{ text: lead.replace(/^CNQP&KT - /, '') }],
-    body: [paragraph(rest[0] ?? ''), figure(photoId, rest[1] ?? ''), { type: 'heading', level: 2, children: [{ text: 'Nhiệm vụ năm 2020' }] }, paragraph(rest[2] ?? ''), { type: 'blockquote', children: [{ text: 'Đền ơn đáp nghĩa' }] }, { type: 'bulleted-list', children: [{ type: 'list-item', children: [{ text: 'Một' }] }, { type: 'list-item', children: [{ text: 'Hai' }] }] }],
+    body: [
+      paragraph(rest[0] ?? ''),
+      figure(photoId, rest[1] ?? ''),
+      { type: 'heading', level: 2, children: [{ text: 'Nhiệm vụ năm 2020' }] },
+      paragraph(rest[2] ?? ''),
+      { type: 'blockquote', children: [{ text: 'Đền ơn đáp nghĩa' }] },
+      {
+        type: 'bulleted-list',
+        children: [
+          { type: 'list-item', children: [{ text: 'Một' }] },
+          { type: 'list-item', children: [{ text: 'Hai' }] },
+        ],
+      },
+    ],
     contributors: [
       { name: 'Nguyên Khôi', roles: ['text'] },
       { name: 'Minh Tuấn', roles: ['text', 'photo'] },
@@ -125,9 +189,23 @@ test('the exported page has no WCAG 2 A or AA violations (axe-core), the comment
   await expect(page.locator('form')).toHaveCount(1);
   await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
   const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[]; passes: unknown[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+            options: unknown,
+          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[]; passes: unknown[] }>;
+        };
+      }
+    ).axe;
     const { violations, passes } = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
-    return { violations: violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`), passes: passes.length };
+    return {
+      violations: violations.map(
+        (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+      ),
+      passes: passes.length,
+    };
   });
   expect(results.violations).toEqual([]);
   // The rules really ran (colour contrast, labels, image alt, lang, …).

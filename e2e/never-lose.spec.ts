@@ -4,9 +4,15 @@ import { join } from 'node:path';
 import { cliPath } from './support/server';
 import { expect, expectSaved, headline, lead, newArticle, openArticle, saveStatus, test } from './support/fixtures';
 
-const cli = (dataDir: string, ...args: string[]) => execFileSync(process.execPath, [cliPath, ...args, '--data-dir', dataDir], { encoding: 'utf8' });
+const cli = (dataDir: string, ...args: string[]) =>
+  execFileSync(process.execPath, [cliPath, ...args, '--data-dir', dataDir], { encoding: 'utf8' });
 
-test('history: a named version, a comparison with the text on screen, a restore that keeps what it replaced', async ({ page, serve, stored, dataDir }) => {
+test('history: a named version, a comparison with the text on screen, a restore that keeps what it replaced', async ({
+  page,
+  serve,
+  stored,
+  dataDir,
+}) => {
   const server = await serve();
   await page.goto(server.url);
   const id = await newArticle(page);
@@ -50,7 +56,12 @@ test('history: a named version, a comparison with the text on screen, a restore 
   expect(kept.map((entry) => entry.kind)).toEqual(['before_restore', 'named', 'first']);
 });
 
-test('two windows on one article: the stale one is told, keeps its text, and can keep it as a copy or reload', async ({ page, context, serve, stored }) => {
+test('two windows on one article: the stale one is told, keeps its text, and can keep it as a copy or reload', async ({
+  page,
+  context,
+  serve,
+  stored,
+}) => {
   const server = await serve();
   await page.goto(server.url);
   const id = await newArticle(page);
@@ -99,7 +110,11 @@ test('two windows on one article: the stale one is told, keeps its text, and can
   await other.close();
 });
 
-test('a full disk: the save fails with a clear message, the text stays, and saving resumes when space is back', async ({ page, serve, stored }) => {
+test('a full disk: the save fails with a clear message, the text stays, and saving resumes when space is back', async ({
+  page,
+  serve,
+  stored,
+}) => {
   const server = await serve({ testHooks: true });
   await page.goto(server.url);
   const id = await newArticle(page);
@@ -122,7 +137,11 @@ test('a full disk: the save fails with a clear message, the text stays, and savi
   expect(stored(id)).toMatchObject({ headline: 'Trước khi đĩa đầy', leadText: long });
 });
 
-test('a damaged archive: the editor says so, moves it aside, and restores the latest good backup', async ({ page, serve, dataDir }) => {
+test('a damaged archive: the editor says so, moves it aside, and restores the latest good backup', async ({
+  page,
+  serve,
+  dataDir,
+}) => {
   let server = await serve();
   await page.goto(server.url);
   const id = await newArticle(page);

@@ -7,9 +7,19 @@ import { cliPath } from './support/server';
 import { expect, expectSaved, headline, newArticle, test } from './support/fixtures';
 
 const photosJson = (dataDir: string) =>
-  JSON.parse(execFileSync(process.execPath, [cliPath, 'photos', 'list', '--json', '--data-dir', dataDir], { encoding: 'utf8' })) as { total: number; photos: { id: string; creator: string; creditLine: string; altText: string; description: string }[] };
+  JSON.parse(
+    execFileSync(process.execPath, [cliPath, 'photos', 'list', '--json', '--data-dir', dataDir], { encoding: 'utf8' }),
+  ) as {
+    total: number;
+    photos: { id: string; creator: string; creditLine: string; altText: string; description: string }[];
+  };
 
-test('the photo desk: import with per-file results, credits read and completed, a photo placed in an article with its caption and credit', async ({ page, serve, stored, dataDir }) => {
+test('the photo desk: import with per-file results, credits read and completed, a photo placed in an article with its caption and credit', async ({
+  page,
+  serve,
+  stored,
+  dataDir,
+}) => {
   const dir = mkdtempSync(join(tmpdir(), 'newsroom-photos-'));
   const credited = await photo(dir, 'hoi-nghi.jpg', '#a33', [
     '-XMP-dc:Creator=Minh Tuấn',
@@ -34,12 +44,22 @@ test('the photo desk: import with per-file results, credits read and completed, 
   await page.getByTestId('photo-files').setInputFiles([credited, bare, broken, svg]);
   const progress = page.getByTestId('photo-progress');
   await expect(progress).toContainText('2 imported, 0 duplicate(s), 2 rejected', { timeout: 30_000 });
-  await expect(progress.locator('li[data-status=rejected]')).toHaveText([/hong\.jpg: not imported: The photo .*/, 've.jpg: not imported: SVG drawings are not accepted as photos.']);
+  await expect(progress.locator('li[data-status=rejected]')).toHaveText([
+    /hong\.jpg: not imported: The photo .*/,
+    've.jpg: not imported: SVG drawings are not accepted as photos.',
+  ]);
   await expect(page.getByTestId('photo-count')).toHaveText('2 photo(s)');
   const cells = page.getByTestId('photo-cell');
   await expect(cells).toHaveCount(2);
   // The thumbnails really load (the media route, under the page's CSP).
-  await expect.poll(() => cells.first().locator('img').evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
+  await expect
+    .poll(() =>
+      cells
+        .first()
+        .locator('img')
+        .evaluate((image: HTMLImageElement) => image.naturalWidth),
+    )
+    .toBeGreaterThan(0);
 
   // Missing credit: the bare photo, marked; the desk completes it.
   await page.getByTestId('photo-filter').selectOption('missing-credit');
@@ -77,17 +97,30 @@ test('the photo desk: import with per-file results, credits read and completed, 
   await page.getByTestId('photo-insert').click();
   const figure = page.getByTestId('figure');
   await expect(figure).toHaveCount(1);
-  await expect(figure.getByTestId('figure-caption')).toHaveValue('Trung tướng Nguyễn Mạnh Hùng trao Bằng khen cho các tập thể.');
+  await expect(figure.getByTestId('figure-caption')).toHaveValue(
+    'Trung tướng Nguyễn Mạnh Hùng trao Bằng khen cho các tập thể.',
+  );
   await expect(figure.getByTestId('figure-credit')).toHaveText('Photo: MINH TUẤN');
   await expect(figure.getByTestId('figure-warning')).toHaveCount(0);
   await figure.getByTestId('figure-caption').fill('Trung tướng Nguyễn Mạnh Hùng trao Bằng khen.');
   await expectSaved(page);
-  const saved = JSON.parse(execFileSync(process.execPath, [cliPath, 'article', 'show', String(id), '--json', '--data-dir', dataDir], { encoding: 'utf8' })) as {
+  const saved = JSON.parse(
+    execFileSync(process.execPath, [cliPath, 'article', 'show', String(id), '--json', '--data-dir', dataDir], {
+      encoding: 'utf8',
+    }),
+  ) as {
     body: { type: string; photoId?: string; caption?: string }[];
     contributors: { name: string; roles: string[] }[];
   };
   const placed = library.photos.find((entry) => entry.creator === 'Minh Tuấn');
-  expect(saved.body.filter((block) => block.type === 'figure')).toEqual([{ type: 'figure', photoId: placed?.id, caption: 'Trung tướng Nguyễn Mạnh Hùng trao Bằng khen.', children: [{ text: '' }] }]);
+  expect(saved.body.filter((block) => block.type === 'figure')).toEqual([
+    {
+      type: 'figure',
+      photoId: placed?.id,
+      caption: 'Trung tướng Nguyễn Mạnh Hùng trao Bằng khen.',
+      children: [{ text: '' }],
+    },
+  ]);
   // The photo's creator joins the article's contributors, so the credit line names them.
   expect(saved.contributors).toEqual([{ name: 'Minh Tuấn', roles: ['photo'] }]);
   expect(stored(id).headline).toBe('Hội nghị tổng kết');
@@ -98,7 +131,10 @@ test('the photo desk: import with per-file results, credits read and completed, 
   await expect(cells).toHaveCount(1);
 });
 
-test('a figure whose photo lacks credit or alt text is marked in the editor; caption codes expand', async ({ page, serve }) => {
+test('a figure whose photo lacks credit or alt text is marked in the editor; caption codes expand', async ({
+  page,
+  serve,
+}) => {
   const dir = mkdtempSync(join(tmpdir(), 'newsroom-photos-'));
   const bare = await photo(dir, 'bare.jpg', '#55a');
   const server = await serve();
@@ -116,7 +152,9 @@ test('a figure whose photo lacks credit or alt text is marked in the editor; cap
   await expect(figure.getByTestId('figure-warning')).toHaveText('This photo still needs: no credit, no alt text.');
   await figure.getByTestId('figure-caption').fill('');
   await figure.getByTestId('figure-caption').pressSequentially('#nmh phát biểu');
-  await expect(figure.getByTestId('figure-caption')).toHaveValue('Trung tướng Nguyễn Mạnh Hùng, Chính ủy Tổng cục CNQP phát biểu');
+  await expect(figure.getByTestId('figure-caption')).toHaveValue(
+    'Trung tướng Nguyễn Mạnh Hùng, Chính ủy Tổng cục CNQP phát biểu',
+  );
   await expectSaved(page);
   // Completing the photo's credit clears the mark in the article.
   await page.getByTestId('photo-creator').fill('Minh Tuấn');
@@ -128,7 +166,11 @@ test('a figure whose photo lacks credit or alt text is marked in the editor; cap
 
 test('a batch import can be cancelled between files', async ({ page, serve }) => {
   const dir = mkdtempSync(join(tmpdir(), 'newsroom-photos-'));
-  const files = await Promise.all(Array.from({ length: 8 }, (_, index) => photo(dir, `anh-${index}.jpg`, `#${(index + 2).toString(16).repeat(3)}`, [], 3000)));
+  const files = await Promise.all(
+    Array.from({ length: 8 }, (_, index) =>
+      photo(dir, `anh-${index}.jpg`, `#${(index + 2).toString(16).repeat(3)}`, [], 3000),
+    ),
+  );
   const server = await serve();
   await page.goto(server.url);
   await page.getByTestId('tab-photos').click();
@@ -144,7 +186,10 @@ test('a batch import can be cancelled between files', async ({ page, serve }) =>
 
 test('a photo dragged from the library into the text becomes a figure there', async ({ page, serve }) => {
   const dir = mkdtempSync(join(tmpdir(), 'newsroom-photos-'));
-  const file = await photo(dir, 'keo.jpg', '#a5a', ['-XMP-dc:Creator=Minh Tuấn', '-XMP-dc:Description=Ảnh kéo vào bài.']);
+  const file = await photo(dir, 'keo.jpg', '#a5a', [
+    '-XMP-dc:Creator=Minh Tuấn',
+    '-XMP-dc:Description=Ảnh kéo vào bài.',
+  ]);
   const server = await serve();
   await page.goto(server.url);
   await newArticle(page);
@@ -163,7 +208,10 @@ test('a photo dragged from the library into the text becomes a figure there', as
   await expectSaved(page);
 });
 
-test('the contributor registry: a name typed once is offered again, and its credit-line form is used', async ({ page, serve }) => {
+test('the contributor registry: a name typed once is offered again, and its credit-line form is used', async ({
+  page,
+  serve,
+}) => {
   const server = await serve();
   await page.goto(server.url);
   await newArticle(page);

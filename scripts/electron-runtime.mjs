@@ -16,7 +16,10 @@ export function electronRuntime() {
   const pathFile = join(packageDir, 'path.txt');
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
   if (!existsSync(pathFile) && !override) {
-    return { ok: false, reason: `the Electron ${version} binary was never downloaded (this machine cannot reach its download server)` };
+    return {
+      ok: false,
+      reason: `the Electron ${version} binary was never downloaded (this machine cannot reach its download server)`,
+    };
   }
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : 'electron';
   const path = override ? join(override, relative) : join(packageDir, 'dist', relative);

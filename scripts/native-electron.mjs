@@ -19,7 +19,14 @@ export function ensureElectronSqlite(electronVersion, root = process.cwd()) {
     cpSync(source, work, { recursive: true, filter: (path) => !path.includes(`${join(source, 'build')}`) });
     execFileSync(
       process.execPath,
-      [nodeGyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'],
+      [
+        nodeGyp,
+        'rebuild',
+        '--release',
+        `--target=${electronVersion}`,
+        '--runtime=electron',
+        '--dist-url=https://electronjs.org/headers',
+      ],
       { cwd: work, stdio: ['ignore', 'ignore', 'pipe'] },
     );
     mkdirSync(dirname(target), { recursive: true });

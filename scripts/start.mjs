@@ -25,7 +25,9 @@ if (!runtime.ok) {
     ensureElectronSqlite(runtime.version);
   } catch (error) {
     nativeReady = false;
-    browserEdition(`better-sqlite3 could not be built for Electron ${runtime.version} (${String(error.message).split('\n')[0]})`);
+    browserEdition(
+      `better-sqlite3 could not be built for Electron ${runtime.version} (${String(error.message).split('\n')[0]})`,
+    );
   }
   if (nativeReady) run(runtime.path, ['.', ...args]);
 }

@@ -26,7 +26,9 @@ const executable = (file) => {
 };
 
 const onPath = (program) =>
-  program.includes('/') ? executable(program) : (process.env.PATH ?? '').split(delimiter).some((dir) => dir !== '' && executable(join(dir, program)));
+  program.includes('/')
+    ? executable(program)
+    : (process.env.PATH ?? '').split(delimiter).some((dir) => dir !== '' && executable(join(dir, program)));
 
 export const missing = () => needs.filter((need) => !onPath(need.program));
 
@@ -35,8 +37,12 @@ const installCommand = (packages) => `sudo apt-get install ${packages.join(' ')}
 function run(command, args) {
   const asRoot = process.getuid?.() === 0 ? [command, ...args] : ['sudo', command, ...args];
   const [first, ...rest] = asRoot;
-  const result = spawnSync(first, rest, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (result.status !== 0) throw new Error(`${asRoot.join(' ')} failed (${result.error?.message ?? `exit ${result.status}`})`);
+  const result = spawnSync(first, rest, {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  if (result.status !== 0)
+    throw new Error(`${asRoot.join(' ')} failed (${result.error?.message ?? `exit ${result.status}`})`);
 }
 
 const [action = 'check'] = process.argv.slice(2);

@@ -20,7 +20,8 @@ test.describe('desktop app (Electron)', () => {
   test.skip(!runtime.ok, runtime.ok ? '' : runtime.reason);
 
   let dataDir: string;
-  const launch = () => electron.launch({ args: [join(repoRoot, 'dist', 'electron', 'main.cjs'), '--data-dir', dataDir], cwd: repoRoot });
+  const launch = () =>
+    electron.launch({ args: [join(repoRoot, 'dist', 'electron', 'main.cjs'), '--data-dir', dataDir], cwd: repoRoot });
 
   test.beforeEach(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'newsroom-desktop-'));
@@ -45,7 +46,8 @@ test.describe('desktop app (Electron)', () => {
     await app.firstWindow();
     // getLastWebPreferences is Electron's own (undocumented) reading of what the window was given.
     const preferences = await app.evaluate(({ BrowserWindow }) => {
-      const contents = BrowserWindow.getAllWindows()[0]?.webContents as unknown as { getLastWebPreferences: () => Record<string, unknown> } | undefined;
+      const contents = BrowserWindow.getAllWindows()[0]?.webContents as unknown as
+        { getLastWebPreferences: () => Record<string, unknown> } | undefined;
       return contents?.getLastWebPreferences();
     });
     const { preload: _preload, ...expected } = secureWebPreferences('', process.platform);
@@ -76,13 +78,16 @@ test.describe('desktop app (Electron)', () => {
   test('newsroom:// serves the build and refuses traversal', async () => {
     const app = await launch();
     const page = await app.firstWindow();
-    const statuses = await page.evaluate(async (urls) => Promise.all(urls.map(async (url) => (await fetch(url)).status)), [
-      `${appOrigin}/index.html`,
-      `${appOrigin}/%2e%2e/%2e%2e/package.json`,
-      `${appOrigin}/..%2f..%2fpackage.json`,
-      `${appOrigin}/media/..%2f..%2farchive.sqlite3`,
-      `${appOrigin}/media/${'0'.repeat(64)}-thumb.webp`,
-    ]);
+    const statuses = await page.evaluate(
+      async (urls) => Promise.all(urls.map(async (url) => (await fetch(url)).status)),
+      [
+        `${appOrigin}/index.html`,
+        `${appOrigin}/%2e%2e/%2e%2e/package.json`,
+        `${appOrigin}/..%2f..%2fpackage.json`,
+        `${appOrigin}/media/..%2f..%2farchive.sqlite3`,
+        `${appOrigin}/media/${'0'.repeat(64)}-thumb.webp`,
+      ],
+    );
     expect(statuses).toEqual([200, 404, 404, 404, 404]);
     await app.close();
   });
@@ -97,7 +102,9 @@ test.describe('desktop app (Electron)', () => {
       document.body.append(frame);
     });
     await expect.poll(() => page.frame({ name: 'inner' }) !== null).toBe(true);
-    expect(await page.frame({ name: 'inner' })?.evaluate(() => typeof (window as { newsroom?: unknown }).newsroom)).toBe('undefined');
+    expect(
+      await page.frame({ name: 'inner' })?.evaluate(() => typeof (window as { newsroom?: unknown }).newsroom),
+    ).toBe('undefined');
     await app.close();
   });
 
@@ -105,12 +112,18 @@ test.describe('desktop app (Electron)', () => {
     const app = await launch();
     const page = await app.firstWindow();
     const locale = await app.evaluate(({ app: electronApp }) => electronApp.getLocale());
-    const expected = menuTemplate(process.platform, locale, { newArticle: () => undefined, importDocument: () => undefined, importPhotos: () => undefined });
+    const expected = menuTemplate(process.platform, locale, {
+      newArticle: () => undefined,
+      importDocument: () => undefined,
+      importPhotos: () => undefined,
+    });
     const labels = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((item) => item.label) ?? []);
     expect(labels).toEqual(expect.arrayContaining(expected.flatMap((item) => (item.label ? [item.label] : []))));
     const before = await page.locator('[data-article-id]').count();
     await app.evaluate(({ Menu }) => {
-      const file = Menu.getApplicationMenu()?.items.find((item) => item.submenu?.items.some((entry) => entry.accelerator === 'CmdOrCtrl+N'));
+      const file = Menu.getApplicationMenu()?.items.find((item) =>
+        item.submenu?.items.some((entry) => entry.accelerator === 'CmdOrCtrl+N'),
+      );
       file?.submenu?.items.find((entry) => entry.accelerator === 'CmdOrCtrl+N')?.click();
     });
     await expect(page.locator('[data-article-id]')).toHaveCount(before + 1);
@@ -119,12 +132,17 @@ test.describe('desktop app (Electron)', () => {
 
   test('Import document… reads the chosen file by path in the main process and opens the article', async () => {
     const file = join(dataDir, 'Bài từ phóng viên.txt');
-    writeFileSync(file, 'Hội nghị tổng kết công tác Đảng\n\nChiều 24/12, tại Hà Nội, hội nghị đã diễn ra với sự tham dự của nhiều đại biểu.\n');
+    writeFileSync(
+      file,
+      'Hội nghị tổng kết công tác Đảng\n\nChiều 24/12, tại Hà Nội, hội nghị đã diễn ra với sự tham dự của nhiều đại biểu.\n',
+    );
     const app = await launch();
     const page = await app.firstWindow();
     await app.evaluate(({ dialog, Menu }, chosen) => {
       dialog.showOpenDialog = () => Promise.resolve({ canceled: false, filePaths: [chosen] });
-      const file = Menu.getApplicationMenu()?.items.find((item) => item.submenu?.items.some((entry) => entry.accelerator === 'CmdOrCtrl+O'));
+      const file = Menu.getApplicationMenu()?.items.find((item) =>
+        item.submenu?.items.some((entry) => entry.accelerator === 'CmdOrCtrl+O'),
+      );
       file?.submenu?.items.find((entry) => entry.accelerator === 'CmdOrCtrl+O')?.click();
     }, file);
     await expect(page.locator('[data-testid=editor]')).toContainText('Chiều 24/12, tại Hà Nội');
@@ -172,7 +190,10 @@ test.describe('desktop app (Electron)', () => {
 const packaged = join(repoRoot, 'release', 'linux-unpacked', 'newsroom');
 
 test.describe('the packaged desktop app', () => {
-  test.skip(!existsSync(packaged), `no packaged app at ${packaged} (npm run dist -- --dir builds it where Electron can be downloaded)`);
+  test.skip(
+    !existsSync(packaged),
+    `no packaged app at ${packaged} (npm run dist -- --dir builds it where Electron can be downloaded)`,
+  );
 
   test('has its security fuses flipped', async () => {
     const wire = await getCurrentFuseWire(packaged);

@@ -45,7 +45,14 @@ export const test = base.extend<Fixtures>({
     await Promise.all(servers.map((server) => server.stop()));
   },
   stored: async ({ dataDir }, use) => {
-    await use((id) => JSON.parse(execFileSync(process.execPath, [cliPath, 'article', 'show', String(id), '--json', '--data-dir', dataDir], { encoding: 'utf8' })) as StoredArticle);
+    await use(
+      (id) =>
+        JSON.parse(
+          execFileSync(process.execPath, [cliPath, 'article', 'show', String(id), '--json', '--data-dir', dataDir], {
+            encoding: 'utf8',
+          }),
+        ) as StoredArticle,
+    );
   },
   // Depends on serve so it is torn down first: errors are judged while the servers still run.
   pageErrors: [
@@ -55,7 +62,8 @@ export const test = base.extend<Fixtures>({
       page.on('console', (message) => {
         // Playwright's trace snapshots try a script in every frame; the export preview's frame is
         // sandboxed without scripts and says so (seen with tracing on, never without it).
-        if (message.type() === 'error' && !message.text().startsWith("Blocked script execution in 'about:srcdoc'")) errors.push(message.text());
+        if (message.type() === 'error' && !message.text().startsWith("Blocked script execution in 'about:srcdoc'"))
+          errors.push(message.text());
       });
       page.on('pageerror', (error) => errors.push(error.message));
       await use(errors);

@@ -51,7 +51,10 @@ function generator(seed: number): () => number {
   };
 }
 
-const words = 'Hội nghị tổng kết công tác Đảng năm quân đội Trung tướng Nguyễn Mạnh Hùng chủ trì đường phố Hà Nội bàn giao'.split(' ');
+const words =
+  'Hội nghị tổng kết công tác Đảng năm quân đội Trung tướng Nguyễn Mạnh Hùng chủ trì đường phố Hà Nội bàn giao'.split(
+    ' ',
+  );
 
 interface Stored {
   version: number;
@@ -71,7 +74,8 @@ export async function runKillHarness(options: KillHarnessOptions): Promise<KillH
   const count = options.articles ?? 4;
   let server = await startServer(options.dataDir, { token });
   const ids: number[] = [];
-  for (let i = 0; i < count; i += 1) ids.push((await callApi<{ id: number }>(server, 'articles.create', { headline: `Bài ${i}` })).id);
+  for (let i = 0; i < count; i += 1)
+    ids.push((await callApi<{ id: number }>(server, 'articles.create', { headline: `Bài ${i}` })).id);
   // What each article's next save is based on, and the text sent for each version it could reach.
   const acknowledgedVersion = new Map(ids.map((id) => [id, 1]));
   const sent = new Map(ids.map((id) => [id, new Map<number, string>()]));
@@ -93,7 +97,11 @@ export async function runKillHarness(options: KillHarnessOptions): Promise<KillH
         const text = `${id}/${kill}/${n++} ${Array.from({ length }, () => words[Math.floor(random() * words.length)]).join(' ')}`;
         sent.get(id)?.set(base + 1, text);
         try {
-          const saved = await callApi<{ version: number }>(server, 'articles.save', { id, baseVersion: base, body: [{ type: 'paragraph', children: [{ text }] }] });
+          const saved = await callApi<{ version: number }>(server, 'articles.save', {
+            id,
+            baseVersion: base,
+            body: [{ type: 'paragraph', children: [{ text }] }],
+          });
           acknowledgedVersion.set(id, saved.version);
           acknowledged += 1;
         } catch {
@@ -109,8 +117,11 @@ export async function runKillHarness(options: KillHarnessOptions): Promise<KillH
     await Promise.all(streams);
     acknowledgedTotal += acknowledged;
     if (options.foldEvery && kill % options.foldEvery === 0) {
-      const shell = spawnSync('sqlite3', [join(options.dataDir, 'archive.sqlite3'), 'pragma integrity_check;'], { encoding: 'utf8' });
-      if (shell.error || shell.stdout.trim() !== 'ok') integrity.push(`kill ${kill}: the sqlite3 shell said ${shell.stdout.trim() || String(shell.error)}`);
+      const shell = spawnSync('sqlite3', [join(options.dataDir, 'archive.sqlite3'), 'pragma integrity_check;'], {
+        encoding: 'utf8',
+      });
+      if (shell.error || shell.stdout.trim() !== 'ok')
+        integrity.push(`kill ${kill}: the sqlite3 shell said ${shell.stdout.trim() || String(shell.error)}`);
       if (!existsSync(join(options.dataDir, 'archive.sqlite3-wal'))) folded += 1;
     }
 
@@ -122,8 +133,12 @@ export async function runKillHarness(options: KillHarnessOptions): Promise<KillH
       const stored = await callApi<Stored>(server, 'articles.get', { id });
       const expected = acknowledgedVersion.get(id) ?? 1;
       const text = stored.body[0]?.children[0]?.text ?? '';
-      if (stored.version < expected) lost.push(`kill ${kill}: article ${id} is at version ${stored.version}, but version ${expected} was acknowledged`);
-      else if (stored.version > 1 && sent.get(id)?.get(stored.version) !== text) lost.push(`kill ${kill}: article ${id} version ${stored.version} does not hold the text sent for it`);
+      if (stored.version < expected)
+        lost.push(
+          `kill ${kill}: article ${id} is at version ${stored.version}, but version ${expected} was acknowledged`,
+        );
+      else if (stored.version > 1 && sent.get(id)?.get(stored.version) !== text)
+        lost.push(`kill ${kill}: article ${id} version ${stored.version} does not hold the text sent for it`);
       if (stored.version > expected) committedUnacknowledged += stored.version - expected;
       acknowledgedVersion.set(id, stored.version);
     }

@@ -31,7 +31,11 @@ export interface ServeOptions {
 }
 
 /** One contract call over HTTP, as the page makes it; a refused call throws its message. */
-export async function callApi<T>(server: Pick<ServerProcess, 'origin' | 'token'>, method: string, input: unknown): Promise<T> {
+export async function callApi<T>(
+  server: Pick<ServerProcess, 'origin' | 'token'>,
+  method: string,
+  input: unknown,
+): Promise<T> {
   const response = await fetch(`${server.origin}/api/${method}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
@@ -45,13 +49,21 @@ export async function callApi<T>(server: Pick<ServerProcess, 'origin' | 'token'>
 /** Starts `newsroom serve` as a real process and waits for the one line it prints. */
 export async function startServer(dataDir: string, options: ServeOptions = {}): Promise<ServerProcess> {
   const args = [cliPath, 'serve', '--no-open', '--data-dir', dataDir, '--port', String(options.port ?? 0)];
-  const env = { ...process.env, ...(options.token ? { NEWSROOM_SERVE_TOKEN: options.token } : {}), ...(options.testHooks ? { NEWSROOM_TEST_HOOKS: '1' } : {}), ...options.env };
+  const env = {
+    ...process.env,
+    ...(options.token ? { NEWSROOM_SERVE_TOKEN: options.token } : {}),
+    ...(options.testHooks ? { NEWSROOM_TEST_HOOKS: '1' } : {}),
+    ...options.env,
+  };
   const child = spawn(process.execPath, args, { env });
   let stdout = '';
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const line = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`newsroom serve printed nothing in 15 s; stderr: ${stderr}`)), 15_000);
+    const timer = setTimeout(
+      () => reject(new Error(`newsroom serve printed nothing in 15 s; stderr: ${stderr}`)),
+      15_000,
+    );
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
       const newline = stdout.indexOf('\n');

@@ -18,7 +18,15 @@ import { checkArchive } from '../core/archive/checkArchive';
 import type { ArchiveReport } from '../core/archive/checkArchive';
 import { openSqlite } from '../core/archive/sqlite';
 import { forgetLedgerNote } from '../core/archive/changeLedger';
-import { assessArchive, installArchiveCopy, liveSessions, setAside, setAsideArchive, setAsideRoot, verifiedBackups } from '../core/archive/recovery';
+import {
+  assessArchive,
+  installArchiveCopy,
+  liveSessions,
+  setAside,
+  setAsideArchive,
+  setAsideRoot,
+  verifiedBackups,
+} from '../core/archive/recovery';
 import { ArchiveOpenError } from '../core/CoreError';
 import { exportStory, preflightArticle } from '../core/export/exportStory';
 import { PhotoImporter } from '../core/photos/photoImporter';
@@ -71,7 +79,9 @@ export async function articleList(context: CommandContext): Promise<void> {
     return;
   }
   for (const article of articles) {
-    context.io.out(`${String(article.id).padStart(5)}  ${article.status.padEnd(9)}  v${article.version}  ${article.headline}`);
+    context.io.out(
+      `${String(article.id).padStart(5)}  ${article.status.padEnd(9)}  v${article.version}  ${article.headline}`,
+    );
   }
 }
 
@@ -98,12 +108,17 @@ export interface ArticleUpdate {
 
 const parseId = (idText: string | undefined, command: string): number => {
   const id = Number(idText);
-  if (idText === undefined || !Number.isSafeInteger(id) || id <= 0) throw new CliError(`${command} needs an article id (a positive whole number)`, 2);
+  if (idText === undefined || !Number.isSafeInteger(id) || id <= 0)
+    throw new CliError(`${command} needs an article id (a positive whole number)`, 2);
   return id;
 };
 
 /** Edits what the inspector edits, through the same core rules (versions, workflow, validation). */
-export async function articleUpdate(context: CommandContext, idText: string | undefined, update: ArticleUpdate): Promise<void> {
+export async function articleUpdate(
+  context: CommandContext,
+  idText: string | undefined,
+  update: ArticleUpdate,
+): Promise<void> {
   const id = parseId(idText, 'article update');
   if (Object.values(update).every((value) => value === undefined)) {
     throw new CliError('article update needs at least one of --headline, --status, --section, --tags', 2);
@@ -112,13 +127,25 @@ export async function articleUpdate(context: CommandContext, idText: string | un
   const changes = {
     ...(update.headline !== undefined ? { headline: update.headline } : {}),
     ...(update.section !== undefined ? { section: update.section } : {}),
-    ...(update.tags !== undefined ? { tags: update.tags.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '') } : {}),
+    ...(update.tags !== undefined
+      ? {
+          tags: update.tags
+            .split(',')
+            .map((tag) => tag.trim())
+            .filter((tag) => tag !== ''),
+        }
+      : {}),
   };
-  if (Object.keys(changes).length > 0) version = (await call(context.core, 'articles.save', { id, baseVersion: version, ...changes })).version;
-  if (update.status !== undefined) await call(context.core, 'articles.setStatus', { id, baseVersion: version, status: update.status });
+  if (Object.keys(changes).length > 0)
+    version = (await call(context.core, 'articles.save', { id, baseVersion: version, ...changes })).version;
+  if (update.status !== undefined)
+    await call(context.core, 'articles.setStatus', { id, baseVersion: version, status: update.status });
   const article = await call(context.core, 'articles.get', { id });
   if (context.json) context.io.out(JSON.stringify({ ...summaryJson(article), tags: article.tags }));
-  else context.io.out(`Updated article ${article.id} (version ${article.version}, ${article.status}): ${article.headline}`);
+  else
+    context.io.out(
+      `Updated article ${article.id} (version ${article.version}, ${article.status}): ${article.headline}`,
+    );
 }
 
 export interface DataDirContext {
@@ -152,11 +179,19 @@ export function doctor(context: DataDirContext): boolean {
     } finally {
       db.close();
     }
-    if (!report.ok) problem = { kind: 'damaged', message: `The full integrity check found problems in ${file}: ${report.integrity.slice(0, 3).join('; ')}` };
+    if (!report.ok)
+      problem = {
+        kind: 'damaged',
+        message: `The full integrity check found problems in ${file}: ${report.integrity.slice(0, 3).join('; ')}`,
+      };
   }
   const backups = verifiedBackups(dataDir);
   const latestGood = backups.find((backup) => backup.ok);
-  const setAsideDirs = existsSync(setAsideRoot(dataDir)) ? readdirSync(setAsideRoot(dataDir)).sort().map((name) => join(setAsideRoot(dataDir), name)) : [];
+  const setAsideDirs = existsSync(setAsideRoot(dataDir))
+    ? readdirSync(setAsideRoot(dataDir))
+        .sort()
+        .map((name) => join(setAsideRoot(dataDir), name))
+    : [];
   const ok = problem === undefined;
   if (context.json) {
     io.out(JSON.stringify({ file, ok, problem: problem ?? null, ...(report ?? {}), backups, setAside: setAsideDirs }));
@@ -181,10 +216,16 @@ export function doctor(context: DataDirContext): boolean {
     io.out('');
     io.out(`PROBLEM: ${problem.message}`);
     io.out('Nothing was changed. To recover:');
-    if (latestGood) io.out(`  newsroom restore            puts back the latest good backup, ${latestGood.name} (${latestGood.articles} article(s))`);
+    if (latestGood)
+      io.out(
+        `  newsroom restore            puts back the latest good backup, ${latestGood.name} (${latestGood.articles} article(s))`,
+      );
     io.out('  newsroom restore NAME       puts back the backup of that name');
-    if (problem.kind === 'missing_wal' || problem.kind === 'stray_wal') io.out('  newsroom restore --as-is    keeps the archive file as it is, without the changes its log held');
-    io.out('  Either way the current archive is first moved into set-aside/, never deleted. Starting the editor does the same and offers the choice on screen.');
+    if (problem.kind === 'missing_wal' || problem.kind === 'stray_wal')
+      io.out('  newsroom restore --as-is    keeps the archive file as it is, without the changes its log held');
+    io.out(
+      '  Either way the current archive is first moved into set-aside/, never deleted. Starting the editor does the same and offers the choice on screen.',
+    );
   } else {
     io.out('The archive is healthy.');
   }
@@ -194,7 +235,16 @@ export function doctor(context: DataDirContext): boolean {
 /** An online backup now, checked, into the backups folder. */
 export async function backupNow(context: CommandContext): Promise<void> {
   const backup = await makeBackup(context.core.db, context.core.dataDir, 'manual');
-  if (context.json) context.io.out(JSON.stringify({ name: backup.name, file: backup.file, articles: backup.articles, bytes: backup.bytes, ok: backup.ok }));
+  if (context.json)
+    context.io.out(
+      JSON.stringify({
+        name: backup.name,
+        file: backup.file,
+        articles: backup.articles,
+        bytes: backup.bytes,
+        ok: backup.ok,
+      }),
+    );
   else context.io.out(`Backed up ${backup.articles} article(s) to ${backup.file} (integrity check: ok).`);
 }
 
@@ -205,13 +255,26 @@ export async function backupNow(context: CommandContext): Promise<void> {
 export function restoreBackup(context: DataDirContext, name: string | undefined): void {
   const { dataDir, io } = context;
   const running = liveSessions(dataDir);
-  if (running.length > 0) throw new CliError(`Newsroom has this archive open (process ${running.map((session) => session.pid).join(', ')}); close it, then restore.`);
+  if (running.length > 0)
+    throw new CliError(
+      `Newsroom has this archive open (process ${running.map((session) => session.pid).join(', ')}); close it, then restore.`,
+    );
   const backups = verifiedBackups(dataDir);
-  const chosen = name === undefined ? backups.find((backup) => backup.ok) : backups.find((backup) => backup.name === name);
-  if (!chosen) throw new CliError(name === undefined ? `There is no good backup in ${backupsDir(dataDir)}.` : `There is no backup called ${name}; newsroom doctor lists them.`);
-  if (!chosen.ok) throw new CliError(`${chosen.name} is damaged itself (${chosen.problems.slice(0, 2).join('; ')}); choose another.`);
+  const chosen =
+    name === undefined ? backups.find((backup) => backup.ok) : backups.find((backup) => backup.name === name);
+  if (!chosen)
+    throw new CliError(
+      name === undefined
+        ? `There is no good backup in ${backupsDir(dataDir)}.`
+        : `There is no backup called ${name}; newsroom doctor lists them.`,
+    );
+  if (!chosen.ok)
+    throw new CliError(`${chosen.name} is damaged itself (${chosen.problems.slice(0, 2).join('; ')}); choose another.`);
   const file = archivePath(dataDir);
-  const setAsideDir = existsSync(file) || existsSync(`${file}-wal`) ? setAside(dataDir, 'replaced', `Replaced by the backup ${chosen.name} (newsroom restore).`) : undefined;
+  const setAsideDir =
+    existsSync(file) || existsSync(`${file}-wal`)
+      ? setAside(dataDir, 'replaced', `Replaced by the backup ${chosen.name} (newsroom restore).`)
+      : undefined;
   installArchiveCopy(dataDir, chosen.file);
   if (context.json) {
     io.out(JSON.stringify({ restored: chosen.name, articles: chosen.articles, setAside: setAsideDir ?? null }));
@@ -228,10 +291,17 @@ export function restoreBackup(context: DataDirContext, name: string | undefined)
 export function keepArchiveAsIs(context: DataDirContext): void {
   const { dataDir, io } = context;
   const running = liveSessions(dataDir);
-  if (running.length > 0) throw new CliError(`Newsroom has this archive open (process ${running.map((session) => session.pid).join(', ')}); close it first.`);
+  if (running.length > 0)
+    throw new CliError(
+      `Newsroom has this archive open (process ${running.map((session) => session.pid).join(', ')}); close it first.`,
+    );
   const problem = assessArchive(dataDir);
   if (problem?.kind !== 'missing_wal' && problem?.kind !== 'stray_wal') {
-    throw new CliError(problem ? `${problem.message} The archive file itself cannot be kept as it is: restore a backup.` : 'The archive is healthy: there is nothing to keep as it is.');
+    throw new CliError(
+      problem
+        ? `${problem.message} The archive file itself cannot be kept as it is: restore a backup.`
+        : 'The archive is healthy: there is nothing to keep as it is.',
+    );
   }
   const setAsideDir = setAside(dataDir, problem.kind, `${problem.message}\nKept as it is (newsroom restore --as-is).`);
   const kept = setAsideArchive(setAsideDir);
@@ -255,15 +325,37 @@ export async function articleImport(context: CommandContext, file: string | unde
   } catch (error) {
     throw new CliError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  if (bytes.length > maxImportBytes) throw new CliError(`${basename(file)} is larger than ${maxImportBytes / 1024 / 1024} MB.`);
-  const article = await call(context.core, 'articles.import', { fileName: basename(file), dataBase64: bytes.toString('base64') });
+  if (bytes.length > maxImportBytes)
+    throw new CliError(`${basename(file)} is larger than ${maxImportBytes / 1024 / 1024} MB.`);
+  const article = await call(context.core, 'articles.import', {
+    fileName: basename(file),
+    dataBase64: bytes.toString('base64'),
+  });
   if (context.json) {
-    context.io.out(JSON.stringify({ ...summaryJson(article), convertedFrom: article.convertedFrom, outletPrefix: article.outletPrefix, kind: article.kind, contributors: article.contributors, leadText: inlineText(article.lead), text: bodyText(article.body) }));
+    context.io.out(
+      JSON.stringify({
+        ...summaryJson(article),
+        convertedFrom: article.convertedFrom,
+        outletPrefix: article.outletPrefix,
+        kind: article.kind,
+        contributors: article.contributors,
+        leadText: inlineText(article.lead),
+        text: bodyText(article.body),
+      }),
+    );
     return;
   }
-  context.io.out(`Imported ${basename(file)} as article ${article.id}: ${article.headline || inlineText(article.lead).slice(0, 60)}`);
-  if (article.convertedFrom) context.io.out(`The text was in the old ${article.convertedFrom === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI'} encoding and was converted to Unicode.`);
-  if (article.contributors.length > 0) context.io.out(`Contributors: ${article.contributors.map((contributor) => `${contributor.name} (${contributor.roles.join(', ')})`).join('; ')}`);
+  context.io.out(
+    `Imported ${basename(file)} as article ${article.id}: ${article.headline || inlineText(article.lead).slice(0, 60)}`,
+  );
+  if (article.convertedFrom)
+    context.io.out(
+      `The text was in the old ${article.convertedFrom === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI'} encoding and was converted to Unicode.`,
+    );
+  if (article.contributors.length > 0)
+    context.io.out(
+      `Contributors: ${article.contributors.map((contributor) => `${contributor.name} (${contributor.roles.join(', ')})`).join('; ')}`,
+    );
 }
 
 /**
@@ -283,10 +375,16 @@ export function articleCheck(context: CommandContext, idText: string | undefined
   }
   if (findings.length === 0) context.io.out(`Article ${id}: no copy-desk findings.`);
   for (const finding of findings) {
-    const where = finding.place.field === 'body' ? `body block ${(finding.place.block ?? 0) + 1}${finding.place.item === undefined ? '' : `, item ${finding.place.item + 1}`}` : finding.place.field;
-    context.io.out(`${where}: ${finding.rule}: “${finding.excerpt}”${finding.fix === undefined ? '' : ` → fix: “${finding.fix}”`}`);
+    const where =
+      finding.place.field === 'body'
+        ? `body block ${(finding.place.block ?? 0) + 1}${finding.place.item === undefined ? '' : `, item ${finding.place.item + 1}`}`
+        : finding.place.field;
+    context.io.out(
+      `${where}: ${finding.rule}: “${finding.excerpt}”${finding.fix === undefined ? '' : ` → fix: “${finding.fix}”`}`,
+    );
   }
-  for (const item of preflightItems) context.io.out(`preflight ${item.severity === 'error' ? 'ERROR' : 'warning'}: ${item.message}`);
+  for (const item of preflightItems)
+    context.io.out(`preflight ${item.severity === 'error' ? 'ERROR' : 'warning'}: ${item.message}`);
   return clean;
 }
 
@@ -301,38 +399,73 @@ export interface SearchOptions {
 }
 
 /** Full-text search; matches are shown between » and «. */
-export async function articleSearch(context: CommandContext, query: string | undefined, options: SearchOptions): Promise<void> {
+export async function articleSearch(
+  context: CommandContext,
+  query: string | undefined,
+  options: SearchOptions,
+): Promise<void> {
   if (query === undefined) throw new CliError('search needs a query: newsroom search QUERY', 2);
   const page = options.page === undefined ? undefined : Number(options.page);
-  const found = await call(context.core, 'articles.search', { query, status: options.status, section: options.section, page, missingPhotoCredit: options.missingCredit || undefined, contributor: options.contributor, from: options.from, to: options.to });
+  const found = await call(context.core, 'articles.search', {
+    query,
+    status: options.status,
+    section: options.section,
+    page,
+    missingPhotoCredit: options.missingCredit || undefined,
+    contributor: options.contributor,
+    from: options.from,
+    to: options.to,
+  });
   if (context.json) {
     context.io.out(JSON.stringify(found));
     return;
   }
-  context.io.out(`${found.totalAtMost ? 'up to ' : ''}${found.total} found${found.total > found.pageSize ? ` (page ${found.page} of ${Math.ceil(found.total / found.pageSize)})` : ''}`);
+  context.io.out(
+    `${found.totalAtMost ? 'up to ' : ''}${found.total} found${found.total > found.pageSize ? ` (page ${found.page} of ${Math.ceil(found.total / found.pageSize)})` : ''}`,
+  );
   for (const hit of found.results) {
     let snippet = hit.snippet.text;
-    for (const [start, end] of [...hit.snippet.highlights].reverse()) snippet = `${snippet.slice(0, start)}»${snippet.slice(start, end)}«${snippet.slice(end)}`;
+    for (const [start, end] of [...hit.snippet.highlights].reverse())
+      snippet = `${snippet.slice(0, start)}»${snippet.slice(start, end)}«${snippet.slice(end)}`;
     context.io.out(`${String(hit.id).padStart(5)}  ${hit.status.padEnd(9)}  ${hit.headline}`);
     context.io.out(`       ${snippet}`);
   }
 }
 
 /** Writes the article in one tone-mark style (the desk's, unless --style says otherwise). */
-export async function articleToneStyle(context: CommandContext, idText: string | undefined, styleText: string | undefined): Promise<void> {
+export async function articleToneStyle(
+  context: CommandContext,
+  idText: string | undefined,
+  styleText: string | undefined,
+): Promise<void> {
   const article = await call(context.core, 'articles.get', { id: parseId(idText, 'article tone-style') });
   const settings = await call(context.core, 'settings.get', {});
   const style = styleText ?? settings.copyDesk.toneStyle;
-  if (!(toneStyles as readonly string[]).includes(style)) throw new CliError(`--style takes ${toneStyles.join(' or ')} (as in hòa or hoà)`, 2);
+  if (!(toneStyles as readonly string[]).includes(style))
+    throw new CliError(`--style takes ${toneStyles.join(' or ')} (as in hòa or hoà)`, 2);
   let changed = 0;
   const text = mapText(article, (value) => {
     const next = applyToneStyle(value, style as ToneStyle);
-    if (next !== value) changed += [...value.matchAll(/\p{L}+/gu)].filter((match) => withToneStyle(match[0], style as ToneStyle) !== match[0]).length;
+    if (next !== value)
+      changed += [...value.matchAll(/\p{L}+/gu)].filter(
+        (match) => withToneStyle(match[0], style as ToneStyle) !== match[0],
+      ).length;
     return next;
   });
-  const saved = changed > 0 ? await call(context.core, 'articles.save', { id: article.id, baseVersion: article.version, ...text }) : undefined;
-  if (context.json) context.io.out(JSON.stringify({ id: article.id, style, changedWords: changed, version: saved?.version ?? article.version }));
-  else context.io.out(changed > 0 ? `Article ${article.id}: ${changed} word(s) now in the ${style} style (version ${saved?.version}).` : `Article ${article.id} is already in the ${style} style.`);
+  const saved =
+    changed > 0
+      ? await call(context.core, 'articles.save', { id: article.id, baseVersion: article.version, ...text })
+      : undefined;
+  if (context.json)
+    context.io.out(
+      JSON.stringify({ id: article.id, style, changedWords: changed, version: saved?.version ?? article.version }),
+    );
+  else
+    context.io.out(
+      changed > 0
+        ? `Article ${article.id}: ${changed} word(s) now in the ${style} style (version ${saved?.version}).`
+        : `Article ${article.id} is already in the ${style} style.`,
+    );
 }
 
 export interface HistoryOptions {
@@ -343,35 +476,65 @@ export interface HistoryOptions {
 }
 
 const revisionLine = (revision: RevisionSummary): string => {
-  const what = revision.kind === 'named' ? `“${revision.name ?? ''}”` : revision.kind === 'status' ? `status → ${revision.status}` : revision.kind.replace('_', ' ');
+  const what =
+    revision.kind === 'named'
+      ? `“${revision.name ?? ''}”`
+      : revision.kind === 'status'
+        ? `status → ${revision.status}`
+        : revision.kind.replace('_', ' ');
   return `${String(revision.id).padStart(6)}  v${String(revision.version).padEnd(7)}${revision.savedAt.replace('T', ' ').slice(0, 19)}  ${what}${revision.by ? ` · ${revision.by}` : ''}`;
 };
 
 /** Shows a change as text: [-removed-]{+added+}, invisible characters revealed. */
 const showParts = (change: FieldChange): string =>
-  change.parts.map((part) => (part.op === 'equal' ? part.text : part.op === 'delete' ? `[-${revealInvisible(part.text)}-]` : `{+${revealInvisible(part.text)}+}`)).join('');
+  change.parts
+    .map((part) =>
+      part.op === 'equal'
+        ? part.text
+        : part.op === 'delete'
+          ? `[-${revealInvisible(part.text)}-]`
+          : `{+${revealInvisible(part.text)}+}`,
+    )
+    .join('');
 
 /**
  * An article's kept versions; with --compare, what changed field by field from one to another
  * (or to the current text); --name keeps the current text as a named version; --restore
  * brings a kept version back as a new one.
  */
-export async function articleHistory(context: CommandContext, idText: string | undefined, options: HistoryOptions): Promise<void> {
+export async function articleHistory(
+  context: CommandContext,
+  idText: string | undefined,
+  options: HistoryOptions,
+): Promise<void> {
   const id = parseId(idText, 'history');
   const revisionId = (text: string, flag: string): number => {
     const value = Number(text);
-    if (!Number.isSafeInteger(value) || value <= 0) throw new CliError(`${flag} takes a history entry number, as listed by: newsroom history ${id}`, 2);
+    if (!Number.isSafeInteger(value) || value <= 0)
+      throw new CliError(`${flag} takes a history entry number, as listed by: newsroom history ${id}`, 2);
     return value;
   };
   if (options.name !== undefined) {
     const kept = await call(context.core, 'articles.saveVersion', { id, name: options.name });
-    context.io.out(context.json ? JSON.stringify(kept) : `Kept version ${kept.version} of article ${id} as “${kept.name ?? ''}” (history entry ${kept.id}).`);
+    context.io.out(
+      context.json
+        ? JSON.stringify(kept)
+        : `Kept version ${kept.version} of article ${id} as “${kept.name ?? ''}” (history entry ${kept.id}).`,
+    );
     return;
   }
   if (options.restore !== undefined) {
     const article = await call(context.core, 'articles.get', { id });
-    const saved = await call(context.core, 'articles.restore', { id, baseVersion: article.version, revisionId: revisionId(options.restore, '--restore') });
-    context.io.out(context.json ? JSON.stringify(saved) : `Restored history entry ${options.restore} as version ${saved.version} of article ${id}; the text it replaced is kept in the history.`);
+    const saved = await call(context.core, 'articles.restore', {
+      id,
+      baseVersion: article.version,
+      revisionId: revisionId(options.restore, '--restore'),
+    });
+    context.io.out(
+      context.json
+        ? JSON.stringify(saved)
+        : `Restored history entry ${options.restore} as version ${saved.version} of article ${id}; the text it replaced is kept in the history.`,
+    );
     return;
   }
   if (options.compare !== undefined) {
@@ -382,7 +545,10 @@ export async function articleHistory(context: CommandContext, idText: string | u
         return { label: `current (v${article.version})`, content: article };
       }
       const revision = await call(context.core, 'articles.revision', { id, revisionId: revisionId(text, flag) });
-      return { label: `${revision.id} (v${revision.version})`, content: { ...revision.content, status: revision.status } };
+      return {
+        label: `${revision.id} (v${revision.version})`,
+        content: { ...revision.content, status: revision.status },
+      };
     };
     const before = await load(options.compare, '--compare');
     const after = await load(options.to, '--to');
@@ -414,18 +580,31 @@ export async function photosImport(context: CommandContext, files: readonly stri
   if (files.length === 0) throw new CliError('photos import needs files: newsroom photos import FILE…', 2);
   const importer = new PhotoImporter();
   try {
-    const results = await importPhotoFiles(context.core.db, context.core.dataDir, importer, files.map((file) => ({ path: resolve(file), name: basename(file) })), {
-      onResult: (result, index, total) => {
-        context.core.noteChanges();
-        if (context.json) return;
-        const what = result.status === 'rejected' ? `rejected: ${result.reason}` : result.status === 'duplicate' ? `duplicate of ${result.photo.id.slice(0, 12)} (${result.photo.originalName})` : `imported ${result.photo.id.slice(0, 12)}${result.photo.creator ? ` · ${result.photo.creator}` : ' · no credit yet'}`;
-        context.io.out(`[${index + 1}/${total}] ${result.name}: ${what}`);
+    const results = await importPhotoFiles(
+      context.core.db,
+      context.core.dataDir,
+      importer,
+      files.map((file) => ({ path: resolve(file), name: basename(file) })),
+      {
+        onResult: (result, index, total) => {
+          context.core.noteChanges();
+          if (context.json) return;
+          const what =
+            result.status === 'rejected'
+              ? `rejected: ${result.reason}`
+              : result.status === 'duplicate'
+                ? `duplicate of ${result.photo.id.slice(0, 12)} (${result.photo.originalName})`
+                : `imported ${result.photo.id.slice(0, 12)}${result.photo.creator ? ` · ${result.photo.creator}` : ' · no credit yet'}`;
+          context.io.out(`[${index + 1}/${total}] ${result.name}: ${what}`);
+        },
       },
-    });
+    );
     if (context.json) context.io.out(JSON.stringify(results));
     else {
       const count = (status: string) => results.filter((result) => result.status === status).length;
-      context.io.out(`${count('imported')} imported, ${count('duplicate')} duplicate(s), ${count('rejected')} rejected.`);
+      context.io.out(
+        `${count('imported')} imported, ${count('duplicate')} duplicate(s), ${count('rejected')} rejected.`,
+      );
     }
     return results.every((result) => result.status !== 'rejected');
   } finally {
@@ -434,7 +613,11 @@ export async function photosImport(context: CommandContext, files: readonly stri
 }
 
 /** The photo library from the command line. */
-export async function photosList(context: CommandContext, filter: string | undefined, query: string | undefined): Promise<void> {
+export async function photosList(
+  context: CommandContext,
+  filter: string | undefined,
+  query: string | undefined,
+): Promise<void> {
   const page = await call(context.core, 'photos.list', { filter, query, limit: 1000 });
   if (context.json) {
     context.io.out(JSON.stringify(page));
@@ -442,16 +625,32 @@ export async function photosList(context: CommandContext, filter: string | undef
   }
   context.io.out(`${page.total} photo(s)`);
   for (const photo of page.photos) {
-    context.io.out(`${photo.id.slice(0, 12)}  ${photo.width}×${photo.height}  ${photo.creator || '(no creator)'}  ${photo.description.slice(0, 60)}`);
+    context.io.out(
+      `${photo.id.slice(0, 12)}  ${photo.width}×${photo.height}  ${photo.creator || '(no creator)'}  ${photo.description.slice(0, 60)}`,
+    );
   }
 }
 
 /** The contributor registry; with a name, sets how credit lines write it (--display) and the unit. */
-export async function people(context: CommandContext, name: string | undefined, options: { display?: string; unit?: string }): Promise<void> {
+export async function people(
+  context: CommandContext,
+  name: string | undefined,
+  options: { display?: string; unit?: string },
+): Promise<void> {
   if (name !== undefined) {
-    const current = (await call(context.core, 'people.list', {})).find((person) => personKey(person.name) === personKey(name));
-    const saved = await call(context.core, 'people.save', { name: current?.name ?? name, display: options.display ?? current?.display ?? '', unit: options.unit ?? current?.unit ?? '' });
-    context.io.out(context.json ? JSON.stringify(saved) : `${saved.name}: credit lines write ${saved.display || 'the name in upper case'}${saved.unit ? ` · ${saved.unit}` : ''}`);
+    const current = (await call(context.core, 'people.list', {})).find(
+      (person) => personKey(person.name) === personKey(name),
+    );
+    const saved = await call(context.core, 'people.save', {
+      name: current?.name ?? name,
+      display: options.display ?? current?.display ?? '',
+      unit: options.unit ?? current?.unit ?? '',
+    });
+    context.io.out(
+      context.json
+        ? JSON.stringify(saved)
+        : `${saved.name}: credit lines write ${saved.display || 'the name in upper case'}${saved.unit ? ` · ${saved.unit}` : ''}`,
+    );
     return;
   }
   const list = await call(context.core, 'people.list', {});
@@ -459,11 +658,19 @@ export async function people(context: CommandContext, name: string | undefined, 
     context.io.out(JSON.stringify(list));
     return;
   }
-  for (const person of list) context.io.out(`${person.name}${person.display ? ` → ${person.display}` : ''}${person.unit ? ` · ${person.unit}` : ''}`);
+  for (const person of list)
+    context.io.out(
+      `${person.name}${person.display ? ` → ${person.display}` : ''}${person.unit ? ` · ${person.unit}` : ''}`,
+    );
 }
 
 /** The story package into a new folder; exit 1 listing the errors when the preflight blocks (unless --draft). */
-export async function articleExport(context: CommandContext, idText: string | undefined, out: string | undefined, draft: boolean): Promise<boolean> {
+export async function articleExport(
+  context: CommandContext,
+  idText: string | undefined,
+  out: string | undefined,
+  draft: boolean,
+): Promise<boolean> {
   const id = parseId(idText, 'export');
   if (out === undefined) throw new CliError('export needs --out DIR (a new or empty folder)', 2);
   const result = await exportStory(context.core.db, context.core.dataDir, id, resolve(out), { draft });
@@ -471,11 +678,14 @@ export async function articleExport(context: CommandContext, idText: string | un
     context.io.out(JSON.stringify(result));
     return result.status === 'exported';
   }
-  for (const item of result.preflight) context.io.out(`${item.severity === 'error' ? 'ERROR' : 'warning'}: ${item.message}`);
+  for (const item of result.preflight)
+    context.io.out(`${item.severity === 'error' ? 'ERROR' : 'warning'}: ${item.message}`);
   if (result.status === 'blocked') {
     context.io.out(`Not exported: the preflight found errors. Fix them, or export with --draft.`);
     return false;
   }
-  context.io.out(`Exported article ${id}${result.draft ? ' as a DRAFT' : ''} to ${result.dir} (${result.files.length} files).`);
+  context.io.out(
+    `Exported article ${id}${result.draft ? ' as a DRAFT' : ''} to ${result.dir} (${result.files.length} files).`,
+  );
   return true;
 }

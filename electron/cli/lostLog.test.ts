@@ -32,8 +32,9 @@ describe('the CLI on an archive whose log was lost', () => {
     expect(sha256(join(setAside, 'archive.sqlite3'))).toBe(hash);
     const listed = await cli(['article', 'list', '--json', '--data-dir', dataDir]);
     expect(listed.code).toBe(0);
-    expect((JSON.parse(listed.stdout) as ArticleSummary[]).map((article) => article.headline)).not.toContain(last.headline);
+    expect((JSON.parse(listed.stdout) as ArticleSummary[]).map((article) => article.headline)).not.toContain(
+      last.headline,
+    );
     expect((await cli(['restore', '--as-is', '--data-dir', dataDir])).stderr).toContain('nothing to keep as it is');
   });
 });
-

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 
 /** The system's launcher for files, folders and addresses. */
-const systemOpener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer.exe' : 'xdg-open';
+const systemOpener =
+  process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer.exe' : 'xdg-open';
 
 /** Starts `command target`, detached; resolves once it has started, rejects when it cannot be. */
 function launch(command: string, target: string): Promise<void> {
@@ -29,6 +30,8 @@ export async function openFolder(dir: string, env: NodeJS.ProcessEnv = process.e
   try {
     await launch(command, dir);
   } catch (error) {
-    throw new Error(`Cannot start ${command} to show the folder (${(error as NodeJS.ErrnoException).code ?? String(error)}); the folder is ${dir}.`);
+    throw new Error(
+      `Cannot start ${command} to show the folder (${(error as NodeJS.ErrnoException).code ?? String(error)}); the folder is ${dir}.`,
+    );
   }
 }

@@ -20,15 +20,29 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
 describe('newsroom CLI', () => {
   it('creates, lists and shows articles, in text and JSON', async () => {
     const dataDir = tempDir();
-    const created = await cli(['article', 'new', '--headline', 'Hội nghị tổng kết công tác Đảng', '--data-dir', dataDir, '--json']);
+    const created = await cli([
+      'article',
+      'new',
+      '--headline',
+      'Hội nghị tổng kết công tác Đảng',
+      '--data-dir',
+      dataDir,
+      '--json',
+    ]);
     expect(created.code).toBe(0);
-    expect(JSON.parse(created.stdout)).toMatchObject({ id: 1, headline: 'Hội nghị tổng kết công tác Đảng', status: 'draft', version: 1 });
+    expect(JSON.parse(created.stdout)).toMatchObject({
+      id: 1,
+      headline: 'Hội nghị tổng kết công tác Đảng',
+      status: 'draft',
+      version: 1,
+    });
     await cli(['article', 'new', '--headline', 'Second', '--data-dir', dataDir]);
 
     const listed = await cli(['article', 'list', '--json', '--data-dir', dataDir]);
     const articles = JSON.parse(listed.stdout) as { id: number; headline: string; status: string; version: number }[];
     expect(articles.map((article) => article.headline).sort()).toEqual(['Hội nghị tổng kết công tác Đảng', 'Second']);
-    for (const article of articles) expect(Object.keys(article)).toEqual(expect.arrayContaining(['id', 'headline', 'status', 'version']));
+    for (const article of articles)
+      expect(Object.keys(article)).toEqual(expect.arrayContaining(['id', 'headline', 'status', 'version']));
 
     const text = await cli(['article', 'list', '--data-dir', dataDir]);
     expect(text.stdout).toContain('Hội nghị tổng kết công tác Đảng');
@@ -40,9 +54,31 @@ describe('newsroom CLI', () => {
   it('article update edits through the core rules; a refused transition exits non-zero with the reason', async () => {
     const dataDir = tempDir();
     await cli(['article', 'new', '--headline', 'Tin', '--data-dir', dataDir]);
-    const updated = await cli(['article', 'update', '1', '--headline', 'Hội nghị', '--section', 'Quốc phòng', '--tags', 'CNQP, Đảng', '--status', 'submitted', '--json', '--data-dir', dataDir]);
+    const updated = await cli([
+      'article',
+      'update',
+      '1',
+      '--headline',
+      'Hội nghị',
+      '--section',
+      'Quốc phòng',
+      '--tags',
+      'CNQP, Đảng',
+      '--status',
+      'submitted',
+      '--json',
+      '--data-dir',
+      dataDir,
+    ]);
     expect(updated.code).toBe(0);
-    expect(JSON.parse(updated.stdout)).toMatchObject({ id: 1, headline: 'Hội nghị', section: 'Quốc phòng', tags: ['CNQP', 'Đảng'], status: 'submitted', version: 3 });
+    expect(JSON.parse(updated.stdout)).toMatchObject({
+      id: 1,
+      headline: 'Hội nghị',
+      section: 'Quốc phòng',
+      tags: ['CNQP', 'Đảng'],
+      status: 'submitted',
+      version: 3,
+    });
 
     const refused = await cli(['article', 'update', '1', '--status', 'exported', '--data-dir', dataDir]);
     expect(refused.code).toBe(1);
@@ -50,7 +86,10 @@ describe('newsroom CLI', () => {
     expect(refused.stderr).toContain('edited, draft, spiked');
     expect((await cli(['article', 'update', '1', '--status', 'published', '--data-dir', dataDir])).code).toBe(1);
     expect((await cli(['article', 'update', '1', '--data-dir', dataDir])).code).toBe(2);
-    const shown = JSON.parse((await cli(['article', 'show', '1', '--json', '--data-dir', dataDir])).stdout) as { status: string; version: number };
+    const shown = JSON.parse((await cli(['article', 'show', '1', '--json', '--data-dir', dataDir])).stdout) as {
+      status: string;
+      version: number;
+    };
     expect(shown).toMatchObject({ status: 'submitted', version: 3 });
   });
 
@@ -59,10 +98,18 @@ describe('newsroom CLI', () => {
     const sample = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'sample-article-vi.txt');
     const imported = await cli(['import', sample, '--json', '--data-dir', dataDir]);
     expect(imported.code).toBe(0);
-    expect(JSON.parse(imported.stdout)).toMatchObject({ id: 1, outletPrefix: 'CNQP&KT', kind: 'news', contributors: [{ name: 'NGUYÊN KHÔI' }, { name: 'MINH TUẤN' }] });
+    expect(JSON.parse(imported.stdout)).toMatchObject({
+      id: 1,
+      outletPrefix: 'CNQP&KT',
+      kind: 'news',
+      contributors: [{ name: 'NGUYÊN KHÔI' }, { name: 'MINH TUẤN' }],
+    });
     const checked = await cli(['check', '1', '--json', '--data-dir', dataDir]);
     expect(checked.code).toBe(1);
-    const { findings, preflight } = JSON.parse(checked.stdout) as { findings: { rule: string; fix?: string }[]; preflight: { severity: string; code: string }[] };
+    const { findings, preflight } = JSON.parse(checked.stdout) as {
+      findings: { rule: string; fix?: string }[];
+      preflight: { severity: string; code: string }[];
+    };
     // Imported, the story has no headline yet and is a draft: the preflight says both.
     expect(preflight.map((item) => [item.severity, item.code])).toEqual([
       ['error', 'missing-headline'],
@@ -74,7 +121,9 @@ describe('newsroom CLI', () => {
     ]);
     const text = await cli(['check', '1', '--data-dir', dataDir]);
     expect(text.stdout).toContain('merged-word: “bàybáo” → fix: “bày báo”');
-    expect((await cli(['import', join(dataDir, 'missing.docx'), '--data-dir', dataDir])).stderr).toContain('Cannot read');
+    expect((await cli(['import', join(dataDir, 'missing.docx'), '--data-dir', dataDir])).stderr).toContain(
+      'Cannot read',
+    );
   });
 
   it('article tone-style writes the whole article in one style, through a normal save', async () => {
@@ -82,9 +131,13 @@ describe('newsroom CLI', () => {
     await cli(['article', 'new', '--headline', 'Thuỷ điện Hoà Bình và hòa hợp', '--data-dir', dataDir]);
     const applied = await cli(['article', 'tone-style', '1', '--json', '--data-dir', dataDir]);
     expect(JSON.parse(applied.stdout)).toMatchObject({ style: 'òa', changedWords: 2, version: 2 });
-    const shown = JSON.parse((await cli(['article', 'show', '1', '--json', '--data-dir', dataDir])).stdout) as { headline: string };
+    const shown = JSON.parse((await cli(['article', 'show', '1', '--json', '--data-dir', dataDir])).stdout) as {
+      headline: string;
+    };
     expect(shown.headline).toBe('Thủy điện Hòa Bình và hòa hợp');
-    expect((await cli(['article', 'tone-style', '1', '--style', 'oà', '--data-dir', dataDir])).stdout).toContain('3 word(s) now in the oà style');
+    expect((await cli(['article', 'tone-style', '1', '--style', 'oà', '--data-dir', dataDir])).stdout).toContain(
+      '3 word(s) now in the oà style',
+    );
     expect((await cli(['article', 'tone-style', '1', '--style', 'old', '--data-dir', dataDir])).code).toBe(2);
   });
 
@@ -93,8 +146,12 @@ describe('newsroom CLI', () => {
     const fromFlag = tempDir();
     await cli(['article', 'new', '--headline', 'env'], { NEWSROOM_DATA_DIR: fromEnv });
     await cli(['article', 'new', '--headline', 'flag', '--data-dir', fromFlag], { NEWSROOM_DATA_DIR: fromEnv });
-    expect(JSON.parse((await cli(['article', 'list', '--json'], { NEWSROOM_DATA_DIR: fromEnv })).stdout)).toHaveLength(1);
-    const listed = JSON.parse((await cli(['article', 'list', '--json', '--data-dir', fromFlag])).stdout) as { headline: string }[];
+    expect(JSON.parse((await cli(['article', 'list', '--json'], { NEWSROOM_DATA_DIR: fromEnv })).stdout)).toHaveLength(
+      1,
+    );
+    const listed = JSON.parse((await cli(['article', 'list', '--json', '--data-dir', fromFlag])).stdout) as {
+      headline: string;
+    }[];
     expect(listed[0]?.headline).toBe('flag');
   });
 
@@ -128,7 +185,10 @@ describe('newsroom CLI', () => {
     expect(JSON.parse(restored.stdout)).toMatchObject({ id: 1, version: 3 });
     const shown = await cli(['article', 'show', '1', '--json', '--data-dir', dataDir]);
     expect(JSON.parse(shown.stdout)).toMatchObject({ headline: 'Hội nghị tổng kết', version: 3 });
-    const after = JSON.parse((await cli(['history', '1', '--json', '--data-dir', dataDir])).stdout) as { kind: string; headline: string }[];
+    const after = JSON.parse((await cli(['history', '1', '--json', '--data-dir', dataDir])).stdout) as {
+      kind: string;
+      headline: string;
+    }[];
     expect(after[0]).toMatchObject({ kind: 'before_restore', headline: 'Hội nghị\u00a0sơ kết' });
     expect((await cli(['history', '1', '--restore', 'x', '--data-dir', dataDir])).code).toBe(2);
   });
@@ -137,15 +197,25 @@ describe('newsroom CLI', () => {
     const dataDir = tempDir();
     const dir = tempDir();
     const photo = join(dir, 'hoi-nghi.jpg');
-    await sharp({ create: { width: 120, height: 80, channels: 3, background: '#933' } }).jpeg().toFile(photo);
-    execFileSync('exiftool', ['-q', '-overwrite_original', '-codedcharacterset=utf8', '-XMP-dc:Creator=Minh Tuấn', photo]);
+    await sharp({ create: { width: 120, height: 80, channels: 3, background: '#933' } })
+      .jpeg()
+      .toFile(photo);
+    execFileSync('exiftool', [
+      '-q',
+      '-overwrite_original',
+      '-codedcharacterset=utf8',
+      '-XMP-dc:Creator=Minh Tuấn',
+      photo,
+    ]);
     const notAPhoto = join(dir, 'ghi-chu.jpg');
     writeFileSync(notAPhoto, 'không phải ảnh');
     const imported = await cli(['photos', 'import', photo, notAPhoto, '--data-dir', dataDir]);
     expect(imported.code).toBe(1);
     expect(imported.stdout).toMatch(/^\[1\/2\] hoi-nghi\.jpg: imported [0-9a-f]{12} · Minh Tuấn$/m);
     expect(imported.stdout).toContain('[2/2] ghi-chu.jpg: rejected: This file is not a JPEG, PNG, WebP or TIFF photo.');
-    expect(JSON.parse((await cli(['people', '--json', '--data-dir', dataDir])).stdout)).toEqual([{ name: 'Minh Tuấn', display: '', unit: '' }]);
+    expect(JSON.parse((await cli(['people', '--json', '--data-dir', dataDir])).stdout)).toEqual([
+      { name: 'Minh Tuấn', display: '', unit: '' },
+    ]);
   });
 
   it('doctor passes a healthy archive and reports a damaged one, naming it, pointing to the backup, changing nothing', async () => {
@@ -157,7 +227,12 @@ describe('newsroom CLI', () => {
     expect(made).toMatchObject({ articles: 1, ok: true });
     const healthy = await cli(['doctor', '--json', '--data-dir', dataDir]);
     expect(healthy.code).toBe(0);
-    expect(JSON.parse(healthy.stdout)).toMatchObject({ ok: true, integrity: ['ok'], articles: 1, backups: [{ name: made.name, ok: true, articles: 1 }] });
+    expect(JSON.parse(healthy.stdout)).toMatchObject({
+      ok: true,
+      integrity: ['ok'],
+      articles: 1,
+      backups: [{ name: made.name, ok: true, articles: 1 }],
+    });
 
     writeFileSync(archivePath(dataDir), 'this is a photo caption, not a database');
     const before = sha256(archivePath(dataDir));
@@ -183,9 +258,13 @@ describe('newsroom CLI', () => {
   it('`npm run cli -- …` prints nothing but the CLI output', async () => {
     const dataDir = tempDir();
     const run = promisify(execFile);
-    const { stdout } = await run('npm', ['run', 'cli', '--', 'article', 'new', '--headline', 'Tin, ảnh', '--json', '--data-dir', dataDir], {
-      cwd: join(import.meta.dirname, '..', '..'),
-    });
+    const { stdout } = await run(
+      'npm',
+      ['run', 'cli', '--', 'article', 'new', '--headline', 'Tin, ảnh', '--json', '--data-dir', dataDir],
+      {
+        cwd: join(import.meta.dirname, '..', '..'),
+      },
+    );
     expect(JSON.parse(stdout)).toMatchObject({ headline: 'Tin, ảnh', version: 1 });
   });
 });

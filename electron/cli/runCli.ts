@@ -9,12 +9,28 @@ import { openCore } from '../core/openCore';
 import { rendererDir } from '../core/paths';
 import { startWebServer } from '../web/createWebServer';
 import { listenForTestHooks } from '../web/testHooks';
-import { articleCheck, articleImport, articleList, articleSearch, articleToneStyle, articleNew, articleShow, articleUpdate, articleHistory, backupNow, doctor, keepArchiveAsIs, people, photosImport, photosList, restoreBackup, articleExport } from './commands';
+import {
+  articleCheck,
+  articleImport,
+  articleList,
+  articleSearch,
+  articleToneStyle,
+  articleNew,
+  articleShow,
+  articleUpdate,
+  articleHistory,
+  backupNow,
+  doctor,
+  keepArchiveAsIs,
+  people,
+  photosImport,
+  photosList,
+  restoreBackup,
+  articleExport,
+} from './commands';
 import { openBrowser, openFolder } from './openBrowser';
 import { CliError, processIo } from './output';
 import type { CliIo } from './output';
-
-
 
 export const usage = `Usage: newsroom <command> [options]
 
@@ -89,9 +105,16 @@ const defaultPort = 4780;
  * NEWSROOM_SERVE_TOKEN fixes the token, so a supervisor restarting the server on the same
  * --port keeps open pages working; otherwise each run draws a new random one.
  */
-async function serve(dataDir: string, portText: string | undefined, open: boolean, io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
+async function serve(
+  dataDir: string,
+  portText: string | undefined,
+  open: boolean,
+  io: CliIo,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
   const port = portText === undefined ? defaultPort : Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError('--port takes a number from 0 to 65535', 2);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new CliError('--port takes a number from 0 to 65535', 2);
   const token = env.NEWSROOM_SERVE_TOKEN;
   if (token !== undefined && !/^[A-Za-z0-9_-]{32,128}$/.test(token)) {
     throw new CliError('NEWSROOM_SERVE_TOKEN must be 32 to 128 letters, digits, - or _.', 2);
@@ -121,7 +144,10 @@ async function serve(dataDir: string, portText: string | undefined, open: boolea
     web = await startWebServer({ handlers: core.handlers, staticDir, port: 0, token, media });
   }
   io.out(`Newsroom at ${web.url}`);
-  const stopHooks = env.NEWSROOM_TEST_HOOKS === '1' ? listenForTestHooks(core.db, process.stdin, (line) => io.out(line), web.oneTimeUrl) : undefined;
+  const stopHooks =
+    env.NEWSROOM_TEST_HOOKS === '1'
+      ? listenForTestHooks(core.db, process.stdin, (line) => io.out(line), web.oneTimeUrl)
+      : undefined;
   // The browser gets a one-time address: argv and its history keep nothing that still works.
   if (open) openBrowser(web.oneTimeUrl());
   return new Promise((resolve) => {
@@ -138,7 +164,11 @@ async function serve(dataDir: string, portText: string | undefined, open: boolea
 }
 
 /** Runs one CLI invocation and returns its exit code; errors go to stderr. */
-export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: CliIo = processIo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   try {
     let parsed;
     try {
@@ -161,20 +191,33 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
       else restoreBackup({ dataDir, io, json: values.json }, subcommand);
       return 0;
     }
-    const known = command === 'export' || command === 'people' || (command === 'photos' && ['import', 'list'].includes(subcommand ?? '')) || command === 'backup' || command === 'import' || command === 'check' || command === 'search' || command === 'history' || (command === 'article' && ['new', 'list', 'show', 'update', 'tone-style'].includes(subcommand ?? ''));
+    const known =
+      command === 'export' ||
+      command === 'people' ||
+      (command === 'photos' && ['import', 'list'].includes(subcommand ?? '')) ||
+      command === 'backup' ||
+      command === 'import' ||
+      command === 'check' ||
+      command === 'search' ||
+      command === 'history' ||
+      (command === 'article' && ['new', 'list', 'show', 'update', 'tone-style'].includes(subcommand ?? ''));
     if (!known) throw new CliError(`Unknown command: ${positionals.join(' ')}\n\n${usage}`, 2);
 
     const core = await openCore(dataDir);
     try {
       const context = { core, io, json: values.json };
-      if (command === 'photos' && subcommand === 'import') return (await photosImport(context, positionals.slice(2))) ? 0 : 1;
+      if (command === 'photos' && subcommand === 'import')
+        return (await photosImport(context, positionals.slice(2))) ? 0 : 1;
       if (command === 'photos') {
         await photosList(context, values.filter, positionals.slice(2).join(' ') || undefined);
         return 0;
       }
       if (command === 'export') return (await articleExport(context, subcommand, values.out, values.draft)) ? 0 : 1;
       if (command === 'people') {
-        await people(context, positionals.slice(1).join(' ') || undefined, { display: values.display, unit: values.unit });
+        await people(context, positionals.slice(1).join(' ') || undefined, {
+          display: values.display,
+          unit: values.unit,
+        });
         return 0;
       }
       if (command === 'backup') {
@@ -182,13 +225,34 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
         return 0;
       }
       if (command === 'check') return articleCheck(context, subcommand) ? 0 : 1;
-      if (command === 'history') await articleHistory(context, subcommand, { compare: values.compare, to: values.to, restore: values.restore, name: values.name });
+      if (command === 'history')
+        await articleHistory(context, subcommand, {
+          compare: values.compare,
+          to: values.to,
+          restore: values.restore,
+          name: values.name,
+        });
       else if (command === 'import') await articleImport(context, subcommand);
-      else if (command === 'search') await articleSearch(context, positionals.slice(1).join(' ') || undefined, { status: values.status, section: values.section, page: values.page, missingCredit: values['missing-credit'], contributor: values.contributor, from: values.from, to: values.to });
+      else if (command === 'search')
+        await articleSearch(context, positionals.slice(1).join(' ') || undefined, {
+          status: values.status,
+          section: values.section,
+          page: values.page,
+          missingCredit: values['missing-credit'],
+          contributor: values.contributor,
+          from: values.from,
+          to: values.to,
+        });
       else if (subcommand === 'new') await articleNew(context, values.headline);
       else if (subcommand === 'list') await articleList(context);
       else if (subcommand === 'tone-style') await articleToneStyle(context, argument, values.style);
-      else if (subcommand === 'update') await articleUpdate(context, argument, { headline: values.headline, status: values.status, section: values.section, tags: values.tags });
+      else if (subcommand === 'update')
+        await articleUpdate(context, argument, {
+          headline: values.headline,
+          status: values.status,
+          section: values.section,
+          tags: values.tags,
+        });
       else await articleShow(context, argument);
       return 0;
     } finally {

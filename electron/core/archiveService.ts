@@ -7,7 +7,14 @@ import { openArchive } from './archive/openArchive';
 import type { OpenArchiveOptions } from './archive/openArchive';
 import { keepLedger } from './archive/changeLedger';
 import type { LedgerKeeper } from './archive/changeLedger';
-import { assessArchive, installArchiveCopy, markSession, setAside, setAsideArchive, verifiedBackups } from './archive/recovery';
+import {
+  assessArchive,
+  installArchiveCopy,
+  markSession,
+  setAside,
+  setAsideArchive,
+  verifiedBackups,
+} from './archive/recovery';
 import type { ArchiveProblem } from './archive/recovery';
 import { ArchiveOpenError, CoreError } from './CoreError';
 import { createCore } from './createCore';
@@ -66,7 +73,9 @@ function noting(handlers: Handlers, ledger: LedgerKeeper): Handlers {
       ledger.note();
       return result;
     };
-  return Object.fromEntries(Object.entries(handlers).map(([method, handler]) => [method, wrap(handler as (input: never) => unknown)])) as unknown as Handlers;
+  return Object.fromEntries(
+    Object.entries(handlers).map(([method, handler]) => [method, wrap(handler as (input: never) => unknown)]),
+  ) as unknown as Handlers;
 }
 
 /** Opens the archive, backing it up first when a migration is due. */
@@ -74,7 +83,8 @@ async function openHealthy(dataDir: string, options: ArchiveServiceOptions): Pro
   const db = openArchive(archivePath(dataDir), { ...options.archive, migrate: false });
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > 0 && version < latestVersion(options.archive?.migrations)) await makeBackup(db, dataDir, 'before-migration');
+    if (version > 0 && version < latestVersion(options.archive?.migrations))
+      await makeBackup(db, dataDir, 'before-migration');
     // A migration is folded into the file at once, so the file alone is never older than its schema.
     if (migrate(db, options.archive?.migrations) !== version) db.pragma('wal_checkpoint(TRUNCATE)');
   } catch (error) {
@@ -84,7 +94,9 @@ async function openHealthy(dataDir: string, options: ArchiveServiceOptions): Pro
   const ledger = keepLedger(db, dataDir);
   const unmark = markSession(dataDir);
   if (options.dailyBackup) {
-    void backupIfStale(db, dataDir).catch((error: unknown) => options.log?.(`The daily backup failed: ${error instanceof Error ? error.message : String(error)}`));
+    void backupIfStale(db, dataDir).catch((error: unknown) =>
+      options.log?.(`The daily backup failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }
   const handlers = createCore(db, { dataDir, allowPathImport: options.allowPathImport, ...options.core });
   return { db, handlers: noting(handlers, ledger), ledger, unmark };
@@ -95,8 +107,15 @@ function recoveryStatus(dataDir: string, problem: ArchiveProblem, setAsideDir: s
     state: 'recovery',
     problem,
     setAsideDir,
-    backups: verifiedBackups(dataDir).map(({ name, createdAt, reason, articles, ok }) => ({ name, createdAt, reason, articles, ok })),
-    canUseSetAside: (problem.kind === 'stray_wal' || problem.kind === 'missing_wal') && setAsideArchive(setAsideDir) !== undefined,
+    backups: verifiedBackups(dataDir).map(({ name, createdAt, reason, articles, ok }) => ({
+      name,
+      createdAt,
+      reason,
+      articles,
+      ok,
+    })),
+    canUseSetAside:
+      (problem.kind === 'stray_wal' || problem.kind === 'missing_wal') && setAsideArchive(setAsideDir) !== undefined,
   };
 }
 
@@ -112,7 +131,11 @@ export async function startArchive(dataDir: string, options: ArchiveServiceOptio
 
   const problem = assessArchive(dataDir, options.archive);
   if (problem && !options.recover) {
-    throw new ArchiveOpenError(problem.kind === 'not_sqlite' ? 'not_sqlite' : 'damaged', archivePath(dataDir), `${problem.message} Nothing was changed; run newsroom doctor to see the backups and how to recover.`);
+    throw new ArchiveOpenError(
+      problem.kind === 'not_sqlite' ? 'not_sqlite' : 'damaged',
+      archivePath(dataDir),
+      `${problem.message} Nothing was changed; run newsroom doctor to see the backups and how to recover.`,
+    );
   }
   if (problem) {
     const dir = setAside(dataDir, problem.kind, problem.message);
@@ -125,7 +148,8 @@ export async function startArchive(dataDir: string, options: ArchiveServiceOptio
   const status = (): ArchiveStatus => (open ? { state: 'open', file: open.db.name } : (recovery as ArchiveStatus));
 
   const recover = async (action: string, backup: string | undefined): Promise<ArchiveStatus> => {
-    if (open || !recovery) throw new CoreError('validation', 'The archive is open and healthy: there is nothing to recover.');
+    if (open || !recovery)
+      throw new CoreError('validation', 'The archive is open and healthy: there is nothing to recover.');
     if (action === 'restore-backup') {
       const chosen = listBackups(dataDir).find((candidate) => candidate.name === backup);
       if (!chosen) throw new CoreError('not_found', `There is no backup called ${backup ?? '(none given)'}.`);
@@ -136,7 +160,11 @@ export async function startArchive(dataDir: string, options: ArchiveServiceOptio
       }
     } else if (action === 'use-set-aside') {
       const file = setAsideArchive(recovery.setAsideDir);
-      if (!recovery.canUseSetAside || !file) throw new CoreError('validation', 'The archive that was set aside is damaged itself: restore a backup or start empty.');
+      if (!recovery.canUseSetAside || !file)
+        throw new CoreError(
+          'validation',
+          'The archive that was set aside is damaged itself: restore a backup or start empty.',
+        );
       try {
         installArchiveCopy(dataDir, file);
       } catch (error) {
@@ -149,7 +177,10 @@ export async function startArchive(dataDir: string, options: ArchiveServiceOptio
   };
 
   const unavailable = (): never => {
-    throw new CoreError('archive_problem', `The archive is not open: ${recovery?.problem.message ?? ''} Choose how to recover first.`);
+    throw new CoreError(
+      'archive_problem',
+      `The archive is not open: ${recovery?.problem.message ?? ''} Choose how to recover first.`,
+    );
   };
   const handlers = Object.fromEntries(
     methodNames.map((method) => [

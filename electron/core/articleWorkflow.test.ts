@@ -31,7 +31,10 @@ describe('the full article', () => {
       id,
       baseVersion: 1,
       lead: [{ text: 'Chiều 24/12, Tổng cục đã tổ chức Hội nghị.' }],
-      body: [paragraph('Thân bài'), { type: 'bulleted-list', children: [{ type: 'list-item', children: [{ text: 'một' }] }] }],
+      body: [
+        paragraph('Thân bài'),
+        { type: 'bulleted-list', children: [{ type: 'list-item', children: [{ text: 'một' }] }] },
+      ],
       kind: 'news',
       contributors: [
         { name: 'Nguyên Khôi', roles: ['text', 'photo'] },
@@ -42,7 +45,9 @@ describe('the full article', () => {
       slug: 'hoi-nghi',
       targetWords: 400,
       outletPrefix: 'CNQP&KT',
-      notes: [{ id: 'n1', text: 'Kiểm tra chức danh', author: 'Lan', createdAt: '2026-11-23T00:00:00Z', resolved: false }],
+      notes: [
+        { id: 'n1', text: 'Kiểm tra chức danh', author: 'Lan', createdAt: '2026-11-23T00:00:00Z', resolved: false },
+      ],
     });
     await value('articles.save', { id, baseVersion: 2, headline: 'Hội nghị tổng kết' });
     const article = await value<Article>('articles.get', { id });
@@ -67,7 +72,11 @@ describe('the full article', () => {
     const { call, value } = setup();
     const { id } = await value<Article>('articles.create', {});
     const refused = [
-      { body: [{ type: 'paragraph', children: [{ type: 'link', url: 'javascript:alert(1)', children: [{ text: 'x' }] }] }] },
+      {
+        body: [
+          { type: 'paragraph', children: [{ type: 'link', url: 'javascript:alert(1)', children: [{ text: 'x' }] }] },
+        ],
+      },
       { body: [{ type: 'paragraph', children: [{ type: 'link', url: '/relative', children: [{ text: 'x' }] }] }] },
       { slug: 'Not A Slug' },
       { contributors: [{ name: '', roles: ['text'] }] },
@@ -76,7 +85,10 @@ describe('the full article', () => {
       { body: [{ type: 'figure', photoId: '../../etc/passwd', caption: '', children: [{ text: '' }] }] },
     ];
     for (const changes of refused) {
-      expect(await call('articles.save', { id, baseVersion: 1, ...changes }), JSON.stringify(changes)).toMatchObject({ ok: false, error: { code: 'validation' } });
+      expect(await call('articles.save', { id, baseVersion: 1, ...changes }), JSON.stringify(changes)).toMatchObject({
+        ok: false,
+        error: { code: 'validation' },
+      });
     }
     expect((await value<Article>('articles.get', { id })).version).toBe(1);
   });
@@ -84,8 +96,15 @@ describe('the full article', () => {
   it('stores links re-serialized by the URL parser', async () => {
     const { value } = setup();
     const { id } = await value<Article>('articles.create', {});
-    await value('articles.save', { id, baseVersion: 1, body: [{ type: 'paragraph', children: [{ type: 'link', url: 'HTTPS://QDND.vn', children: [{ text: 'QĐND' }] }] }] });
-    expect((await value<Article>('articles.get', { id })).body[0]).toEqual({ type: 'paragraph', children: [{ type: 'link', url: 'https://qdnd.vn/', children: [{ text: 'QĐND' }] }] });
+    await value('articles.save', {
+      id,
+      baseVersion: 1,
+      body: [{ type: 'paragraph', children: [{ type: 'link', url: 'HTTPS://QDND.vn', children: [{ text: 'QĐND' }] }] }],
+    });
+    expect((await value<Article>('articles.get', { id })).body[0]).toEqual({
+      type: 'paragraph',
+      children: [{ type: 'link', url: 'https://qdnd.vn/', children: [{ text: 'QĐND' }] }],
+    });
   });
 });
 
@@ -109,7 +128,9 @@ describe('the status workflow', () => {
       'edited→approved',
       'approved→exported',
     ]);
-    expect(article.statusHistory.every((change) => change.by === 'Thu Hà' && !Number.isNaN(Date.parse(change.at)))).toBe(true);
+    expect(
+      article.statusHistory.every((change) => change.by === 'Thu Hà' && !Number.isNaN(Date.parse(change.at))),
+    ).toBe(true);
   });
 
   it('refuses a transition the desk does not allow, explaining it and writing nothing', async () => {
@@ -118,7 +139,11 @@ describe('the status workflow', () => {
     const refused = await call('articles.setStatus', { id, baseVersion: 1, status: 'approved' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_transition' } });
     expect(!refused.ok && refused.error.message).toContain('submitted, spiked');
-    expect(await value<Article>('articles.get', { id })).toMatchObject({ status: 'draft', version: 1, statusHistory: [] });
+    expect(await value<Article>('articles.get', { id })).toMatchObject({
+      status: 'draft',
+      version: 1,
+      statusHistory: [],
+    });
   });
 
   it('spikes from any state and revives a spiked story as a draft', async () => {
@@ -133,7 +158,10 @@ describe('the status workflow', () => {
     const { value, call } = setup();
     const { id } = await value<Article>('articles.create', {});
     await value('articles.save', { id, baseVersion: 1, headline: 'x' });
-    expect(await call('articles.setStatus', { id, baseVersion: 1, status: 'submitted' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await call('articles.setStatus', { id, baseVersion: 1, status: 'submitted' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
   });
 });
 
@@ -141,16 +169,29 @@ describe('settings', () => {
   it('start from the defaults and keep what is changed', async () => {
     const file = join(tempDir(), 'archive.sqlite3');
     const first = setup(file);
-    expect(await first.value<Settings>('settings.get', {})).toMatchObject({ outletPrefix: '', outletSeparator: ' - ', creditTemplate: { photoLabel: 'Ảnh' } });
+    expect(await first.value<Settings>('settings.get', {})).toMatchObject({
+      outletPrefix: '',
+      outletSeparator: ' - ',
+      creditTemplate: { photoLabel: 'Ảnh' },
+    });
     await first.value('settings.update', { outletPrefix: 'CNQP&KT', userName: 'Lan' });
     first.db.close();
-    expect(await setup(file).value<Settings>('settings.get', {})).toMatchObject({ outletPrefix: 'CNQP&KT', userName: 'Lan' });
+    expect(await setup(file).value<Settings>('settings.get', {})).toMatchObject({
+      outletPrefix: 'CNQP&KT',
+      userName: 'Lan',
+    });
   });
 
   it('refuse unknown keys and malformed templates', async () => {
     const { call } = setup();
-    expect(await call('settings.update', { theme: 'dark' })).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(await call('settings.update', { creditTemplate: { photoLabel: 'Ảnh' } })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await call('settings.update', { theme: 'dark' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
+    expect(await call('settings.update', { creditTemplate: { photoLabel: 'Ảnh' } })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
   });
 });
 
@@ -158,15 +199,30 @@ describe('migrations 2 and 3', () => {
   it('brings articles written at schema 1 forward with the new fields at their defaults', async () => {
     const file = join(tempDir(), 'archive.sqlite3');
     const v1 = openArchive(file, { migrations: migrations.slice(0, 1) });
-    v1.prepare(`INSERT INTO articles (headline, body, status, version, created_at, updated_at) VALUES ('Cũ', '[{"type":"paragraph","children":[{"text":"thân"}]}]', 'draft', 4, 'a', 'b')`).run();
+    v1.prepare(
+      `INSERT INTO articles (headline, body, status, version, created_at, updated_at) VALUES ('Cũ', '[{"type":"paragraph","children":[{"text":"thân"}]}]', 'draft', 4, 'a', 'b')`,
+    ).run();
     v1.close();
     const { value, db } = setup(file);
     expect(db.pragma('user_version', { simple: true })).toBe(latestVersion());
     // Migration 3 queues old articles for the search indexes; the first search indexes them.
-    expect(await value('articles.search', { query: 'than' })).toMatchObject({ total: 1, results: [{ headline: 'Cũ' }] });
-    expect(await value<Article>('articles.get', { id: 1 })).toMatchObject({ headline: 'Cũ', version: 4, lead: [{ text: '' }], kind: 'news', contributors: [], section: '', statusHistory: [] });
+    expect(await value('articles.search', { query: 'than' })).toMatchObject({
+      total: 1,
+      results: [{ headline: 'Cũ' }],
+    });
+    expect(await value<Article>('articles.get', { id: 1 })).toMatchObject({
+      headline: 'Cũ',
+      version: 4,
+      lead: [{ text: '' }],
+      kind: 'news',
+      contributors: [],
+      section: '',
+      statusHistory: [],
+    });
     const raw = new BetterSqlite3(file, { readonly: true });
-    expect(raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name IN ('status_changes', 'settings')").get()).toEqual({ n: 2 });
+    expect(
+      raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name IN ('status_changes', 'settings')").get(),
+    ).toEqual({ n: 2 });
     raw.close();
   });
 });

@@ -2,7 +2,13 @@ import type { Database } from 'better-sqlite3';
 import type { MethodName, Output, ParsedInput } from '../../shared/api/contract';
 import { emptyContent } from '../../shared/article/article';
 import { createArticle, getArticle, listArticles, saveArticle, setStatus } from './archive/articleStore';
-import { defaultHistoryPolicy, getRevision, listRevisions, nameRevision, restoreRevision } from './archive/revisionStore';
+import {
+  defaultHistoryPolicy,
+  getRevision,
+  listRevisions,
+  nameRevision,
+  restoreRevision,
+} from './archive/revisionStore';
 import type { HistoryPolicy } from './archive/revisionStore';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -69,7 +75,8 @@ export function createCore(db: Database, options: CoreOptions = {}): Handlers {
   /** Running exports, by article: image files written of all. */
   const exporting = new Map<number, { done: number; total: number }>();
   const photoDir = (): string => {
-    if (!options.dataDir) throw new CoreError('internal', 'This core was opened without a data folder, so it has no photo store.');
+    if (!options.dataDir)
+      throw new CoreError('internal', 'This core was opened without a data folder, so it has no photo store.');
     return options.dataDir;
   };
   /** One photo file through the importer (made on first use). */
@@ -86,20 +93,36 @@ export function createCore(db: Database, options: CoreOptions = {}): Handlers {
     'articles.save': ({ id, baseVersion, ...changes }) => indexSoon(saveArticle(db, id, baseVersion, changes, actor())),
     'articles.setStatus': ({ id, baseVersion, status }) => setStatus(db, id, baseVersion, status, actor()),
     'articles.import': async ({ fileName, dataBase64 }) => {
-      const imported = await importDocument(fileName, Buffer.from(dataBase64, 'base64'), getSettings(db).creditTemplate);
+      const imported = await importDocument(
+        fileName,
+        Buffer.from(dataBase64, 'base64'),
+        getSettings(db).creditTemplate,
+      );
       return indexSoon({ ...createArticle(db, imported.content, actor()), convertedFrom: imported.convertedFrom });
     },
     'articles.search': ({ query, page, ...filter }) => searchArticles(db, query, filter, page),
     'articles.preflight': ({ id }) => preflightArticle(db, id).checks,
     'articles.export': async ({ id, draft }) => {
-      if (exporting.has(id)) throw new CoreError('conflict', 'This article is being exported already; wait for that export to finish.');
+      if (exporting.has(id))
+        throw new CoreError('conflict', 'This article is being exported already; wait for that export to finish.');
       // Only the slug is needed here: the export reads the article and runs the preflight itself.
       const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
       const dir = claimFolder(join(exportsDir(photoDir()), `${packageSlug(getArticle(db, id), id)}-${stamp}`));
       exporting.set(id, { done: 0, total: 0 });
       try {
-        const result = await exportStory(db, photoDir(), id, dir, { draft, onProgress: (progress) => exporting.set(id, progress) });
-        return result.status === 'blocked' ? result : { status: 'exported', dir: result.dir, draft: result.draft, files: result.files.length, preflight: result.preflight };
+        const result = await exportStory(db, photoDir(), id, dir, {
+          draft,
+          onProgress: (progress) => exporting.set(id, progress),
+        });
+        return result.status === 'blocked'
+          ? result
+          : {
+              status: 'exported',
+              dir: result.dir,
+              draft: result.draft,
+              files: result.files.length,
+              preflight: result.preflight,
+            };
       } finally {
         exporting.delete(id);
       }
@@ -109,14 +132,16 @@ export function createCore(db: Database, options: CoreOptions = {}): Handlers {
       return progress ? { running: true, ...progress } : { running: false, done: 0, total: 0 };
     },
     'exports.openFolder': async ({ dir }) => {
-      if (!options.openFolder) throw new CoreError('forbidden', 'This edition cannot open folders; the path is shown to copy.');
+      if (!options.openFolder)
+        throw new CoreError('forbidden', 'This edition cannot open folders; the path is shown to copy.');
       await options.openFolder(exportFolder(photoDir(), dir));
       return { opened: true };
     },
     'articles.history': ({ id }) => listRevisions(db, id),
     'articles.revision': ({ id, revisionId }) => getRevision(db, id, revisionId),
     'articles.saveVersion': ({ id, name }) => nameRevision(db, id, name, actor().by, policy.now()),
-    'articles.restore': ({ id, baseVersion, revisionId }) => indexSoon(restoreRevision(db, id, baseVersion, revisionId, actor().by, policy.now())),
+    'articles.restore': ({ id, baseVersion, revisionId }) =>
+      indexSoon(restoreRevision(db, id, baseVersion, revisionId, actor().by, policy.now())),
     'archive.status': () => ({ state: 'open', file: db.name }),
     'archive.recover': () => {
       throw new CoreError('validation', 'The archive is open and healthy: there is nothing to recover.');
@@ -132,7 +157,11 @@ export function createCore(db: Database, options: CoreOptions = {}): Handlers {
       }
     },
     'photos.importPath': async ({ path }) => {
-      if (!options.allowPathImport) throw new CoreError('forbidden', 'Photos are imported by path only in the desktop app; the browser edition uploads them.');
+      if (!options.allowPathImport)
+        throw new CoreError(
+          'forbidden',
+          'Photos are imported by path only in the desktop app; the browser edition uploads them.',
+        );
       if (!isAbsolute(path)) throw new CoreError('validation', 'The photo path must be absolute.');
       let stats;
       try {
@@ -144,7 +173,10 @@ export function createCore(db: Database, options: CoreOptions = {}): Handlers {
       return importPhotoFile(path, basename(path));
     },
     'photos.pickFiles': () => {
-      throw new CoreError('forbidden', 'The file dialog belongs to the desktop app; the browser edition uploads photos.');
+      throw new CoreError(
+        'forbidden',
+        'The file dialog belongs to the desktop app; the browser edition uploads photos.',
+      );
     },
     'photos.list': (input) => listPhotos(db, input),
     'photos.get': ({ id }) => getPhoto(db, id),

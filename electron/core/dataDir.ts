@@ -17,7 +17,11 @@ export function platformDataDir(env: NodeJS.ProcessEnv = process.env, platform =
 }
 
 /** --data-dir wins over NEWSROOM_DATA_DIR, which wins over the platform default. */
-export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env, fallback?: string): string {
+export function resolveDataDir(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  fallback?: string,
+): string {
   return resolve(flag ?? env.NEWSROOM_DATA_DIR ?? fallback ?? platformDataDir(env));
 }
 

@@ -37,10 +37,7 @@ describe('the core through the contract', () => {
     const read = value(await call<Article>('articles.get', { id: created.id }));
     expect(read).toMatchObject({ version: 2, updatedAt: saved.updatedAt, status: 'draft', id: created.id });
     expect(read.headline).toBe('Hội nghị tổng kết công tác Đảng năm 2019');
-    expect(bodyText(read.body).split('\n')).toEqual([
-      'CNQP&KT - Chiều 24/12, …',
-      'Tin, ảnh: NGUYÊN KHÔI - MINH TUẤN',
-    ]);
+    expect(bodyText(read.body).split('\n')).toEqual(['CNQP&KT - Chiều 24/12, …', 'Tin, ảnh: NGUYÊN KHÔI - MINH TUẤN']);
     expect(value(await call<Article[]>('articles.list', {})).map((article) => article.id)).toEqual([created.id]);
   });
 
@@ -60,7 +57,12 @@ describe('the core through the contract', () => {
     const { id } = value(await call<Article>('articles.create', { headline: 'A' }));
     value(await call('articles.save', { id, baseVersion: 1, headline: 'From window one', body: [paragraph('one')] }));
     const before = db.prepare('SELECT * FROM articles WHERE id = ?').get(id);
-    const stale = await call('articles.save', { id, baseVersion: 1, headline: 'From window two', body: [paragraph('two')] });
+    const stale = await call('articles.save', {
+      id,
+      baseVersion: 1,
+      headline: 'From window two',
+      body: [paragraph('two')],
+    });
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(db.prepare('SELECT * FROM articles WHERE id = ?').get(id)).toEqual(before);
   });
@@ -81,8 +83,21 @@ describe('the core through the contract', () => {
     ['an unknown key', 'articles.list', { sql: 'DROP TABLE articles' }],
     ['no baseVersion', 'articles.save', { id: 1, headline: 'x', body: [] }],
     ['a headline too long', 'articles.create', { headline: 'x'.repeat(501) }],
-    ['an unknown block type', 'articles.save', { id: 1, baseVersion: 1, headline: 'x', body: [{ type: 'script', children: [{ text: 'x' }] }] }],
-    ['a leaf with extra marks', 'articles.save', { id: 1, baseVersion: 1, headline: 'x', body: [{ type: 'paragraph', children: [{ text: 'x', onclick: 'alert(1)' }] }] }],
+    [
+      'an unknown block type',
+      'articles.save',
+      { id: 1, baseVersion: 1, headline: 'x', body: [{ type: 'script', children: [{ text: 'x' }] }] },
+    ],
+    [
+      'a leaf with extra marks',
+      'articles.save',
+      {
+        id: 1,
+        baseVersion: 1,
+        headline: 'x',
+        body: [{ type: 'paragraph', children: [{ text: 'x', onclick: 'alert(1)' }] }],
+      },
+    ],
     ['not an object', 'articles.create', 'headline'],
     ['null', 'articles.list', null],
   ])('refuses %s with a validation error and writes nothing', async (_name, method, input) => {

@@ -14,7 +14,8 @@ const sqliteCode = (error: unknown): string | undefined =>
 function toFailure(error: unknown): { ok: false; error: { code: CoreError['code']; message: string } } {
   if (error instanceof CoreError) return fail(error.code, error.message);
   const code = sqliteCode(error);
-  if (code === 'SQLITE_FULL') return fail('disk_full', 'The disk is full: the change was not saved. Free some space; saving resumes by itself.');
+  if (code === 'SQLITE_FULL')
+    return fail('disk_full', 'The disk is full: the change was not saved. Free some space; saving resumes by itself.');
   if (code?.startsWith('SQLITE_BUSY') || code?.startsWith('SQLITE_LOCKED')) {
     return fail('unavailable', 'The archive is busy in another process; the change was not saved yet.');
   }

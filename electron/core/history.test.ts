@@ -30,12 +30,23 @@ function setup(file = join(tempDir(), 'archive.sqlite3')) {
   return { db, value, call, advance };
 }
 
-async function typeFor(context: ReturnType<typeof setup>, id: number, minutes: number, words: string[]): Promise<number> {
+async function typeFor(
+  context: ReturnType<typeof setup>,
+  id: number,
+  minutes: number,
+  words: string[],
+): Promise<number> {
   let { version } = await context.value<Article>('articles.get', { id });
   for (let i = 0; i < minutes * 6; i += 1) {
     context.advance(10_000);
     words.push(`từ${words.length}`);
-    version = (await context.value<SavedVersion>('articles.save', { id, baseVersion: version, body: [paragraph(words.join(' '))] })).version;
+    version = (
+      await context.value<SavedVersion>('articles.save', {
+        id,
+        baseVersion: version,
+        body: [paragraph(words.join(' '))],
+      })
+    ).version;
   }
   return version;
 }
@@ -52,17 +63,24 @@ describe('revision history', () => {
     expect(autos.length).toBeGreaterThanOrEqual(5);
     expect(autos.length).toBeLessThanOrEqual(6);
     const taken = history.map((revision) => Date.parse(revision.savedAt)).sort((a, b) => a - b);
-    for (let i = 1; i < taken.length; i += 1) expect((taken[i] ?? 0) - (taken[i - 1] ?? 0)).toBeGreaterThanOrEqual(4 * minute);
+    for (let i = 1; i < taken.length; i += 1)
+      expect((taken[i] ?? 0) - (taken[i - 1] ?? 0)).toBeGreaterThanOrEqual(4 * minute);
   });
 
   it('keeps the text as it was at the end of a stretch of editing, before the next one changes it', async () => {
     const context = setup();
     const { id } = await context.value<Article>('articles.create', { headline: 'Tin' });
-    const saved = await context.value<SavedVersion>('articles.save', { id, baseVersion: 1, body: [paragraph('Bản cuối buổi sáng.')] });
+    const saved = await context.value<SavedVersion>('articles.save', {
+      id,
+      baseVersion: 1,
+      body: [paragraph('Bản cuối buổi sáng.')],
+    });
     context.advance(3 * 60 * minute);
     await context.value('articles.save', { id, baseVersion: saved.version, body: [paragraph('Viết lại hoàn toàn.')] });
     const history = await context.value<RevisionSummary[]>('articles.history', { id });
-    const kept = await Promise.all(history.map((revision) => context.value<Revision>('articles.revision', { id, revisionId: revision.id })));
+    const kept = await Promise.all(
+      history.map((revision) => context.value<Revision>('articles.revision', { id, revisionId: revision.id })),
+    );
     expect(kept.map((revision) => bodyText(revision.content.body))).toContain('Bản cuối buổi sáng.');
   });
 
@@ -70,7 +88,11 @@ describe('revision history', () => {
     const context = setup();
     await context.value('settings.update', { userName: 'Minh Tuấn' });
     const { id } = await context.value<Article>('articles.create', { headline: 'Tin' });
-    const { version } = await context.value<SavedVersion>('articles.save', { id, baseVersion: 1, lead: [{ text: 'Sáng nay…' }] });
+    const { version } = await context.value<SavedVersion>('articles.save', {
+      id,
+      baseVersion: 1,
+      lead: [{ text: 'Sáng nay…' }],
+    });
     await context.value('articles.setStatus', { id, baseVersion: version, status: 'submitted' });
     const named = await context.value<RevisionSummary>('articles.saveVersion', { id, name: 'gửi ban biên tập' });
     expect(named).toMatchObject({ kind: 'named', name: 'gửi ban biên tập', by: 'Minh Tuấn', status: 'submitted' });
@@ -88,12 +110,20 @@ describe('revision history', () => {
     for (let step = 0; step < 10 * 24 * 10; step += 1) {
       context.advance(6 * minute);
       words.push('x');
-      version = (await context.value<SavedVersion>('articles.save', { id, baseVersion: version, headline: `Dài kỳ ${words.length}` })).version;
+      version = (
+        await context.value<SavedVersion>('articles.save', {
+          id,
+          baseVersion: version,
+          headline: `Dài kỳ ${words.length}`,
+        })
+      ).version;
       if (step === 5) await context.value('articles.saveVersion', { id, name: 'bản đầu' });
     }
     const history = await context.value<RevisionSummary[]>('articles.history', { id });
     const now = Date.parse(history[0]?.savedAt ?? '');
-    const autos = history.filter((revision) => revision.kind === 'auto').map((revision) => now - Date.parse(revision.savedAt));
+    const autos = history
+      .filter((revision) => revision.kind === 'auto')
+      .map((revision) => now - Date.parse(revision.savedAt));
     const lastDay = autos.filter((age) => age < 24 * 60 * minute).length;
     const week = autos.filter((age) => age >= 24 * 60 * minute && age < 7 * 24 * 60 * minute).length;
     const older = autos.filter((age) => age >= 7 * 24 * 60 * minute).length;
@@ -101,18 +131,34 @@ describe('revision history', () => {
     expect(week).toBeGreaterThanOrEqual(6 * 24 - 1);
     expect(week).toBeLessThanOrEqual(6 * 24 + 1);
     expect(older).toBeLessThanOrEqual(4);
-    expect(history.filter((revision) => revision.kind === 'named').map((revision) => revision.name)).toEqual(['bản đầu']);
+    expect(history.filter((revision) => revision.kind === 'named').map((revision) => revision.name)).toEqual([
+      'bản đầu',
+    ]);
     expect(history.at(-1)?.kind).toBe('first');
   });
 
   it('restores a version as a new one, keeping the text it replaces, and the comparison shows both', async () => {
     const context = setup();
     const { id } = await context.value<Article>('articles.create', { headline: 'Hội nghị tổng kết' });
-    const first = await context.value<SavedVersion>('articles.save', { id, baseVersion: 1, body: [paragraph('Đoạn gốc.')], contributors: [{ name: 'Nguyên Khôi', roles: ['text'] }] });
+    const first = await context.value<SavedVersion>('articles.save', {
+      id,
+      baseVersion: 1,
+      body: [paragraph('Đoạn gốc.')],
+      contributors: [{ name: 'Nguyên Khôi', roles: ['text'] }],
+    });
     const named = await context.value<RevisionSummary>('articles.saveVersion', { id, name: 'bản gốc' });
     context.advance(10 * minute);
-    const second = await context.value<SavedVersion>('articles.save', { id, baseVersion: first.version, headline: 'Hội nghị sơ kết', body: [paragraph('Đoạn\u00a0mới.')] });
-    const restored = await context.value<SavedVersion>('articles.restore', { id, baseVersion: second.version, revisionId: named.id });
+    const second = await context.value<SavedVersion>('articles.save', {
+      id,
+      baseVersion: first.version,
+      headline: 'Hội nghị sơ kết',
+      body: [paragraph('Đoạn\u00a0mới.')],
+    });
+    const restored = await context.value<SavedVersion>('articles.restore', {
+      id,
+      baseVersion: second.version,
+      revisionId: named.id,
+    });
     expect(restored.version).toBe(second.version + 1);
     const article = await context.value<Article>('articles.get', { id });
     expect(article.headline).toBe('Hội nghị tổng kết');
@@ -120,7 +166,11 @@ describe('revision history', () => {
     const history = await context.value<RevisionSummary[]>('articles.history', { id });
     expect(history[0]).toMatchObject({ kind: 'before_restore', version: second.version, headline: 'Hội nghị sơ kết' });
     const before = await context.value<Revision>('articles.revision', { id, revisionId: history[0]?.id });
-    const changes = compareContent({ ...before.content, status: before.status }, { ...article, status: article.status }, defaultCreditTemplates.vi);
+    const changes = compareContent(
+      { ...before.content, status: before.status },
+      { ...article, status: article.status },
+      defaultCreditTemplates.vi,
+    );
     expect(changes.map((change) => change.field)).toEqual(['headline', 'body']);
     expect(changes[1]?.before).toBe('Đoạn\u00a0mới.');
   });
@@ -131,19 +181,37 @@ describe('revision history', () => {
     const b = await context.value<Article>('articles.create', { headline: 'B' });
     const [aFirst] = await context.value<RevisionSummary[]>('articles.history', { id: a.id });
     await context.value('articles.save', { id: b.id, baseVersion: 1, headline: 'B2' });
-    expect(await context.call('articles.restore', { id: b.id, baseVersion: 1, revisionId: aFirst?.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await context.call('articles.restore', { id: b.id, baseVersion: 2, revisionId: aFirst?.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await context.call('articles.revision', { id: b.id, revisionId: aFirst?.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await context.call('articles.saveVersion', { id: b.id, name: '   ' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await context.call('articles.restore', { id: b.id, baseVersion: 1, revisionId: aFirst?.id })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+    expect(await context.call('articles.restore', { id: b.id, baseVersion: 2, revisionId: aFirst?.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await context.call('articles.revision', { id: b.id, revisionId: aFirst?.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await context.call('articles.saveVersion', { id: b.id, name: '   ' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
   });
 
   it('starts the history of articles written before it existed with their current state', () => {
     const file = join(tempDir(), 'archive.sqlite3');
     const old = openArchive(file, { migrations: migrations.filter((migration) => migration.version <= 3) });
-    old.prepare(`INSERT INTO articles (headline, body, content, section, status, version, created_at, updated_at) VALUES ('Cũ', '[]', '{}', '', 'edited', 7, '2025-01-01T00:00:00Z', '2025-01-02T00:00:00Z')`).run();
+    old
+      .prepare(
+        `INSERT INTO articles (headline, body, content, section, status, version, created_at, updated_at) VALUES ('Cũ', '[]', '{}', '', 'edited', 7, '2025-01-01T00:00:00Z', '2025-01-02T00:00:00Z')`,
+      )
+      .run();
     old.close();
     const db = openArchive(file);
-    expect(db.prepare('SELECT kind, version, status, headline FROM revisions').all()).toEqual([{ kind: 'baseline', version: 7, status: 'edited', headline: 'Cũ' }]);
+    expect(db.prepare('SELECT kind, version, status, headline FROM revisions').all()).toEqual([
+      { kind: 'baseline', version: 7, status: 'edited', headline: 'Cũ' },
+    ]);
     db.close();
     const raw = new BetterSqlite3(file, { readonly: true });
     expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');

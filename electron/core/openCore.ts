@@ -16,7 +16,10 @@ export interface OpenCore {
  * Opens the archive in a data folder for a command that needs it healthy (the CLI): a
  * damaged archive is refused untouched, with the way to recover.
  */
-export async function openCore(dataDir: string, options: Omit<ArchiveServiceOptions, 'recover'> = {}): Promise<OpenCore> {
+export async function openCore(
+  dataDir: string,
+  options: Omit<ArchiveServiceOptions, 'recover'> = {},
+): Promise<OpenCore> {
   const service = await startArchive(dataDir, { ...options, recover: false });
   const db = service.db();
   if (!db) throw new Error('The archive did not open.');

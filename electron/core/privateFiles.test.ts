@@ -15,7 +15,8 @@ async function value<T>(service: ArchiveService, method: string, input: unknown)
   return result.value as T;
 }
 
-const everything = (dir: string): string[] => readdirSync(dir, { recursive: true }).map((name) => join(dir, String(name)));
+const everything = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true }).map((name) => join(dir, String(name)));
 
 describe('what Newsroom writes in the data folder', () => {
   it('is the user’s alone (0600 files, 0700 folders) in a folder of mode 0755 under umask 022', async () => {
@@ -27,18 +28,27 @@ describe('what Newsroom writes in the data folder', () => {
       chmodSync(dataDir, 0o755);
       const service = await startArchive(dataDir);
       const article = await value<Article>(service, 'articles.create', { headline: 'Tin riêng tư' });
-      const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#336699' } }).jpeg().toBuffer();
+      const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#336699' } })
+        .jpeg()
+        .toBuffer();
       await value(service, 'photos.import', { fileName: 'anh.jpg', dataBase64: jpeg.toString('base64') });
       await makeBackup(service.db() as NonNullable<ReturnType<ArchiveService['db']>>, dataDir, 'manual');
       await value(service, 'articles.export', { id: article.id, draft: true });
       // While it is open: the archive's log and index too.
       const open = everything(dataDir);
       expect(open.some((path) => path.endsWith('archive.sqlite3-wal'))).toBe(true);
-      const shared = (paths: string[]) => paths.filter((path) => (statSync(path).mode & 0o077) !== 0).map((path) => `${path} ${(statSync(path).mode & 0o777).toString(8)}`);
+      const shared = (paths: string[]) =>
+        paths
+          .filter((path) => (statSync(path).mode & 0o077) !== 0)
+          .map((path) => `${path} ${(statSync(path).mode & 0o777).toString(8)}`);
       expect(shared(open)).toEqual([]);
       service.close();
       const closed = everything(dataDir);
-      for (const part of ['backups', 'photos', 'exports', 'sessions', 'archive.ledger']) expect(closed.some((path) => path.includes(part)), part).toBe(true);
+      for (const part of ['backups', 'photos', 'exports', 'sessions', 'archive.ledger'])
+        expect(
+          closed.some((path) => path.includes(part)),
+          part,
+        ).toBe(true);
       expect(shared(closed)).toEqual([]);
     } finally {
       process.umask(before);
@@ -62,10 +72,17 @@ describe('two exports of articles with the same slug in the same second', () => 
     const articles: Article[] = [];
     for (const headline of ['Bản tin sáng', 'Bản tin chiều']) {
       const article = await value<Article>(service, 'articles.create', { headline });
-      await value(service, 'articles.save', { id: article.id, baseVersion: article.version, slug: 'ban-tin', lead: [{ text: 'Sapo.' }] });
+      await value(service, 'articles.save', {
+        id: article.id,
+        baseVersion: article.version,
+        slug: 'ban-tin',
+        lead: [{ text: 'Sapo.' }],
+      });
       articles.push(article);
     }
-    const results = await Promise.all(articles.map((article) => value<{ dir: string }>(service, 'articles.export', { id: article.id, draft: true })));
+    const results = await Promise.all(
+      articles.map((article) => value<{ dir: string }>(service, 'articles.export', { id: article.id, draft: true })),
+    );
     for (const result of results) dirs.push(result.dir);
     expect(new Set(dirs).size).toBe(2);
     service.close();

@@ -24,7 +24,9 @@ export function getSettings(db: Database): Settings {
 }
 
 export function updateSettings(db: Database, changes: Partial<Settings>): Settings {
-  const write = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const write = db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
   db.transaction(() => {
     for (const [key, value] of Object.entries(changes)) {
       if (value !== undefined) write.run(key, JSON.stringify(value));

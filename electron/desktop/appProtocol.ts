@@ -4,7 +4,9 @@ import type { RenditionKind } from './appRequests';
 import { appScheme } from './appUrl';
 
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
 }
 
 /** newsroom://app/ answers through appRequestHandler (tested under Node). */

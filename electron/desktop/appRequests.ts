@@ -5,14 +5,18 @@ import { appPath } from './appUrl';
 
 export type RenditionKind = 'thumb' | 'preview';
 
-const notFound = (): Response => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+const notFound = (): Response =>
+  new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 
 /**
  * What newsroom://app/ answers, as a function of the request (Electron's protocol.handle
  * calls it): the built renderer and nothing outside it; photo renditions as
  * /media/<64-hex id>-<thumb|preview>.webp, the file named from the id and kind only.
  */
-export function appRequestHandler(rendererDir: string, media: (id: string, kind: RenditionKind) => string): (request: Request) => Promise<Response> {
+export function appRequestHandler(
+  rendererDir: string,
+  media: (id: string, kind: RenditionKind) => string,
+): (request: Request) => Promise<Response> {
   return async (request) => {
     const path = appPath(request.url);
     if (path === undefined || request.method !== 'GET') return notFound();
@@ -21,7 +25,9 @@ export function appRequestHandler(rendererDir: string, media: (id: string, kind:
       if (!match?.[1] || !match[2]) return notFound();
       try {
         const body = await readFile(media(match[1], match[2] as RenditionKind));
-        return new Response(new Uint8Array(body), { headers: { 'Content-Type': 'image/webp', 'X-Content-Type-Options': 'nosniff' } });
+        return new Response(new Uint8Array(body), {
+          headers: { 'Content-Type': 'image/webp', 'X-Content-Type-Options': 'nosniff' },
+        });
       } catch {
         return notFound();
       }
@@ -29,7 +35,11 @@ export function appRequestHandler(rendererDir: string, media: (id: string, kind:
     const file = await readStatic(rendererDir, path);
     if (!file) return notFound();
     return new Response(new Uint8Array(file.body), {
-      headers: { 'Content-Type': file.contentType, 'Content-Security-Policy': contentSecurityPolicy, 'X-Content-Type-Options': 'nosniff' },
+      headers: {
+        'Content-Type': file.contentType,
+        'Content-Security-Policy': contentSecurityPolicy,
+        'X-Content-Type-Options': 'nosniff',
+      },
     });
   };
 }

@@ -26,7 +26,14 @@ describe("the app's own address", () => {
     expect(windowOpenAction('https://www.qdnd.vn/bai-viet')).toBe('open-externally');
     expect(windowOpenAction('http://example.com/')).toBe('open-externally');
     expect(windowOpenAction('mailto:toasoan@example.com')).toBe('open-externally');
-    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', `${appOrigin}/index.html`, 'chrome://settings', 'not a url']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'data:text/html,x',
+      `${appOrigin}/index.html`,
+      'chrome://settings',
+      'not a url',
+    ]) {
       expect(windowOpenAction(url)).toBe('deny');
     }
   });
@@ -39,6 +46,7 @@ describe('who may call the core over IPC', () => {
     expect(mayCallCore({ fromAppWindow: true, fromMainFrame: false, frameUrl: page })).toBe(false);
     expect(mayCallCore({ fromAppWindow: false, fromMainFrame: true, frameUrl: page })).toBe(false);
     expect(mayCallCore({ fromAppWindow: true, fromMainFrame: true, frameUrl: undefined })).toBe(false);
-    for (const url of hostileNavigations) expect(mayCallCore({ fromAppWindow: true, fromMainFrame: true, frameUrl: url })).toBe(false);
+    for (const url of hostileNavigations)
+      expect(mayCallCore({ fromAppWindow: true, fromMainFrame: true, frameUrl: url })).toBe(false);
   });
 });

@@ -16,7 +16,8 @@ export function appPath(url: string): string | undefined {
   } catch {
     return undefined;
   }
-  const ours = parsed.protocol === `${appScheme}:` && parsed.host === appHost && parsed.username === '' && parsed.password === '';
+  const ours =
+    parsed.protocol === `${appScheme}:` && parsed.host === appHost && parsed.username === '' && parsed.password === '';
   return ours ? parsed.pathname : undefined;
 }
 

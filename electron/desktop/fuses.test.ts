@@ -2,7 +2,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const config = createRequire(import.meta.url)(join(import.meta.dirname, '..', '..', 'electron-builder.config.cjs')) as { electronFuses?: Record<string, boolean> };
+const config = createRequire(import.meta.url)(join(import.meta.dirname, '..', '..', 'electron-builder.config.cjs')) as {
+  electronFuses?: Record<string, boolean>;
+};
 
 describe('the packaged desktop app', () => {
   it('has every security fuse set', () => {

@@ -11,7 +11,11 @@ import { mayCallCore } from './appUrl';
 function fromOurMainFrame(event: IpcMainInvokeEvent, window: BrowserWindow): boolean {
   const frame = event.senderFrame;
   if (window.isDestroyed()) return false;
-  return mayCallCore({ fromAppWindow: event.sender === window.webContents, fromMainFrame: frame !== null && frame === window.webContents.mainFrame, frameUrl: frame?.url });
+  return mayCallCore({
+    fromAppWindow: event.sender === window.webContents,
+    fromMainFrame: frame !== null && frame === window.webContents.mainFrame,
+    frameUrl: frame?.url,
+  });
 }
 
 /** The system's file dialog for photos: only the paths chosen go back to the page. */

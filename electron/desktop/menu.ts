@@ -21,13 +21,20 @@ export function installMenu(window: BrowserWindow, locale: string, handlers: Han
   const send = (command: MenuCommand) => () => post(command);
   // The document is read and imported here, in the main process; the page opens the result.
   const importDocument = async () => {
-    const chosen = await dialog.showOpenDialog(window, { properties: ['openFile'], filters: [{ name: 'Documents', extensions: ['docx', 'html', 'htm', 'txt'] }] });
+    const chosen = await dialog.showOpenDialog(window, {
+      properties: ['openFile'],
+      filters: [{ name: 'Documents', extensions: ['docx', 'html', 'htm', 'txt'] }],
+    });
     const file = chosen.canceled ? undefined : chosen.filePaths[0];
     if (!file) return;
     try {
       const bytes = await readFile(file);
-      if (bytes.length > maxImportBytes) throw new Error(`${basename(file)} is larger than ${maxImportBytes / 1024 / 1024} MB.`);
-      const result = await dispatch(handlers, 'articles.import', { fileName: basename(file), dataBase64: bytes.toString('base64') });
+      if (bytes.length > maxImportBytes)
+        throw new Error(`${basename(file)} is larger than ${maxImportBytes / 1024 / 1024} MB.`);
+      const result = await dispatch(handlers, 'articles.import', {
+        fileName: basename(file),
+        dataBase64: bytes.toString('base64'),
+      });
       if (!result.ok) throw new Error(result.error.message);
       post({ command: 'open-article', id: (result.value as { id: number }).id });
     } catch (error) {

@@ -3,8 +3,24 @@ import type { MenuItemConstructorOptions } from 'electron';
 export type MenuLabel = 'file' | 'edit' | 'view' | 'window' | 'new-article' | 'import-document' | 'import-photos';
 
 export const menuLabels: Record<'vi' | 'en', Record<MenuLabel, string>> = {
-  en: { file: 'File', edit: 'Edit', view: 'View', window: 'Window', 'new-article': 'New article', 'import-document': 'Import document…', 'import-photos': 'Import photos…' },
-  vi: { file: 'Tệp', edit: 'Sửa', view: 'Xem', window: 'Cửa sổ', 'new-article': 'Bài mới', 'import-document': 'Nhập văn bản…', 'import-photos': 'Nhập ảnh…' },
+  en: {
+    file: 'File',
+    edit: 'Edit',
+    view: 'View',
+    window: 'Window',
+    'new-article': 'New article',
+    'import-document': 'Import document…',
+    'import-photos': 'Import photos…',
+  },
+  vi: {
+    file: 'Tệp',
+    edit: 'Sửa',
+    view: 'Xem',
+    window: 'Cửa sổ',
+    'new-article': 'Bài mới',
+    'import-document': 'Nhập văn bản…',
+    'import-photos': 'Nhập ảnh…',
+  },
 };
 
 export const menuLanguage = (locale: string): 'vi' | 'en' => (locale.toLowerCase().startsWith('vi') ? 'vi' : 'en');
@@ -19,7 +35,11 @@ export interface MenuActions {
  * The application menu as data: File › New article, Import document…, Import photos…, quit
  * (close on macOS), and the platform's standard Edit, View and Window menus.
  */
-export function menuTemplate(platform: NodeJS.Platform, locale: string, actions: MenuActions): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  platform: NodeJS.Platform,
+  locale: string,
+  actions: MenuActions,
+): MenuItemConstructorOptions[] {
   const text = menuLabels[menuLanguage(locale)];
   return [
     ...(platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
@@ -34,7 +54,16 @@ export function menuTemplate(platform: NodeJS.Platform, locale: string, actions:
       ],
     },
     { label: text.edit, role: 'editMenu' },
-    { label: text.view, submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
+    {
+      label: text.view,
+      submenu: [
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
     { label: text.window, role: 'windowMenu' },
   ];
 }

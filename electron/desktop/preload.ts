@@ -1,6 +1,13 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { Api } from '../../shared/api/contract';
-import { channelFor, flushChannel, flushedChannel, isMenuCommand, menuChannel, methodNames } from '../../shared/api/methodNames';
+import {
+  channelFor,
+  flushChannel,
+  flushedChannel,
+  isMenuCommand,
+  menuChannel,
+  methodNames,
+} from '../../shared/api/methodNames';
 import type { MenuCommand } from '../../shared/api/methodNames';
 
 // One named function per contract method; ipcRenderer itself never reaches the page.

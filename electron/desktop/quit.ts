@@ -36,7 +36,11 @@ export function holdQuitForSaves(window: BrowserWindow, core: ArchiveService): v
     const id = (request += 1);
     return new Promise<boolean>((resolve) => {
       const onFlushed = (event: IpcMainEvent, answer: unknown, saved: unknown) => {
-        const fromPage = mayCallCore({ fromAppWindow: event.sender === window.webContents, fromMainFrame: event.senderFrame === window.webContents.mainFrame, frameUrl: event.senderFrame?.url });
+        const fromPage = mayCallCore({
+          fromAppWindow: event.sender === window.webContents,
+          fromMainFrame: event.senderFrame === window.webContents.mainFrame,
+          frameUrl: event.senderFrame?.url,
+        });
         if (answer !== id || !fromPage) return;
         ipcMain.off(flushedChannel, onFlushed);
         resolve(saved === true);
@@ -49,8 +53,17 @@ export function holdQuitForSaves(window: BrowserWindow, core: ArchiveService): v
   const sequence = quitSequence({
     requestFlush,
     confirmQuit: async (outcome) => {
-      const options = { type: 'warning' as const, buttons: [words.quit, words.stay], defaultId: 1, cancelId: 1, message: words.title, detail: `${words[outcome]} ${words.detail}` };
-      const { response } = window.isDestroyed() ? await dialog.showMessageBox(options) : await dialog.showMessageBox(window, options);
+      const options = {
+        type: 'warning' as const,
+        buttons: [words.quit, words.stay],
+        defaultId: 1,
+        cancelId: 1,
+        message: words.title,
+        detail: `${words[outcome]} ${words.detail}`,
+      };
+      const { response } = window.isDestroyed()
+        ? await dialog.showMessageBox(options)
+        : await dialog.showMessageBox(window, options);
       return response === 0;
     },
     closeArchive: () => core.close(),

@@ -36,7 +36,11 @@ for await (const line of createInterface({ input: process.stdin })) {
   if (line.startsWith('save ')) {
     const headline = line.slice('save '.length);
     if (!article) article = await call<Article>('articles.create', { headline: '' });
-    const saved = await call<{ version: number }>('articles.save', { id: article.id, baseVersion: article.version, headline });
+    const saved = await call<{ version: number }>('articles.save', {
+      id: article.id,
+      baseVersion: article.version,
+      headline,
+    });
     article = { ...article, version: saved.version };
     process.stdout.write(`ack ${saved.version}\n`);
   }

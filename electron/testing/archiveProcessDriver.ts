@@ -57,7 +57,10 @@ export const newsroomFolder = (): string => {
 };
 
 /** Crashes a Newsroom process `crashes` times, each after a save; returns the last acknowledged headline and version. */
-export async function crashAfterSaves(dataDir: string, crashes: number): Promise<{ headline: string; version: number }> {
+export async function crashAfterSaves(
+  dataDir: string,
+  crashes: number,
+): Promise<{ headline: string; version: number }> {
   let last = { headline: '', version: 0 };
   for (let crash = 1; crash <= crashes; crash += 1) {
     const newsroom = await startArchiveProcess(dataDir);
@@ -81,4 +84,3 @@ export function headlineWithoutLog(dataDir: string): string | undefined {
     db.close();
   }
 }
-

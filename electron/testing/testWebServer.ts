@@ -27,7 +27,11 @@ export async function start() {
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(root, 'secret.txt'), 'outside the build');
   const core = await openCore(join(root, 'data'));
-  const web = await startWebServer({ handlers: core.handlers, staticDir, media: (id, kind) => renditionPath(join(root, 'data'), id, kind) });
+  const web = await startWebServer({
+    handlers: core.handlers,
+    staticDir,
+    media: (id, kind) => renditionPath(join(root, 'data'), id, kind),
+  });
   running.push({ web, core });
   return { web, core, port: new URL(web.origin).port };
 }
@@ -39,10 +43,20 @@ export interface Answer {
 }
 
 /** A raw request, so tests can send any Host, Origin or path a hostile page could. */
-export function send(port: string, options: { method?: string; path?: string; headers?: Record<string, string>; body?: string }): Promise<Answer> {
+export function send(
+  port: string,
+  options: { method?: string; path?: string; headers?: Record<string, string>; body?: string },
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path ?? '/', headers: options.headers, setHost: false },
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'GET',
+        path: options.path ?? '/',
+        headers: options.headers,
+        setHost: false,
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -62,4 +76,3 @@ export const api = (port: string, method: string, input: unknown, headers: Recor
     headers: { Host: `127.0.0.1:${port}`, 'Content-Type': 'application/json', ...headers },
     body: JSON.stringify(input),
   });
-

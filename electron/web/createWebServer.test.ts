@@ -23,7 +23,12 @@ describe('the browser edition server', () => {
 
   it('answers 401 without the token or with a wrong one, and writes nothing', async () => {
     const { web, core, port } = await start();
-    const attempts: Record<string, string>[] = [{}, { Authorization: 'Bearer wrong-token-wrong-token' }, { Authorization: web.token }, { Authorization: `Basic ${web.token}` }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { Authorization: 'Bearer wrong-token-wrong-token' },
+      { Authorization: web.token },
+      { Authorization: `Basic ${web.token}` },
+    ];
     for (const headers of attempts) {
       const answer = await api(port, 'articles.create', { headline: 'x' }, headers);
       expect(answer.status).toBe(401);
@@ -82,7 +87,15 @@ describe('the browser edition server', () => {
     expect(index.headers['content-security-policy']).toContain("script-src 'self'");
     expect(index.headers['content-security-policy']).not.toContain('unsafe-inline');
     expect((await send(port, { path: '/assets/app.js', headers: host })).status).toBe(200);
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/..%2fsecret.txt', '/..%5csecret.txt', '/%00', '/data/archive.sqlite3']) {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/%00',
+      '/data/archive.sqlite3',
+    ]) {
       const answer = await send(port, { path, headers: host });
       expect(answer.status, path).toBe(404);
       expect(answer.body).not.toContain('outside the build');
@@ -93,9 +106,18 @@ describe('the browser edition server', () => {
 describe('photo renditions', () => {
   it('are served to the token holder by id and kind, and nothing else is reachable that way', async () => {
     const { web, port } = await start();
-    const jpeg = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#468' } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#468' } })
+      .jpeg()
+      .toBuffer();
     const imported = JSON.parse(
-      (await api(port, 'photos.import', { fileName: 'anh.jpg', dataBase64: jpeg.toString('base64') }, { Authorization: `Bearer ${web.token}` })).body,
+      (
+        await api(
+          port,
+          'photos.import',
+          { fileName: 'anh.jpg', dataBase64: jpeg.toString('base64') },
+          { Authorization: `Bearer ${web.token}` },
+        )
+      ).body,
     ) as { ok: boolean; value: { status: string; photo: { id: string } } };
     expect(imported).toMatchObject({ ok: true, value: { status: 'imported' } });
     const id = imported.value.photo.id;

@@ -180,7 +180,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const expires = typeof ticket === 'string' ? tickets.get(ticket) : undefined;
     if (typeof ticket === 'string') tickets.delete(ticket);
     if (expires === undefined || expires < Date.now()) {
-      sendJson(response, 401, fail('unauthorized', 'This address was already used or has expired: open the address the server printed.'));
+      sendJson(
+        response,
+        401,
+        fail('unauthorized', 'This address was already used or has expired: open the address the server printed.'),
+      );
       return;
     }
     sendJson(response, 200, { ok: true, value: { token } });
@@ -235,13 +239,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
 
   // Silent connections are dropped after 10 s (headers checked every second, not every 30 s).
-  const server = createServer({ headersTimeout: 10_000, requestTimeout: 120_000, connectionsCheckingInterval: 1_000 }, (request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      console.error('[web] request failed:', error);
-      if (!response.headersSent) sendJson(response, 500, fail('internal', 'The server failed to answer.'));
-      else response.destroy();
-    });
-  });
+  const server = createServer(
+    { headersTimeout: 10_000, requestTimeout: 120_000, connectionsCheckingInterval: 1_000 },
+    (request, response) => {
+      handle(request, response).catch((error: unknown) => {
+        console.error('[web] request failed:', error);
+        if (!response.headersSent) sendJson(response, 500, fail('internal', 'The server failed to answer.'));
+        else response.destroy();
+      });
+    },
+  );
   server.maxConnections = maxConnections;
   server.keepAliveTimeout = 5_000;
   // A connection that sends nothing at all is closed after 10 s; once it asks something, the

@@ -22,7 +22,12 @@ describe('the browser edition server, hardened', () => {
   it('takes application/json and nothing that merely starts like it', async () => {
     const { web, port } = await start();
     const post = (type: string) =>
-      send(port, { method: 'POST', path: '/api/articles.list', headers: json(port, { Authorization: `Bearer ${web.token}`, 'Content-Type': type }), body: '{}' });
+      send(port, {
+        method: 'POST',
+        path: '/api/articles.list',
+        headers: json(port, { Authorization: `Bearer ${web.token}`, 'Content-Type': type }),
+        body: '{}',
+      });
     expect((await post('application/json')).status).toBe(200);
     expect((await post('application/json; charset=utf-8')).status).toBe(200);
     expect((await post('application/json-patch+json')).status).toBe(415);
@@ -37,13 +42,23 @@ describe('the browser edition server, hardened', () => {
     const ticket = address.searchParams.get('ticket') ?? '';
     expect(ticket).not.toContain(web.token);
     const redeem = (value: string) =>
-      send(port, { method: 'POST', path: '/session', headers: json(port, { Origin: web.origin, 'Content-Type': 'application/json' }), body: JSON.stringify({ ticket: value }) });
+      send(port, {
+        method: 'POST',
+        path: '/session',
+        headers: json(port, { Origin: web.origin, 'Content-Type': 'application/json' }),
+        body: JSON.stringify({ ticket: value }),
+      });
     const first = await redeem(ticket);
     expect(first.status).toBe(200);
     expect(JSON.parse(first.body)).toEqual({ ok: true, value: { token: web.token } });
     expect((await redeem(ticket)).status).toBe(401);
     expect((await redeem('x'.repeat(32))).status).toBe(401);
-    const fromElsewhere = await send(port, { method: 'POST', path: '/session', headers: json(port, { Origin: 'http://evil.example', 'Content-Type': 'application/json' }), body: JSON.stringify({ ticket: new URL(web.oneTimeUrl()).searchParams.get('ticket') }) });
+    const fromElsewhere = await send(port, {
+      method: 'POST',
+      path: '/session',
+      headers: json(port, { Origin: 'http://evil.example', 'Content-Type': 'application/json' }),
+      body: JSON.stringify({ ticket: new URL(web.oneTimeUrl()).searchParams.get('ticket') }),
+    });
     expect(fromElsewhere.status).toBe(403);
   });
 

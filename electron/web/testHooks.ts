@@ -12,7 +12,12 @@ const unlimitedPages = 4294967294;
  * (`one-time-url`); each gets one reply line on standard output. Nothing is reachable
  * over the network.
  */
-export function listenForTestHooks(db: () => Database | undefined, input: Readable, out: (line: string) => void, oneTimeUrl: () => string): () => void {
+export function listenForTestHooks(
+  db: () => Database | undefined,
+  input: Readable,
+  out: (line: string) => void,
+  oneTimeUrl: () => string,
+): () => void {
   const lines = createInterface({ input });
   lines.on('line', (line) => {
     const database = db();

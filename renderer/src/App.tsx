@@ -202,78 +202,125 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
       <nav className="archive" aria-label={t('archive.title')}>
         <div className="pane-tabs" role="tablist">
           {(['articles', 'photos'] as const).map((name) => (
-            <button key={name} type="button" role="tab" aria-selected={tab === name} data-testid={`tab-${name}`} onClick={() => setTab(name)}>
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              aria-selected={tab === name}
+              data-testid={`tab-${name}`}
+              onClick={() => setTab(name)}
+            >
               {t(`tabs.${name}`)}
             </button>
           ))}
         </div>
         {tab === 'photos' ? (
-          <PhotoLibrary api={api} shell={shell} articleId={currentId} pickRequest={photoPick} onInsert={(photo) => editorRef.current?.insertPhoto(photo)} />
+          <PhotoLibrary
+            api={api}
+            shell={shell}
+            articleId={currentId}
+            pickRequest={photoPick}
+            onInsert={(photo) => editorRef.current?.insertPhoto(photo)}
+          />
         ) : (
           <>
-        <div className="archive-header">
-          <h2>{t('archive.title')}</h2>
-          <span className="archive-actions">
-            <ImportButton api={api} onImported={(article) => void opened(article)} />
-            <button type="button" className="primary" data-testid="new-article" onClick={() => void create()}>
-              {t('archive.new')}
-            </button>
-          </span>
-        </div>
-        <input
-          type="search"
-          className="search-box"
-          data-testid="search"
-          aria-label={t('search.label')}
-          placeholder={t('search.placeholder')}
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-        />
-        <div className="archive-filters">
-          <select aria-label={t('archive.filterStatus')} data-testid="filter-status" value={statusFilter} onChange={(event) => setStatusFilter(event.target.value as ArticleStatus | '')}>
-            <option value="">{t('archive.allStatuses')}</option>
-            {articleStatuses.map((status) => (
-              <option key={status} value={status}>
-                {t(statusKey(status))}
-              </option>
-            ))}
-          </select>
-          <select aria-label={t('archive.filterSection')} data-testid="filter-section" value={sectionFilter} onChange={(event) => setSectionFilter(event.target.value)}>
-            <option value="">{t('archive.allSections')}</option>
-            {[...new Set(articles.map((article) => article.section).filter((section) => section !== ''))].sort().map((section) => (
-              <option key={section} value={section}>
-                {section}
-              </option>
-            ))}
-          </select>
-          <input
-            className="filter-contributor"
-            data-testid="filter-contributor"
-            aria-label={t('archive.filterContributor')}
-            placeholder={t('archive.filterContributor')}
-            list={peopleListId}
-            value={contributor}
-            onChange={(event) => setContributor(event.target.value)}
-          />
-          <label className="filter-date">
-            {t('archive.from')} <input type="date" data-testid="filter-from" value={from} onChange={(event) => setFrom(event.target.value)} />
-          </label>
-          <label className="filter-date">
-            {t('archive.to')} <input type="date" data-testid="filter-to" value={to} onChange={(event) => setTo(event.target.value)} />
-          </label>
-          <label className="filter-check">
-            <input type="checkbox" data-testid="filter-missing-credit" checked={missingCredit} onChange={(event) => setMissingCredit(event.target.checked)} /> {t('archive.missingPhotoCredit')}
-          </label>
-        </div>
-        {shownResults ? (
-          <SearchResults found={shownResults} currentId={currentId} onSelect={(id) => void select(id)} onPage={(page) => void runSearch(query, page)} />
-        ) : (
-          <ArchiveList
-            articles={articles.filter((article) => (statusFilter === '' || article.status === statusFilter) && (sectionFilter === '' || article.section === sectionFilter))}
-            currentId={currentId}
-            onSelect={(id) => void select(id)}
-          />
-        )}
+            <div className="archive-header">
+              <h2>{t('archive.title')}</h2>
+              <span className="archive-actions">
+                <ImportButton api={api} onImported={(article) => void opened(article)} />
+                <button type="button" className="primary" data-testid="new-article" onClick={() => void create()}>
+                  {t('archive.new')}
+                </button>
+              </span>
+            </div>
+            <input
+              type="search"
+              className="search-box"
+              data-testid="search"
+              aria-label={t('search.label')}
+              placeholder={t('search.placeholder')}
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+            />
+            <div className="archive-filters">
+              <select
+                aria-label={t('archive.filterStatus')}
+                data-testid="filter-status"
+                value={statusFilter}
+                onChange={(event) => setStatusFilter(event.target.value as ArticleStatus | '')}
+              >
+                <option value="">{t('archive.allStatuses')}</option>
+                {articleStatuses.map((status) => (
+                  <option key={status} value={status}>
+                    {t(statusKey(status))}
+                  </option>
+                ))}
+              </select>
+              <select
+                aria-label={t('archive.filterSection')}
+                data-testid="filter-section"
+                value={sectionFilter}
+                onChange={(event) => setSectionFilter(event.target.value)}
+              >
+                <option value="">{t('archive.allSections')}</option>
+                {[...new Set(articles.map((article) => article.section).filter((section) => section !== ''))]
+                  .sort()
+                  .map((section) => (
+                    <option key={section} value={section}>
+                      {section}
+                    </option>
+                  ))}
+              </select>
+              <input
+                className="filter-contributor"
+                data-testid="filter-contributor"
+                aria-label={t('archive.filterContributor')}
+                placeholder={t('archive.filterContributor')}
+                list={peopleListId}
+                value={contributor}
+                onChange={(event) => setContributor(event.target.value)}
+              />
+              <label className="filter-date">
+                {t('archive.from')}{' '}
+                <input
+                  type="date"
+                  data-testid="filter-from"
+                  value={from}
+                  onChange={(event) => setFrom(event.target.value)}
+                />
+              </label>
+              <label className="filter-date">
+                {t('archive.to')}{' '}
+                <input type="date" data-testid="filter-to" value={to} onChange={(event) => setTo(event.target.value)} />
+              </label>
+              <label className="filter-check">
+                <input
+                  type="checkbox"
+                  data-testid="filter-missing-credit"
+                  checked={missingCredit}
+                  onChange={(event) => setMissingCredit(event.target.checked)}
+                />{' '}
+                {t('archive.missingPhotoCredit')}
+              </label>
+            </div>
+            {shownResults ? (
+              <SearchResults
+                found={shownResults}
+                currentId={currentId}
+                onSelect={(id) => void select(id)}
+                onPage={(page) => void runSearch(query, page)}
+              />
+            ) : (
+              <ArchiveList
+                articles={articles.filter(
+                  (article) =>
+                    (statusFilter === '' || article.status === statusFilter) &&
+                    (sectionFilter === '' || article.section === sectionFilter),
+                )}
+                currentId={currentId}
+                onSelect={(id) => void select(id)}
+              />
+            )}
           </>
         )}
       </nav>
@@ -283,7 +330,15 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
             {t(problem.key, { reason: problem.error ? t(errorKey(problem.error.code)) : t('save.unsaved') })}
           </p>
         )}
-        <ArticlePane api={api} shell={shell} articleId={currentId} settings={settings} onSaved={onSaved} onCopy={openCopy} ref={editorRef} />
+        <ArticlePane
+          api={api}
+          shell={shell}
+          articleId={currentId}
+          settings={settings}
+          onSaved={onSaved}
+          onCopy={openCopy}
+          ref={editorRef}
+        />
       </main>
     </div>
   );

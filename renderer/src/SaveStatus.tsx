@@ -17,7 +17,13 @@ export function SaveStatus({ autosaver }: { autosaver: Autosaver<unknown> }) {
     text = t(`save.${state.kind}`);
   }
   return (
-    <output className={`save-status save-${state.kind}`} data-testid="save-status" data-state={state.kind} aria-live="polite" title={state.kind === 'failed' ? state.error.message : undefined}>
+    <output
+      className={`save-status save-${state.kind}`}
+      data-testid="save-status"
+      data-state={state.kind}
+      aria-live="polite"
+      title={state.kind === 'failed' ? state.error.message : undefined}
+    >
       {text}
     </output>
   );

@@ -10,9 +10,12 @@ import { PeopleEditor } from './people/PeopleEditor';
 type CreditStyle = keyof typeof defaultCreditTemplates;
 
 const styleOf = (settings: Settings): CreditStyle =>
-  (Object.keys(defaultCreditTemplates) as CreditStyle[]).find((style) => JSON.stringify(defaultCreditTemplates[style]) === JSON.stringify(settings.creditTemplate)) ?? 'vi';
+  (Object.keys(defaultCreditTemplates) as CreditStyle[]).find(
+    (style) => JSON.stringify(defaultCreditTemplates[style]) === JSON.stringify(settings.creditTemplate),
+  ) ?? 'vi';
 
-const formatCodes = (codes: Settings['captionCodes']): string => codes.map((entry) => `${entry.code} = ${entry.expansion}`).join('\n');
+const formatCodes = (codes: Settings['captionCodes']): string =>
+  codes.map((entry) => `${entry.code} = ${entry.expansion}`).join('\n');
 
 /** "#code = expansion" a line; lines that are not are left out (the server validates the rest). */
 const parseCodes = (text: string): Settings['captionCodes'] =>
@@ -22,7 +25,15 @@ const parseCodes = (text: string): Settings['captionCodes'] =>
     .flatMap((match) => (match?.[1] && match[2] ? [{ code: match[1], expansion: match[2] }] : []));
 
 /** The newsroom's shared settings: who is working (recorded with status changes) and the outlet prefix. */
-export function SettingsPanel({ api, settings, onSaved }: { api: Api; settings: Settings; onSaved: (settings: Settings) => void }) {
+export function SettingsPanel({
+  api,
+  settings,
+  onSaved,
+}: {
+  api: Api;
+  settings: Settings;
+  onSaved: (settings: Settings) => void;
+}) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [userName, setUserName] = useState(settings.userName);
@@ -58,7 +69,13 @@ export function SettingsPanel({ api, settings, onSaved }: { api: Api; settings: 
       data-testid="settings"
       onSubmit={(event) => {
         event.preventDefault();
-        void api['settings.update']({ userName, outletPrefix, creditTemplate: defaultCreditTemplates[creditStyle], captionCodes: parseCodes(codes), export: exporting }).then((result) => {
+        void api['settings.update']({
+          userName,
+          outletPrefix,
+          creditTemplate: defaultCreditTemplates[creditStyle],
+          captionCodes: parseCodes(codes),
+          export: exporting,
+        }).then((result) => {
           setFailed(result.ok ? undefined : result.error);
           if (result.ok) {
             onSaved(result.value);
@@ -73,38 +90,70 @@ export function SettingsPanel({ api, settings, onSaved }: { api: Api; settings: 
       </label>
       <label>
         {t('settings.outletPrefix')}
-        <input data-testid="setting-prefix" value={outletPrefix} onChange={(event) => setOutletPrefix(event.target.value)} />
+        <input
+          data-testid="setting-prefix"
+          value={outletPrefix}
+          onChange={(event) => setOutletPrefix(event.target.value)}
+        />
       </label>
       <label>
         {t('settings.creditStyle')}
-        <select data-testid="setting-credit-style" value={creditStyle} onChange={(event) => setCreditStyle(event.target.value as CreditStyle)}>
+        <select
+          data-testid="setting-credit-style"
+          value={creditStyle}
+          onChange={(event) => setCreditStyle(event.target.value as CreditStyle)}
+        >
           <option value="vi">Tin, ảnh: NGUYÊN KHÔI - MINH TUẤN</option>
           <option value="en">Report, photos: NGUYEN KHOI - MINH TUAN</option>
         </select>
       </label>
       <label className="settings-codes">
         {t('settings.captionCodes')}
-        <textarea data-testid="setting-caption-codes" rows={3} value={codes} placeholder="#nmh = Trung tướng Nguyễn Mạnh Hùng, Chính ủy Tổng cục" onChange={(event) => setCodes(event.target.value)} />
+        <textarea
+          data-testid="setting-caption-codes"
+          rows={3}
+          value={codes}
+          placeholder="#nmh = Trung tướng Nguyễn Mạnh Hùng, Chính ủy Tổng cục"
+          onChange={(event) => setCodes(event.target.value)}
+        />
       </label>
       <fieldset className="settings-export" data-testid="settings-export">
         <legend>{t('settings.export')}</legend>
         <label>
           {t('settings.siteUrl')}
-          <input data-testid="setting-site-url" type="url" placeholder="https://qdnd.vn/" value={exporting.siteUrl} onChange={(event) => setExport({ siteUrl: event.target.value })} />
+          <input
+            data-testid="setting-site-url"
+            type="url"
+            placeholder="https://qdnd.vn/"
+            value={exporting.siteUrl}
+            onChange={(event) => setExport({ siteUrl: event.target.value })}
+          />
         </label>
         <label>
           {t('settings.publisher')}
-          <input data-testid="setting-publisher" value={exporting.publisher} onChange={(event) => setExport({ publisher: event.target.value })} />
+          <input
+            data-testid="setting-publisher"
+            value={exporting.publisher}
+            onChange={(event) => setExport({ publisher: event.target.value })}
+          />
         </label>
         <label>
-          <input type="checkbox" data-testid="setting-photo-credit" checked={exporting.photoCredit} onChange={(event) => setExport({ photoCredit: event.target.checked })} /> {t('settings.photoCredit')}
+          <input
+            type="checkbox"
+            data-testid="setting-photo-credit"
+            checked={exporting.photoCredit}
+            onChange={(event) => setExport({ photoCredit: event.target.checked })}
+          />{' '}
+          {t('settings.photoCredit')}
         </label>
         <label>
           <input
             type="checkbox"
             data-testid="setting-comment-form"
             checked={exporting.commentForm.enabled}
-            onChange={(event) => setExport({ commentForm: { ...exporting.commentForm, enabled: event.target.checked } })}
+            onChange={(event) =>
+              setExport({ commentForm: { ...exporting.commentForm, enabled: event.target.checked } })
+            }
           />{' '}
           {t('settings.commentForm')}
         </label>
@@ -130,7 +179,13 @@ export function SettingsPanel({ api, settings, onSaved }: { api: Api; settings: 
                   type="checkbox"
                   data-testid={`setting-blocking-${rule}`}
                   checked={exporting.blockingRules.includes(rule)}
-                  onChange={(event) => setExport({ blockingRules: event.target.checked ? [...exporting.blockingRules, rule] : exporting.blockingRules.filter((other) => other !== rule) })}
+                  onChange={(event) =>
+                    setExport({
+                      blockingRules: event.target.checked
+                        ? [...exporting.blockingRules, rule]
+                        : exporting.blockingRules.filter((other) => other !== rule),
+                    })
+                  }
                 />{' '}
                 {t(`rule.${rule}`)}
               </label>

@@ -21,7 +21,10 @@ const client = createClient();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
-  <I18nProvider>{'error' in client ? <MissingToken /> : (
+  <I18nProvider>
+    {'error' in client ? (
+      <MissingToken />
+    ) : (
       <ArchiveGate api={client.api}>
         <PhotoProvider store={createPhotoStore(client.api, client.photoUrl)}>
           <PeopleProvider api={client.api}>
@@ -29,5 +32,6 @@ createRoot(root).render(
           </PeopleProvider>
         </PhotoProvider>
       </ArchiveGate>
-    )}</I18nProvider>,
+    )}
+  </I18nProvider>,
 );

@@ -35,7 +35,9 @@ const articleId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const version = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 const partial = <S extends Record<string, z.ZodType>>(shape: S): { [K in keyof S]: z.ZodOptional<S[K]> } =>
-  Object.fromEntries(Object.entries(shape).map(([key, schema]) => [key, schema.optional()])) as { [K in keyof S]: z.ZodOptional<S[K]> };
+  Object.fromEntries(Object.entries(shape).map(([key, schema]) => [key, schema.optional()])) as {
+    [K in keyof S]: z.ZodOptional<S[K]>;
+  };
 
 export const contract = {
   'articles.list': method<ArticleSummary[]>()(z.strictObject({})),
@@ -69,11 +71,17 @@ export const contract = {
   /** What a desk checks before publishing: errors block an export, warnings do not. */
   'articles.preflight': method<PreflightItem[]>()(z.strictObject({ id: articleId })),
   /** The story package, into a new folder under the data folder's exports/; refused on preflight errors unless draft. */
-  'articles.export': method<{ status: 'blocked' | 'exported'; dir?: string; draft?: boolean; files?: number; preflight: PreflightItem[] }>()(
-    z.strictObject({ id: articleId, draft: z.boolean().optional() }),
-  ),
+  'articles.export': method<{
+    status: 'blocked' | 'exported';
+    dir?: string;
+    draft?: boolean;
+    files?: number;
+    preflight: PreflightItem[];
+  }>()(z.strictObject({ id: articleId, draft: z.boolean().optional() })),
   /** How far the article's running export is: image files written of all (running false when none runs). */
-  'articles.exportProgress': method<{ running: boolean; done: number; total: number }>()(z.strictObject({ id: articleId })),
+  'articles.exportProgress': method<{ running: boolean; done: number; total: number }>()(
+    z.strictObject({ id: articleId }),
+  ),
   /** Shows an exported package's folder in the system's file manager (only folders under exports/). */
   'exports.openFolder': method<{ opened: true }>()(z.strictObject({ dir: z.string().min(1).max(4096) })),
   /** The article's kept versions, newest first. */
@@ -85,12 +93,20 @@ export const contract = {
     z.strictObject({ id: articleId, name: z.string().trim().min(1).max(80).transform(toNfc) }),
   ),
   /** Makes a kept version the article's next version; the text it replaces is kept first. */
-  'articles.restore': method<SavedVersion>()(z.strictObject({ id: articleId, baseVersion: version, revisionId: articleId })),
+  'articles.restore': method<SavedVersion>()(
+    z.strictObject({ id: articleId, baseVersion: version, revisionId: articleId }),
+  ),
   /** Whether the archive is open, or damaged and waiting for a recovery choice. */
   'archive.status': method<ArchiveStatus>()(z.strictObject({})),
   /** After a damaged archive was moved aside: restore a backup, use the archive file without its log, or start empty. */
   'archive.recover': method<ArchiveStatus>()(
-    z.strictObject({ action: z.enum(recoveryActions), backup: z.string().regex(/^archive-\d{8}T\d{9}Z-[a-z-]+\.sqlite3$/).optional() }),
+    z.strictObject({
+      action: z.enum(recoveryActions),
+      backup: z
+        .string()
+        .regex(/^archive-\d{8}T\d{9}Z-[a-z-]+\.sqlite3$/)
+        .optional(),
+    }),
   ),
   /** One photo uploaded (the browser edition sends a batch file by file, so it shows progress and can stop). */
   'photos.import': method<PhotoImportResult>()(
@@ -113,7 +129,9 @@ export const contract = {
   ),
   'photos.get': method<Photo>()(z.strictObject({ id: photoId })),
   /** Edits one or many photos; values may use {creator}, {date}, {city}… filled per photo. */
-  'photos.update': method<Photo[]>()(z.strictObject({ ids: z.array(photoId).min(1).max(5000), changes: photoChangesSchema })),
+  'photos.update': method<Photo[]>()(
+    z.strictObject({ ids: z.array(photoId).min(1).max(5000), changes: photoChangesSchema }),
+  ),
   /** The contributor registry: everyone named as a contributor or a photo's creator. */
   'people.list': method<Person[]>()(z.strictObject({})),
   /** How a person's name is written in credit lines ('' for upper case), and their unit. */
@@ -131,7 +149,11 @@ export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
 export type Output<M extends MethodName> = NonNullable<Contract[M]['result']>;
 
 /** The same names as the contract's keys, no more and no fewer (checked by the compiler). */
-const sameNames: [MethodName] extends [MethodNameFromList] ? ([MethodNameFromList] extends [MethodName] ? true : never) : never = true;
+const sameNames: [MethodName] extends [MethodNameFromList]
+  ? [MethodNameFromList] extends [MethodName]
+    ? true
+    : never
+  : never = true;
 void sameNames;
 export { methodNames };
 

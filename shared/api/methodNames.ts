@@ -41,7 +41,8 @@ export const channelFor = (method: string): string => `api:${method}`;
  * What the desktop app's menu asks of the page, on this channel. (A document is imported by
  * the main process itself, then the page is asked to open the new article.)
  */
-export type MenuCommand = { command: 'new-article' } | { command: 'import-photos' } | { command: 'open-article'; id: number };
+export type MenuCommand =
+  { command: 'new-article' } | { command: 'import-photos' } | { command: 'open-article'; id: number };
 export const menuChannel = 'menu:command';
 
 /**

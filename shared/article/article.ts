@@ -45,10 +45,17 @@ export const linkSchema = z.strictObject({
   children: z.array(textLeafSchema).min(1).max(limits.leavesPerBlock),
 });
 
-const inlines = z.array(z.union([textLeafSchema, linkSchema])).min(1).max(limits.leavesPerBlock);
+const inlines = z
+  .array(z.union([textLeafSchema, linkSchema]))
+  .min(1)
+  .max(limits.leavesPerBlock);
 
 export const paragraphSchema = z.strictObject({ type: z.literal('paragraph'), children: inlines });
-export const headingSchema = z.strictObject({ type: z.literal('heading'), level: z.union([z.literal(2), z.literal(3)]), children: inlines });
+export const headingSchema = z.strictObject({
+  type: z.literal('heading'),
+  level: z.union([z.literal(2), z.literal(3)]),
+  children: inlines,
+});
 export const quoteSchema = z.strictObject({ type: z.literal('blockquote'), children: inlines });
 export const listItemSchema = z.strictObject({ type: z.literal('list-item'), children: inlines });
 export const listSchema = z.strictObject({
@@ -63,7 +70,13 @@ export const figureSchema = z.strictObject({
   children: z.tuple([z.strictObject({ text: z.literal('') })]),
 });
 
-export const blockSchema = z.discriminatedUnion('type', [paragraphSchema, headingSchema, quoteSchema, listSchema, figureSchema]);
+export const blockSchema = z.discriminatedUnion('type', [
+  paragraphSchema,
+  headingSchema,
+  quoteSchema,
+  listSchema,
+  figureSchema,
+]);
 export const bodySchema = z.array(blockSchema).max(limits.blocks);
 export const leadSchema = inlines;
 
@@ -103,7 +116,11 @@ export const articleContentShape = {
   section: z.string().trim().max(80).transform(toNfc),
   tags: z.array(tag).max(50),
   /** null: derived from the headline. */
-  slug: z.string().max(100).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'A slug is lower-case letters, digits and single dashes.').nullable(),
+  slug: z
+    .string()
+    .max(100)
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'A slug is lower-case letters, digits and single dashes.')
+    .nullable(),
   targetWords: z.number().int().min(1).max(100_000).nullable(),
   notes: z.array(noteSchema).max(500),
 };
@@ -143,7 +160,6 @@ export interface SavedVersion {
   version: number;
   updatedAt: string;
 }
-
 
 export const paragraph = (text: string): Paragraph => ({ type: 'paragraph', children: [{ text }] });
 

@@ -28,13 +28,20 @@ describe('countText', () => {
 });
 
 describe('the article tally (counts while typing)', () => {
-  const plain = (text: { headline: string; lead: { text: string }[]; body: Block[] }) => [text.headline, inlineText(text.lead), bodyText(text.body)].join('\n');
+  const plain = (text: { headline: string; lead: { text: string }[]; body: Block[] }) =>
+    [text.headline, inlineText(text.lead), bodyText(text.body)].join('\n');
 
   it('equals counting the whole text, through edits, lists, figures and empty blocks, and counts only changed blocks again', () => {
     const tally = createArticleTally();
     const body: Block[] = [
       paragraph('Chiều 24/12, Tổng cục tổ chức Hội nghị.'),
-      { type: 'bulleted-list', children: [{ type: 'list-item', children: [{ text: 'Một  điểm' }] }, { type: 'list-item', children: [{ text: 'Hai' }] }] },
+      {
+        type: 'bulleted-list',
+        children: [
+          { type: 'list-item', children: [{ text: 'Một  điểm' }] },
+          { type: 'list-item', children: [{ text: 'Hai' }] },
+        ],
+      },
       { type: 'bulleted-list', children: [] } as unknown as Block,
       { type: 'figure', photoId: 'a'.repeat(64), caption: 'Quang cảnh Hội nghị.', children: [{ text: '' }] },
       paragraph(''),
@@ -44,7 +51,12 @@ describe('the article tally (counts while typing)', () => {
     expect(tally(text)).toEqual(tallyText(plain(text)));
     // A keystroke: one block replaced by a new object, the others kept.
     const seen = new Set<unknown>();
-    const spied = body.map((block) => new Proxy(block, { get: (target, key, receiver): unknown => (seen.add(target), Reflect.get(target, key, receiver) as unknown) }));
+    const spied = body.map(
+      (block) =>
+        new Proxy(block, {
+          get: (target, key, receiver): unknown => (seen.add(target), Reflect.get(target, key, receiver) as unknown),
+        }),
+    );
     const counted = createArticleTally();
     counted({ ...text, body: spied });
     seen.clear();
@@ -54,7 +66,10 @@ describe('the article tally (counts while typing)', () => {
     const after = counted(text);
     expect(seen.size).toBe(0);
     expect(after).toEqual(tallyText(plain(text)));
-    for (const empty of [{ headline: '', lead: [{ text: '' }], body: [] }, { headline: 'Chỉ tít', lead: [{ text: '' }], body: [paragraph('')] }]) {
+    for (const empty of [
+      { headline: '', lead: [{ text: '' }], body: [] },
+      { headline: 'Chỉ tít', lead: [{ text: '' }], body: [paragraph('')] },
+    ]) {
       expect(createArticleTally()(empty)).toEqual(tallyText(plain(empty)));
     }
   });

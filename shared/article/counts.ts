@@ -21,7 +21,10 @@ export interface Tally {
 
 /** Words are space-separated tokens holding a letter or digit (a Vietnamese syllable is a word here). */
 export function tallyText(text: string): Tally {
-  return { words: text.split(/\s+/u).filter((token) => /[\p{L}\p{N}]/u.test(token)).length, characters: [...text.normalize('NFC')].length };
+  return {
+    words: text.split(/\s+/u).filter((token) => /[\p{L}\p{N}]/u.test(token)).length,
+    characters: [...text.normalize('NFC')].length,
+  };
 }
 
 export function countText(text: string, targetWords: number | null): Counts {
@@ -46,7 +49,11 @@ export function countTally({ words, characters }: Tally, targetWords: number | n
  * blocks that did not change) is not counted again, so a keystroke in a long article costs
  * one block's count, not the whole article's.
  */
-export function createArticleTally(): (text: { headline: string; lead: readonly Inline[]; body: readonly Block[] }) => Tally {
+export function createArticleTally(): (text: {
+  headline: string;
+  lead: readonly Inline[];
+  body: readonly Block[];
+}) => Tally {
   const blocks = new WeakMap<object, Tally & { lines: number }>();
   let lead: { of: readonly Inline[]; tally: Tally } | undefined;
   const blockTally = (block: Block) => {

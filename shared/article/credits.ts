@@ -16,7 +16,12 @@ export type Contributor = z.output<typeof contributorSchema>;
 /** House style for the closing credit line. A setting, with Vietnamese and English defaults. */
 export const creditTemplateSchema = z.strictObject({
   /** The text role's label depends on the kind: `Tin` for news, `Bài` for articles… */
-  textLabel: z.strictObject(Object.fromEntries(articleKinds.map((kind) => [kind, z.string().min(1).max(40)])) as Record<ArticleKind, z.ZodString>),
+  textLabel: z.strictObject(
+    Object.fromEntries(articleKinds.map((kind) => [kind, z.string().min(1).max(40)])) as Record<
+      ArticleKind,
+      z.ZodString
+    >,
+  ),
   photoLabel: z.string().min(1).max(40),
   videoLabel: z.string().min(1).max(40),
   graphicsLabel: z.string().min(1).max(40),
@@ -80,7 +85,12 @@ export const displayName = (name: string, template: CreditTemplate): string =>
  * (`Tin, ảnh: NGUYÊN KHÔI - MINH TUẤN`); different roles give groups (`Bài: A; Ảnh: B`).
  * `display` gives a name's form from the contributor registry, when it has one.
  */
-export function creditLine(contributors: readonly Contributor[], kind: ArticleKind, template: CreditTemplate, display?: (name: string) => string | undefined): string {
+export function creditLine(
+  contributors: readonly Contributor[],
+  kind: ArticleKind,
+  template: CreditTemplate,
+  display?: (name: string) => string | undefined,
+): string {
   const groups = new Map<string, { roles: ContributorRole[]; names: string[] }>();
   for (const contributor of contributors) {
     const roles = contributorRoles.filter((role) => contributor.roles.includes(role));
@@ -91,7 +101,11 @@ export function creditLine(contributors: readonly Contributor[], kind: ArticleKi
   }
   return [...groups.values()]
     .map(({ roles, names }) => {
-      const label = roles.map((role, index) => (index === 0 ? roleLabel(role, kind, template) : lowerFirst(roleLabel(role, kind, template)))).join(template.roleSeparator);
+      const label = roles
+        .map((role, index) =>
+          index === 0 ? roleLabel(role, kind, template) : lowerFirst(roleLabel(role, kind, template)),
+        )
+        .join(template.roleSeparator);
       return `${label}${template.labelSeparator}${names.join(template.nameSeparator)}`;
     })
     .join(template.groupSeparator);

@@ -24,7 +24,12 @@ describe('htmlToBlocks', () => {
       { type: 'heading', level: 2, children: [{ text: 'Tít phụ Word' }] },
       {
         type: 'paragraph',
-        children: [{ text: 'Chiều 24/12', bold: true }, { text: ', Tổng cục đã tổ chức ' }, { text: 'Hội nghị', italic: true }, { text: '.' }],
+        children: [
+          { text: 'Chiều 24/12', bold: true },
+          { text: ', Tổng cục đã tổ chức ' },
+          { text: 'Hội nghị', italic: true },
+          { text: '.' },
+        ],
       },
       {
         type: 'bulleted-list',
@@ -34,14 +39,23 @@ describe('htmlToBlocks', () => {
         ],
       },
       { type: 'numbered-list', children: [{ type: 'list-item', children: [{ text: 'Bước một' }] }] },
-      { type: 'paragraph', children: [{ type: 'link', url: 'https://www.qdnd.vn/', children: [{ text: 'Báo QĐND' }] }, { text: ' và xấu' }] },
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'link', url: 'https://www.qdnd.vn/', children: [{ text: 'Báo QĐND' }] },
+          { text: ' và xấu' },
+        ],
+      },
     ]);
   });
 
   it('maps Google Docs clipboard HTML, ignoring its font-weight:normal wrapper', () => {
     expect(htmlToBlocks(googleDocsClipboard)).toEqual([
       { type: 'heading', level: 2, children: [{ text: 'Tít phụ Docs' }] },
-      { type: 'paragraph', children: [{ text: 'Đậm', bold: true }, { text: ' nghiêng', italic: true }, { text: ' thường' }] },
+      {
+        type: 'paragraph',
+        children: [{ text: 'Đậm', bold: true }, { text: ' nghiêng', italic: true }, { text: ' thường' }],
+      },
       {
         type: 'bulleted-list',
         children: [
@@ -49,7 +63,12 @@ describe('htmlToBlocks', () => {
           { type: 'list-item', children: [{ text: 'Mục hai' }] },
         ],
       },
-      { type: 'paragraph', children: [{ type: 'link', url: 'https://vi.wikipedia.org/wiki/H%C3%A0_N%E1%BB%99i', children: [{ text: 'Hà Nội' }] }] },
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'link', url: 'https://vi.wikipedia.org/wiki/H%C3%A0_N%E1%BB%99i', children: [{ text: 'Hà Nội' }] },
+        ],
+      },
     ]);
   });
 
@@ -59,7 +78,14 @@ describe('htmlToBlocks', () => {
       { type: 'paragraph', children: [{ text: 'Trang chủ' }] },
       { type: 'heading', level: 2, children: [{ text: 'Tít' }] },
       { type: 'blockquote', children: [{ text: '“Đoàn kết, sáng tạo”' }] },
-      { type: 'paragraph', children: [{ text: 'Theo ' }, { type: 'link', url: 'mailto:toasoan@example.vn', children: [{ text: 'tòa soạn' }] }, { text: '.' }] },
+      {
+        type: 'paragraph',
+        children: [
+          { text: 'Theo ' },
+          { type: 'link', url: 'mailto:toasoan@example.vn', children: [{ text: 'tòa soạn' }] },
+          { text: '.' },
+        ],
+      },
     ]);
   });
 
@@ -89,22 +115,27 @@ const corpus = ((await import(pathToFileURL(corpusPath).href)) as { default: Xss
 const alertCases = corpus.filter((entry) => entry.payload.includes('alert'));
 
 const links = (body: ArticleBody): string[] =>
-  body.flatMap((block) => ('children' in block ? (block.children as unknown[]) : [])).flatMap((child) => {
-    const node = child as { type?: string; url?: string; children?: unknown[] };
-    if (node.type === 'link' && node.url) return [node.url];
-    if (node.type === 'list-item') return links([{ type: 'paragraph', children: node.children as never }]);
-    return [];
-  });
+  body
+    .flatMap((block) => ('children' in block ? (block.children as unknown[]) : []))
+    .flatMap((child) => {
+      const node = child as { type?: string; url?: string; children?: unknown[] };
+      if (node.type === 'link' && node.url) return [node.url];
+      if (node.type === 'list-item') return links([{ type: 'paragraph', children: node.children as never }]);
+      return [];
+    });
 
 describe('the DOMPurify XSS corpus through htmlToBlocks', () => {
   it('has its 141 alert payloads', () => {
     expect(alertCases).toHaveLength(141);
   });
 
-  it.each(alertCases.map((entry, index) => [index, entry.title, entry.payload] as const))('#%i %s: nothing executable survives', (_index, _title, payload) => {
-    const blocks = htmlToBlocks(payload);
-    // The strict schema admits only text, bold, italic, notes and links: no attribute, tag or handler.
-    expect(bodySchema.safeParse(blocks).success).toBe(true);
-    for (const url of links(blocks)) expect(['http:', 'https:', 'mailto:']).toContain(new URL(url).protocol);
-  });
+  it.each(alertCases.map((entry, index) => [index, entry.title, entry.payload] as const))(
+    '#%i %s: nothing executable survives',
+    (_index, _title, payload) => {
+      const blocks = htmlToBlocks(payload);
+      // The strict schema admits only text, bold, italic, notes and links: no attribute, tag or handler.
+      expect(bodySchema.safeParse(blocks).success).toBe(true);
+      for (const url of links(blocks)) expect(['http:', 'https:', 'mailto:']).toContain(new URL(url).protocol);
+    },
+  );
 });

@@ -6,15 +6,71 @@ import { safeUrl } from '../text/safeUrl';
 import type { ArticleBody, Block, Inline, ListItem, TextLeaf } from './article';
 
 /** Elements whose content is never text of the article (code, media, form controls, document head). */
-const dropped = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'frame', 'object', 'embed', 'svg', 'math', 'head', 'title', 'meta', 'link', 'button', 'input', 'select', 'option', 'textarea', 'img', 'video', 'audio', 'canvas', 'picture', 'source']);
-const blockTags = new Set(['p', 'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'figure', 'figcaption', 'address', 'pre', 'center', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'dl', 'dt', 'dd', 'form', 'fieldset', 'body', 'html', 'nav']);
+const dropped = new Set([
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'button',
+  'input',
+  'select',
+  'option',
+  'textarea',
+  'img',
+  'video',
+  'audio',
+  'canvas',
+  'picture',
+  'source',
+]);
+const blockTags = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'main',
+  'aside',
+  'figure',
+  'figcaption',
+  'address',
+  'pre',
+  'center',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'dl',
+  'dt',
+  'dd',
+  'form',
+  'fieldset',
+  'body',
+  'html',
+  'nav',
+]);
 
 interface Marks {
   bold?: true;
   italic?: true;
 }
 
-type Pending = { kind: 'text'; style: 'paragraph' | 'heading-2' | 'heading-3' | 'blockquote' } | { kind: 'item'; ordered: boolean };
+type Pending =
+  { kind: 'text'; style: 'paragraph' | 'heading-2' | 'heading-3' | 'blockquote' } | { kind: 'item'; ordered: boolean };
 
 const styleOf = (element: Element): string => (element.attribs.style ?? '').toLowerCase();
 
@@ -87,7 +143,9 @@ class BlockBuilder {
 }
 
 const normalizeInline = (inline: Inline): Inline =>
-  'type' in inline ? { ...inline, children: inline.children.map((leaf) => ({ ...leaf, text: toNfc(leaf.text) })) } : { ...inline, text: toNfc(inline.text) };
+  'type' in inline
+    ? { ...inline, children: inline.children.map((leaf) => ({ ...leaf, text: toNfc(leaf.text) })) }
+    : { ...inline, text: toNfc(inline.text) };
 
 /** Trims spaces at the block's edges and drops leaves left empty. */
 function trim(inlines: Inline[]): Inline[] {
@@ -95,7 +153,9 @@ function trim(inlines: Inline[]): Inline[] {
   if (first && !('type' in first)) first.text = first.text.replace(/^ +/, '');
   const last = inlines[inlines.length - 1];
   if (last && !('type' in last)) last.text = last.text.replace(/ +$/, '');
-  return inlines.filter((inline) => ('type' in inline ? inline.children.some((leaf) => leaf.text.trim() !== '') : inline.text !== ''));
+  return inlines.filter((inline) =>
+    'type' in inline ? inline.children.some((leaf) => leaf.text.trim() !== '') : inline.text !== '',
+  );
 }
 
 function linkText(nodes: ChildNode[], marks: Marks, builder: BlockBuilder, out: TextLeaf[]): void {
@@ -105,7 +165,12 @@ function linkText(nodes: ChildNode[], marks: Marks, builder: BlockBuilder, out: 
   }
 }
 
-function walk(nodes: ChildNode[], builder: BlockBuilder, marks: Marks, context: { list?: boolean; ordered?: boolean; quote?: boolean }): void {
+function walk(
+  nodes: ChildNode[],
+  builder: BlockBuilder,
+  marks: Marks,
+  context: { list?: boolean; ordered?: boolean; quote?: boolean },
+): void {
   for (const node of nodes) {
     if (isText(node)) {
       builder.text(node.data, marks);
@@ -117,7 +182,11 @@ function walk(nodes: ChildNode[], builder: BlockBuilder, marks: Marks, context: 
     const name = element.name.toLowerCase();
     if (dropped.has(name) || wordListMarker(element)) continue;
     if (name === 'br') {
-      builder.start(context.list ? { kind: 'item', ordered: context.ordered ?? false } : { kind: 'text', style: context.quote ? 'blockquote' : 'paragraph' });
+      builder.start(
+        context.list
+          ? { kind: 'item', ordered: context.ordered ?? false }
+          : { kind: 'text', style: context.quote ? 'blockquote' : 'paragraph' },
+      );
       continue;
     }
     if (/^h[1-6]$/.test(name)) {
@@ -159,7 +228,13 @@ function walk(nodes: ChildNode[], builder: BlockBuilder, marks: Marks, context: 
       // Word writes list items as paragraphs carrying mso-list; their number is in an mso-list:Ignore span.
       const wordList = name === 'p' && /mso-list\s*:\s*l\d/.test(styleOf(element));
       const ordered = wordList && isOrderedWordItem(element);
-      builder.start(wordList ? { kind: 'item', ordered } : context.list ? { kind: 'item', ordered: context.ordered ?? false } : { kind: 'text', style: context.quote ? 'blockquote' : 'paragraph' });
+      builder.start(
+        wordList
+          ? { kind: 'item', ordered }
+          : context.list
+            ? { kind: 'item', ordered: context.ordered ?? false }
+            : { kind: 'text', style: context.quote ? 'blockquote' : 'paragraph' },
+      );
       walk(element.children, builder, marks, context);
       builder.end();
       continue;

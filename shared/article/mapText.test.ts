@@ -7,7 +7,10 @@ describe('mapText', () => {
     const result = mapText(
       {
         headline: 'Thuỷ điện Hoà Bình',
-        lead: [{ text: 'Sức khoẻ', bold: true }, { type: 'link', url: 'https://qdnd.vn/', children: [{ text: 'hoà bình' }] }],
+        lead: [
+          { text: 'Sức khoẻ', bold: true },
+          { type: 'link', url: 'https://qdnd.vn/', children: [{ text: 'hoà bình' }] },
+        ],
         body: [
           { type: 'bulleted-list', children: [{ type: 'list-item', children: [{ text: 'hoà hợp' }] }] },
           { type: 'figure', photoId: 'a'.repeat(64), caption: 'Thuỷ thủ', children: [{ text: '' }] },
@@ -17,7 +20,10 @@ describe('mapText', () => {
     );
     expect(result).toEqual({
       headline: 'Thủy điện Hòa Bình',
-      lead: [{ text: 'Sức khỏe', bold: true }, { type: 'link', url: 'https://qdnd.vn/', children: [{ text: 'hòa bình' }] }],
+      lead: [
+        { text: 'Sức khỏe', bold: true },
+        { type: 'link', url: 'https://qdnd.vn/', children: [{ text: 'hòa bình' }] },
+      ],
       body: [
         { type: 'bulleted-list', children: [{ type: 'list-item', children: [{ text: 'hòa hợp' }] }] },
         { type: 'figure', photoId: 'a'.repeat(64), caption: 'Thủy thủ', children: [{ text: '' }] },

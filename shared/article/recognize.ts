@@ -23,7 +23,9 @@ export function recognizeStory(blocks: ArticleBody, template: CreditTemplate): A
   const content = emptyContent();
   let body = [...blocks];
 
-  const creditIndex = body.findLastIndex((block) => block.type === 'paragraph' && parseCreditLine(blockText(block), template) !== undefined);
+  const creditIndex = body.findLastIndex(
+    (block) => block.type === 'paragraph' && parseCreditLine(blockText(block), template) !== undefined,
+  );
   if (creditIndex >= 0) {
     const credit = parseCreditLine(blockText(body[creditIndex] as Block), template);
     if (credit) {

@@ -7,7 +7,10 @@ import { recognizeStory } from '../article/recognize';
 import { applyFix, applyFixes, articleSegments, checkSegments } from './checks';
 import type { Segment } from './checks';
 
-const sample = readFileSync(join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'sample-article-vi.txt'), 'utf8');
+const sample = readFileSync(
+  join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'sample-article-vi.txt'),
+  'utf8',
+);
 const one = (text: string): Segment[] => [{ place: { field: 'body', block: 0 }, text }];
 const rules = (text: string) => checkSegments(one(text)).map((finding) => `${finding.rule}:${finding.excerpt}`);
 
@@ -55,7 +58,18 @@ describe('each rule', () => {
   it('applies quick fixes', () => {
     const text = 'Hội nghị,Trung tướng và và bàybáo  "Đoàn kết"';
     expect(applyFixes(text, checkSegments(one(text)))).toBe('Hội nghị, Trung tướng và bày báo “Đoàn kết”');
-    expect(applyFix('Hội  nghị', checkSegments(one('Hội  nghị'))[0] ?? { rule: 'double-space', place: { field: 'lead' }, start: 0, end: 0, excerpt: '' })).toBe('Hội nghị');
+    expect(
+      applyFix(
+        'Hội  nghị',
+        checkSegments(one('Hội  nghị'))[0] ?? {
+          rule: 'double-space',
+          place: { field: 'lead' },
+          start: 0,
+          end: 0,
+          excerpt: '',
+        },
+      ),
+    ).toBe('Hội nghị');
   });
 
   it('skips disabled rules and known words', () => {
@@ -65,8 +79,15 @@ describe('each rule', () => {
   });
 
   it('finds nothing in a long, clean article (over 10,000 words, abbreviations defined first)', () => {
-    const paragraph = 'Trong báo cáo tổng kết CTĐ, CTCT năm 2019 và phương hướng nhiệm vụ năm 2020 của Tổng cục có nêu rõ kết quả đạt được. ';
-    const segments: Segment[] = [{ place: { field: 'lead' }, text: 'Công tác Đảng, công tác chính trị (CTĐ, CTCT).' }, ...Array.from({ length: 400 }, (_, index) => ({ place: { field: 'body' as const, block: index }, text: paragraph.repeat(1) }))];
+    const paragraph =
+      'Trong báo cáo tổng kết CTĐ, CTCT năm 2019 và phương hướng nhiệm vụ năm 2020 của Tổng cục có nêu rõ kết quả đạt được. ';
+    const segments: Segment[] = [
+      { place: { field: 'lead' }, text: 'Công tác Đảng, công tác chính trị (CTĐ, CTCT).' },
+      ...Array.from({ length: 400 }, (_, index) => ({
+        place: { field: 'body' as const, block: index },
+        text: paragraph.repeat(1),
+      })),
+    ];
     expect(segments.reduce((words, segment) => words + segment.text.split(/\s+/).length, 0)).toBeGreaterThan(10_000);
     expect(checkSegments(segments)).toEqual([]);
   });

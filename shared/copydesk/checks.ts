@@ -50,22 +50,72 @@ export interface CheckOptions {
 }
 
 /** Widely known abbreviations a Vietnamese reader needs no definition for. */
-export const commonAbbreviations = ['TP', 'HCM', 'UBND', 'HĐND', 'VN', 'LHQ', 'ASEAN', 'WHO', 'COVID', 'THPT', 'THCS', 'GDP', 'USD', 'VND', 'TV', 'ĐH', 'CLB', 'PGS', 'GS', 'TS', 'ThS', 'BS'];
+export const commonAbbreviations = [
+  'TP',
+  'HCM',
+  'UBND',
+  'HĐND',
+  'VN',
+  'LHQ',
+  'ASEAN',
+  'WHO',
+  'COVID',
+  'THPT',
+  'THCS',
+  'GDP',
+  'USD',
+  'VND',
+  'TV',
+  'ĐH',
+  'CLB',
+  'PGS',
+  'GS',
+  'TS',
+  'ThS',
+  'BS',
+];
 
 /** Reduplications that are words of their own, not typing slips. */
-const reduplications = new Set(['dần', 'từ', 'ngày', 'người', 'nhà', 'đời', 'mãi', 'thường', 'xa', 'lâu', 'nhiều', 'đâu', 'ai', 'gì', 'năm', 'tháng', 'chầm', 'hằng', 'vừa', 'càng', 'rất']);
+const reduplications = new Set([
+  'dần',
+  'từ',
+  'ngày',
+  'người',
+  'nhà',
+  'đời',
+  'mãi',
+  'thường',
+  'xa',
+  'lâu',
+  'nhiều',
+  'đâu',
+  'ai',
+  'gì',
+  'năm',
+  'tháng',
+  'chầm',
+  'hằng',
+  'vừa',
+  'càng',
+  'rất',
+]);
 
 const letter = /\p{L}/u;
 const isRoman = (word: string): boolean => /^[IVXLCDM]+$/.test(word);
 const hasVietnameseLetters = (word: string): boolean => /[^a-zA-Z]/.test(word);
 
 export function articleSegments(content: { headline: string; lead: readonly Inline[]; body: ArticleBody }): Segment[] {
-  const segments: Segment[] = [{ place: { field: 'headline' }, text: content.headline }, { place: { field: 'lead' }, text: inlineText(content.lead) }];
+  const segments: Segment[] = [
+    { place: { field: 'headline' }, text: content.headline },
+    { place: { field: 'lead' }, text: inlineText(content.lead) },
+  ];
   content.body.forEach((block, index) => {
     switch (block.type) {
       case 'bulleted-list':
       case 'numbered-list':
-        block.children.forEach((item, itemIndex) => segments.push({ place: { field: 'body', block: index, item: itemIndex }, text: inlineText(item.children) }));
+        block.children.forEach((item, itemIndex) =>
+          segments.push({ place: { field: 'body', block: index, item: itemIndex }, text: inlineText(item.children) }),
+        );
         break;
       case 'figure':
         break;
@@ -81,16 +131,44 @@ function spacing(segment: Segment, out: Finding[]): void {
   for (const match of text.matchAll(/([,;:])(?=\p{L})/gu)) {
     const token = /\S*$/.exec(text.slice(0, match.index))?.[0] ?? '';
     if (token.includes('@') || /^(https?|mailto)$/i.test(token) || /\/\/|www\./i.test(token)) continue;
-    out.push({ rule: 'space-after-punctuation', place, start: match.index, end: match.index + 1, excerpt: text.slice(Math.max(0, match.index - 8), match.index + 9), fix: `${match[1]} ` });
+    out.push({
+      rule: 'space-after-punctuation',
+      place,
+      start: match.index,
+      end: match.index + 1,
+      excerpt: text.slice(Math.max(0, match.index - 8), match.index + 9),
+      fix: `${match[1]} `,
+    });
   }
   for (const match of text.matchAll(/(?<=\p{Ll}{3})([.!?])(?=\p{Lu}\p{Ll})/gu)) {
-    out.push({ rule: 'space-after-punctuation', place, start: match.index, end: match.index + 1, excerpt: text.slice(Math.max(0, match.index - 8), match.index + 9), fix: `${match[1]} ` });
+    out.push({
+      rule: 'space-after-punctuation',
+      place,
+      start: match.index,
+      end: match.index + 1,
+      excerpt: text.slice(Math.max(0, match.index - 8), match.index + 9),
+      fix: `${match[1]} `,
+    });
   }
   for (const match of text.matchAll(/(?<=[\p{L}\d”)]) +(?=[,;.!?:](?:\s|$))/gu)) {
-    out.push({ rule: 'space-before-punctuation', place, start: match.index, end: match.index + match[0].length, excerpt: text.slice(Math.max(0, match.index - 8), match.index + 9), fix: '' });
+    out.push({
+      rule: 'space-before-punctuation',
+      place,
+      start: match.index,
+      end: match.index + match[0].length,
+      excerpt: text.slice(Math.max(0, match.index - 8), match.index + 9),
+      fix: '',
+    });
   }
   for (const match of text.matchAll(/(?<=\S) {2,}(?=\S)/g)) {
-    out.push({ rule: 'double-space', place, start: match.index, end: match.index + match[0].length, excerpt: text.slice(Math.max(0, match.index - 8), match.index + 10), fix: ' ' });
+    out.push({
+      rule: 'double-space',
+      place,
+      start: match.index,
+      end: match.index + match[0].length,
+      excerpt: text.slice(Math.max(0, match.index - 8), match.index + 10),
+      fix: ' ',
+    });
   }
 }
 
@@ -101,7 +179,14 @@ function repeatedWords(segment: Segment, out: Finding[]): void {
     const whole = `${first}${gap}${second}`;
     if (first.toLowerCase() !== second.toLowerCase() || reduplications.has(first.toLowerCase())) continue;
     const start = match.index + first.length;
-    out.push({ rule: 'repeated-word', place: segment.place, start, end: start + gap.length + second.length, excerpt: whole, fix: '' });
+    out.push({
+      rule: 'repeated-word',
+      place: segment.place,
+      start,
+      end: start + gap.length + second.length,
+      excerpt: whole,
+      fix: '',
+    });
   }
 }
 
@@ -121,9 +206,21 @@ function mergedWords(segment: Segment, known: Set<string>, out: Finding[]): void
     const before = segment.text.charAt(match.index - 1);
     const after = segment.text.charAt(match.index + word.length);
     if (word.length < 2 || /[\d@/._-]/.test(before + after)) continue;
-    if (/\p{Lu}/u.test(word.slice(1)) || !hasVietnameseLetters(word) || (known.size > 0 && known.has(word.toLowerCase()))) continue;
+    if (
+      /\p{Lu}/u.test(word.slice(1)) ||
+      !hasVietnameseLetters(word) ||
+      (known.size > 0 && known.has(word.toLowerCase()))
+    )
+      continue;
     if (isVietnameseSyllable(word)) continue;
-    out.push({ rule: 'merged-word', place: segment.place, start: match.index, end: match.index + word.length, excerpt: word, fix: splitMerged(word) });
+    out.push({
+      rule: 'merged-word',
+      place: segment.place,
+      start: match.index,
+      end: match.index + word.length,
+      excerpt: word,
+      fix: splitMerged(word),
+    });
   }
 }
 
@@ -131,7 +228,14 @@ function quotes(segment: Segment, out: Finding[]): void {
   const { text, place } = segment;
   for (const match of text.matchAll(/"|(?<!\p{L})'|'(?!\p{L})/gu)) {
     const opening = match.index === 0 || /[\s([{“]/u.test(text.charAt(match.index - 1));
-    out.push({ rule: 'straight-quotes', place, start: match.index, end: match.index + 1, excerpt: text.slice(Math.max(0, match.index - 8), match.index + 9), fix: match[0] === '"' ? (opening ? '“' : '”') : opening ? '‘' : '’' });
+    out.push({
+      rule: 'straight-quotes',
+      place,
+      start: match.index,
+      end: match.index + 1,
+      excerpt: text.slice(Math.max(0, match.index - 8), match.index + 9),
+      fix: match[0] === '"' ? (opening ? '“' : '”') : opening ? '‘' : '’',
+    });
   }
   for (const [open, close] of [
     ['“', '”'],
@@ -144,10 +248,18 @@ function quotes(segment: Segment, out: Finding[]): void {
       if (char === open) stack.push(index);
       else if (char === close) {
         if (stack.length > 0) stack.pop();
-        else out.push({ rule: 'unbalanced', place, start: index, end: index + 1, excerpt: text.slice(Math.max(0, index - 12), index + 1) });
+        else
+          out.push({
+            rule: 'unbalanced',
+            place,
+            start: index,
+            end: index + 1,
+            excerpt: text.slice(Math.max(0, index - 12), index + 1),
+          });
       }
     }
-    for (const index of stack) out.push({ rule: 'unbalanced', place, start: index, end: index + 1, excerpt: text.slice(index, index + 12) });
+    for (const index of stack)
+      out.push({ rule: 'unbalanced', place, start: index, end: index + 1, excerpt: text.slice(index, index + 12) });
   }
 }
 
@@ -164,13 +276,22 @@ function abbreviations(segments: Segment[], known: Set<string>, out: Finding[]):
     for (const match of segment.text.matchAll(/(?<![\p{L}\d])\p{Lu}{2,}(?![\p{L}\d])/gu)) {
       const name = match[0];
       if (defined.has(name) || known.has(name) || isRoman(name)) continue;
-      const inDefinition = definitions.find((definition) => match.index > definition.start && match.index < definition.end && definition.names.includes(name));
+      const inDefinition = definitions.find(
+        (definition) =>
+          match.index > definition.start && match.index < definition.end && definition.names.includes(name),
+      );
       if (inDefinition) {
         defined.add(name);
         continue;
       }
       defined.add(name);
-      out.push({ rule: 'undefined-abbreviation', place: segment.place, start: match.index, end: match.index + name.length, excerpt: name });
+      out.push({
+        rule: 'undefined-abbreviation',
+        place: segment.place,
+        start: match.index,
+        end: match.index + name.length,
+        excerpt: name,
+      });
     }
   }
 }
@@ -188,7 +309,14 @@ function toneStyles(segments: Segment[], out: Finding[]): void {
   if (counts.òa === 0 || counts.oà === 0) return;
   const majority: ToneStyle = counts.òa >= counts.oà ? 'òa' : 'oà';
   for (const use of uses.filter((candidate) => candidate.style !== majority)) {
-    out.push({ rule: 'mixed-tone-style', place: use.segment.place, start: use.start, end: use.start + use.word.length, excerpt: use.word, fix: withToneStyle(use.word, majority) });
+    out.push({
+      rule: 'mixed-tone-style',
+      place: use.segment.place,
+      start: use.start,
+      end: use.start + use.word.length,
+      excerpt: use.word,
+      fix: withToneStyle(use.word, majority),
+    });
   }
 }
 
@@ -218,7 +346,9 @@ export const applyFix = (text: string, finding: Finding): string =>
 export function applyFixes(text: string, findings: readonly Finding[]): string {
   let result = text;
   let limit = Number.POSITIVE_INFINITY;
-  for (const finding of [...findings].filter((candidate) => candidate.fix !== undefined).sort((a, b) => b.start - a.start)) {
+  for (const finding of [...findings]
+    .filter((candidate) => candidate.fix !== undefined)
+    .sort((a, b) => b.start - a.start)) {
     if (finding.end > limit) continue;
     result = applyFix(result, finding);
     limit = finding.start;

@@ -10,13 +10,25 @@ import { defaultCreditTemplates } from '../article/credits';
 import type { ExportOptions, ExportPhoto } from './articleHtml';
 import { articleFragment, exportUrl } from './articleHtml';
 
-const sample = readFileSync(join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'sample-article-vi.txt'), 'utf8');
-const sampleParagraphs = sample.split(/\n\s*\n/).map((text) => text.trim()).filter(Boolean);
+const sample = readFileSync(
+  join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'sample-article-vi.txt'),
+  'utf8',
+);
+const sampleParagraphs = sample
+  .split(/\n\s*\n/)
+  .map((text) => text.trim())
+  .filter(Boolean);
 const creditIndex = sampleParagraphs.findIndex((text) => text.startsWith('Tin, ảnh:'));
 /** The sample's article text as published: lead, paragraphs, two captions, the credit line. */
 const published = sampleParagraphs.slice(0, creditIndex + 1);
 
-const options: ExportOptions = { lang: 'vi', template: defaultCreditTemplates.vi, outletPrefix: 'CNQP&KT', outletSeparator: ' - ', photoCredit: false };
+const options: ExportOptions = {
+  lang: 'vi',
+  template: defaultCreditTemplates.vi,
+  outletPrefix: 'CNQP&KT',
+  outletSeparator: ' - ',
+  photoCredit: false,
+};
 
 const photo = (id: string, creator: string): ExportPhoto => ({
   id,
@@ -38,7 +50,12 @@ const photos = new Map([
   [first, photo(first, 'Minh Tuấn')],
   [second, photo(second, 'Nguyên Khôi')],
 ]);
-const figure = (photoId: string, caption: string) => ({ type: 'figure' as const, photoId, caption, children: [{ text: '' as const }] as [{ text: '' }] });
+const figure = (photoId: string, caption: string) => ({
+  type: 'figure' as const,
+  photoId,
+  caption,
+  children: [{ text: '' as const }] as [{ text: '' }],
+});
 
 /** The sample built as an article: its lead, its paragraphs, its two photos with their captions. */
 function sampleArticle(): ArticleContent {
@@ -46,7 +63,14 @@ function sampleArticle(): ArticleContent {
   return {
     ...emptyContent('Hội nghị tổng kết công tác Đảng, công tác chính trị năm 2019'),
     lead: [{ text: lead.replace(/^CNQP&KT - /, '') }],
-    body: [paragraph(p2), figure(first, caption1), paragraph(p4), figure(second, caption2), paragraph(p6), paragraph(p7)],
+    body: [
+      paragraph(p2),
+      figure(first, caption1),
+      paragraph(p4),
+      figure(second, caption2),
+      paragraph(p6),
+      paragraph(p7),
+    ],
     contributors: [
       { name: 'Nguyên Khôi', roles: ['text', 'photo'] },
       { name: 'Minh Tuấn', roles: ['text', 'photo'] },
@@ -55,7 +79,8 @@ function sampleArticle(): ArticleContent {
   };
 }
 
-const text = (nodes: ChildNode[]): string => nodes.map((node) => (isText(node) ? node.data : isTag(node) ? text(node.children) : '')).join('');
+const text = (nodes: ChildNode[]): string =>
+  nodes.map((node) => (isText(node) ? node.data : isTag(node) ? text(node.children) : '')).join('');
 
 /** The text of each block-level element of the article, in reading order. */
 function blocksOf(html: string): string[] {
@@ -63,7 +88,8 @@ function blocksOf(html: string): string[] {
   const visit = (nodes: ChildNode[]) => {
     for (const node of nodes) {
       if (!isTag(node)) continue;
-      if (['p', 'h1', 'h2', 'h3', 'figcaption', 'li'].includes(node.name)) out.push(text(node.children).replace(/\s+/g, ' ').trim());
+      if (['p', 'h1', 'h2', 'h3', 'figcaption', 'li'].includes(node.name))
+        out.push(text(node.children).replace(/\s+/g, ' ').trim());
       else visit(node.children);
     }
   };
@@ -84,8 +110,12 @@ describe('the exported article', () => {
 
   it('writes each photo as a figure with srcset, sizes, width, height, alt and lazy loading; the credit under the caption when asked', () => {
     const html = articleFragment(sampleArticle(), photos, { ...options, photoCredit: true });
-    expect(html).toContain('<source type="image/webp" srcset="images/aaaaaaaa-480.webp 480w, images/aaaaaaaa-960.webp 960w, images/aaaaaaaa-1600.webp 1600w"');
-    expect(html).toContain('<img src="images/aaaaaaaa-1600.jpg" srcset="images/aaaaaaaa-480.jpg 480w, images/aaaaaaaa-960.jpg 960w, images/aaaaaaaa-1600.jpg 1600w" sizes="(max-width: 960px) 100vw, 960px" width="1600" height="1067" alt="Trao Bằng khen" loading="lazy" decoding="async">');
+    expect(html).toContain(
+      '<source type="image/webp" srcset="images/aaaaaaaa-480.webp 480w, images/aaaaaaaa-960.webp 960w, images/aaaaaaaa-1600.webp 1600w"',
+    );
+    expect(html).toContain(
+      '<img src="images/aaaaaaaa-1600.jpg" srcset="images/aaaaaaaa-480.jpg 480w, images/aaaaaaaa-960.jpg 960w, images/aaaaaaaa-1600.jpg 1600w" sizes="(max-width: 960px) 100vw, 960px" width="1600" height="1067" alt="Trao Bằng khen" loading="lazy" decoding="async">',
+    );
     expect(html).toContain('<span class="credit">Ảnh: MINH TUẤN</span>');
   });
 
@@ -95,12 +125,22 @@ describe('the exported article', () => {
       section: '"><img src=x onerror=alert(2)>',
       lead: [{ text: '<b onmouseover=alert(3)>sapo</b>' }],
       body: [
-        { type: 'paragraph', children: [{ text: 'Xem ' }, { type: 'link', url: 'https://qdnd.vn/a?b=1&c="2"', children: [{ text: 'bài' }] }, { text: ' và ' }, { type: 'link', url: 'mailto:toasoan@qdnd.vn', children: [{ text: 'thư' }] }] },
+        {
+          type: 'paragraph',
+          children: [
+            { text: 'Xem ' },
+            { type: 'link', url: 'https://qdnd.vn/a?b=1&c="2"', children: [{ text: 'bài' }] },
+            { text: ' và ' },
+            { type: 'link', url: 'mailto:toasoan@qdnd.vn', children: [{ text: 'thư' }] },
+          ],
+        },
         figure(first, '</figcaption><script>alert(4)</script>'),
       ],
       contributors: [{ name: '<img src=x onerror=alert(5)>', roles: ['text'] }],
     };
-    const withCreator = new Map([[first, { ...photo(first, '"><svg onload=alert(6)>'), altText: '" onerror="alert(7)' }]]);
+    const withCreator = new Map([
+      [first, { ...photo(first, '"><svg onload=alert(6)>'), altText: '" onerror="alert(7)' }],
+    ]);
     const html = articleFragment(hostile, withCreator, { ...options, photoCredit: true, outletPrefix: '<i>QĐND</i>' });
     const document = parseDocument(html);
     const tags: string[] = [];

@@ -7,7 +7,10 @@ import { slugify } from '../text/fold';
 import { safeUrl } from '../text/safeUrl';
 
 /** A photo as the export knows it: its credits and the renditions written for it. */
-export interface ExportPhoto extends Pick<PhotoMeta, 'creator' | 'creditLine' | 'copyright' | 'usageTerms' | 'altText'> {
+export interface ExportPhoto extends Pick<
+  PhotoMeta,
+  'creator' | 'creditLine' | 'copyright' | 'usageTerms' | 'altText'
+> {
   id: string;
   width: number;
   height: number;
@@ -39,16 +42,22 @@ export function pageSize(photo: { width: number; height: number }): { width: num
 
 /** The caption of a photo's first use in the article (a per-use caption; '' when it has none). */
 export function figureCaption(body: readonly Block[], photoId: string): string {
-  for (const block of body) if (block.type === 'figure' && block.photoId === photoId && block.caption.trim() !== '') return block.caption.trim();
+  for (const block of body)
+    if (block.type === 'figure' && block.photoId === photoId && block.caption.trim() !== '')
+      return block.caption.trim();
   return '';
 }
 
 /** The folder and file-name stem of an export: the article's slug, else one made from its headline. */
-export const packageSlug = (article: Pick<ArticleContent, 'slug' | 'headline'>, id: number): string => article.slug ?? (slugify(article.headline) || `article-${id}`);
+export const packageSlug = (article: Pick<ArticleContent, 'slug' | 'headline'>, id: number): string =>
+  article.slug ?? (slugify(article.headline) || `article-${id}`);
 
 /** Escapes text for an element's content or a double-quoted attribute: at the point of writing, always. */
 export const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character] ?? character);
+  text.replace(
+    /[&<>"']/g,
+    (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character] ?? character,
+  );
 
 /** A link target, re-parsed with new URL(): http, https and mailto only; anything else is dropped. */
 export function exportUrl(url: string): string | undefined {
@@ -80,24 +89,35 @@ function inlineHtml(inlines: readonly Inline[]): string {
 }
 
 /** The credit a photo carries, per house style: "Ảnh: MINH TUẤN". */
-export function photoCreditText(photo: Pick<ExportPhoto, 'creator' | 'creditLine'>, options: Pick<ExportOptions, 'template' | 'display'>): string {
+export function photoCreditText(
+  photo: Pick<ExportPhoto, 'creator' | 'creditLine'>,
+  options: Pick<ExportOptions, 'template' | 'display'>,
+): string {
   if (photo.creditLine.trim() !== '') return photo.creditLine.trim();
   if (photo.creator.trim() === '') return '';
   return `${options.template.photoLabel}${options.template.labelSeparator}${options.display?.(photo.creator) || displayName(photo.creator, options.template)}`;
 }
 
-function figureHtml(block: Extract<Block, { type: 'figure' }>, photo: ExportPhoto | undefined, options: ExportOptions): string {
+function figureHtml(
+  block: Extract<Block, { type: 'figure' }>,
+  photo: ExportPhoto | undefined,
+  options: ExportOptions,
+): string {
   if (!photo) return '';
   // JPEG for every browser, WebP offered alongside; with WebP alone (the editor's preview), WebP in the <img>.
   const jpegs = photo.renditions.filter((rendition) => rendition.type === 'image/jpeg');
   const webps = photo.renditions.filter((rendition) => rendition.type === 'image/webp');
   const jpeg = jpegs.length > 0 ? jpegs : webps;
   const webp = jpegs.length > 0 ? webps : [];
-  const srcset = (list: typeof jpeg) => list.map((rendition) => `${escapeHtml(rendition.src)} ${rendition.width}w`).join(', ');
+  const srcset = (list: typeof jpeg) =>
+    list.map((rendition) => `${escapeHtml(rendition.src)} ${rendition.width}w`).join(', ');
   const sizes = '(max-width: 960px) 100vw, 960px';
   const fallback = jpeg.at(-1);
   const credit = options.photoCredit ? photoCreditText(photo, options) : '';
-  const caption = [block.caption.trim() ? `<span class="caption">${escapeHtml(block.caption.trim())}</span>` : '', credit ? ` <span class="credit">${escapeHtml(credit)}</span>` : ''].join('');
+  const caption = [
+    block.caption.trim() ? `<span class="caption">${escapeHtml(block.caption.trim())}</span>` : '',
+    credit ? ` <span class="credit">${escapeHtml(credit)}</span>` : '',
+  ].join('');
   return [
     '<figure>',
     '<picture>',
@@ -132,7 +152,11 @@ function blockHtml(block: Block, photos: ReadonlyMap<string, ExportPhoto>, optio
  * by the outlet prefix in its own element), the body, each photo as a figure with its caption
  * and credit, and the closing credit line. Everything is escaped here; links are re-parsed.
  */
-export function articleFragment(article: ArticleContent, photos: ReadonlyMap<string, ExportPhoto>, options: ExportOptions): string {
+export function articleFragment(
+  article: ArticleContent,
+  photos: ReadonlyMap<string, ExportPhoto>,
+  options: ExportOptions,
+): string {
   const credit = creditLine(article.contributors, article.kind, options.template, options.display);
   const lead = inlineText(article.lead).trim();
   const prefix = options.outletPrefix.trim();
@@ -141,7 +165,9 @@ export function articleFragment(article: ArticleContent, photos: ReadonlyMap<str
     '<header>',
     article.section ? `<p class="section">${escapeHtml(article.section)}</p>` : '',
     `<h1>${escapeHtml(article.headline)}</h1>`,
-    lead || prefix ? `<p class="lead">${prefix ? `<span class="outlet">${escapeHtml(prefix)}${escapeHtml(options.outletSeparator)}</span>` : ''}${inlineHtml(article.lead)}</p>` : '',
+    lead || prefix
+      ? `<p class="lead">${prefix ? `<span class="outlet">${escapeHtml(prefix)}${escapeHtml(options.outletSeparator)}</span>` : ''}${inlineHtml(article.lead)}</p>`
+      : '',
     '</header>',
     ...article.body.map((block) => blockHtml(block, photos, options)),
     credit ? `<p class="credit-line">${escapeHtml(credit)}</p>` : '',

@@ -30,7 +30,15 @@ const article = {
   section: 'Quốc phòng',
   tags: ['CTĐ', 'CTCT'],
   lead: [{ text: 'Chiều 24/12, Tổng cục đã tổ chức Hội nghị.' }],
-  body: [paragraph('Đoạn một.'), { type: 'figure' as const, photoId: id, caption: 'Trung tướng Nguyễn Mạnh Hùng trao Bằng khen.', children: [{ text: '' as const }] as [{ text: '' }] }],
+  body: [
+    paragraph('Đoạn một.'),
+    {
+      type: 'figure' as const,
+      photoId: id,
+      caption: 'Trung tướng Nguyễn Mạnh Hùng trao Bằng khen.',
+      children: [{ text: '' as const }] as [{ text: '' }],
+    },
+  ],
   contributors: [
     { name: 'Nguyên Khôi', roles: ['text' as const] },
     { name: 'Minh Tuấn', roles: ['photo' as const] },
@@ -55,9 +63,15 @@ describe('the standalone page', () => {
     try {
       const file = join(dir, 'index.html');
       // With the reader comment form, which must validate too.
-      writeFileSync(file, articlePage(article, new Map([[id, photo]]), { ...options, commentAction: 'https://qdnd.vn/binh-luan' }));
+      writeFileSync(
+        file,
+        articlePage(article, new Map([[id, photo]]), { ...options, commentAction: 'https://qdnd.vn/binh-luan' }),
+      );
       // Exits non-zero and prints the messages when the page has errors.
-      const output = execFileSync('java', ['-jar', vnuJar, '--errors-only', '--format', 'text', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      const output = execFileSync('java', ['-jar', vnuJar, '--errors-only', '--format', 'text', file], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       expect(output.trim()).toBe('');
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -90,7 +104,9 @@ describe('the standalone page', () => {
       ],
     });
     expect(html).toContain('<link rel="canonical" href="https://qdnd.vn/tin/hoi-nghi-tong-ket/">');
-    expect(html).toContain('<meta property="og:image" content="https://qdnd.vn/tin/hoi-nghi-tong-ket/images/dddddddd-1600.jpg">');
+    expect(html).toContain(
+      '<meta property="og:image" content="https://qdnd.vn/tin/hoi-nghi-tong-ket/images/dddddddd-1600.jpg">',
+    );
     expect(html).toContain('<html lang="vi">');
     expect(html).not.toMatch(/\son[a-z]+=/i);
   });
@@ -99,7 +115,10 @@ describe('the standalone page', () => {
     expect(articlePage(article, new Map(), options)).not.toContain('<form');
     const html = articlePage(article, new Map(), { ...options, commentAction: 'https://qdnd.vn/binh-luan?a=1&b="2"' });
     expect(html).toContain('<form method="post" action="https://qdnd.vn/binh-luan?a=1&amp;b=%222%22">');
-    const labels = [...html.matchAll(/<label for="comment-([a-z]+)">(.*?)<\/label>/g)].map((match) => [match[1], match[2]?.replace(/<[^>]+>/g, '')]);
+    const labels = [...html.matchAll(/<label for="comment-([a-z]+)">(.*?)<\/label>/g)].map((match) => [
+      match[1],
+      match[2]?.replace(/<[^>]+>/g, ''),
+    ]);
     expect(labels).toEqual([
       ['name', 'Họ và tên *'],
       ['unit', 'Đơn vị'],

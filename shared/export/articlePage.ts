@@ -47,8 +47,26 @@ export function pageOptions(
 }
 
 const commentLabels = {
-  vi: { title: 'Bình luận', name: 'Họ và tên', unit: 'Đơn vị', phone: 'Điện thoại', email: 'Email', message: 'Nội dung', required: 'bắt buộc', send: 'Gửi bình luận' },
-  en: { title: 'Comments', name: 'Full name', unit: 'Organisation', phone: 'Phone', email: 'Email', message: 'Comment', required: 'required', send: 'Send comment' },
+  vi: {
+    title: 'Bình luận',
+    name: 'Họ và tên',
+    unit: 'Đơn vị',
+    phone: 'Điện thoại',
+    email: 'Email',
+    message: 'Nội dung',
+    required: 'bắt buộc',
+    send: 'Gửi bình luận',
+  },
+  en: {
+    title: 'Comments',
+    name: 'Full name',
+    unit: 'Organisation',
+    phone: 'Phone',
+    email: 'Email',
+    message: 'Comment',
+    required: 'required',
+    send: 'Send comment',
+  },
 };
 
 /**
@@ -105,15 +123,26 @@ blockquote{margin:1rem 0;padding-left:1rem;border-left:3px solid #ccc}
  * credit, creator, copyright and licence), Open Graph and Twitter meta, and a canonical URL
  * when the site's address is known.
  */
-export function articlePage(article: ArticleContent, photos: ReadonlyMap<string, ExportPhoto>, options: PageOptions): string {
+export function articlePage(
+  article: ArticleContent,
+  photos: ReadonlyMap<string, ExportPhoto>,
+  options: PageOptions,
+): string {
   const site = options.siteUrl ? exportUrl(options.siteUrl) : undefined;
   const canonical = site ? new URL(`${options.slug}/`, site.endsWith('/') ? site : `${site}/`).href : undefined;
   const absolute = (src: string): string => (canonical ? new URL(src, canonical).href : src);
   const description = inlineText(article.lead).trim().slice(0, 300);
-  const used = article.body.flatMap((block) => (block.type === 'figure' ? [photos.get(block.photoId)].filter((photo): photo is ExportPhoto => photo !== undefined) : []));
-  const largest = (photo: ExportPhoto) => photo.renditions.filter((rendition) => rendition.type === 'image/jpeg').at(-1);
+  const used = article.body.flatMap((block) =>
+    block.type === 'figure'
+      ? [photos.get(block.photoId)].filter((photo): photo is ExportPhoto => photo !== undefined)
+      : [],
+  );
+  const largest = (photo: ExportPhoto) =>
+    photo.renditions.filter((rendition) => rendition.type === 'image/jpeg').at(-1);
   const people = (role: 'text' | 'photo' | 'video' | 'graphics') =>
-    article.contributors.filter((contributor) => contributor.roles.includes(role)).map((contributor) => ({ '@type': 'Person', name: contributor.name }));
+    article.contributors
+      .filter((contributor) => contributor.roles.includes(role))
+      .map((contributor) => ({ '@type': 'Person', name: contributor.name }));
   const jsonLd = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',

@@ -9,11 +9,23 @@ import type { PhotoMeta } from '../photos/photo';
 import { hasAltText, hasCredit } from '../photos/photo';
 
 /** Where a problem is, so the export dialog can take the editor there. */
-export type PreflightPlace = { field: 'headline' | 'lead' | 'contributors' | 'status' | 'notes' } | { field: 'body'; block: number };
+export type PreflightPlace =
+  { field: 'headline' | 'lead' | 'contributors' | 'status' | 'notes' } | { field: 'body'; block: number };
 
 export interface PreflightItem {
   severity: 'error' | 'warning';
-  code: 'missing-headline' | 'missing-lead' | 'photo-credit' | 'photo-alt' | 'photo-missing' | 'credit-line' | 'editor-notes' | 'copy-desk' | 'status' | 'length' | 'long-headline';
+  code:
+    | 'missing-headline'
+    | 'missing-lead'
+    | 'photo-credit'
+    | 'photo-alt'
+    | 'photo-missing'
+    | 'credit-line'
+    | 'editor-notes'
+    | 'copy-desk'
+    | 'status'
+    | 'length'
+    | 'long-headline';
   /** In English, for the CLI and logs; the editor writes its own from the code and `params`. */
   message: string;
   /** What the message names (block number, photographer, counts…), for the editor's translation. */
@@ -62,36 +74,92 @@ export function preflight(input: PreflightInput): PreflightItem[] {
     if (block.type !== 'figure') return;
     const photo = input.photos.get(block.photoId);
     if (!photo) {
-      error('photo-missing', `Photo ${index + 1} is not in the photo library.`, { field: 'body', block: index }, { block: String(index + 1) });
+      error(
+        'photo-missing',
+        `Photo ${index + 1} is not in the photo library.`,
+        { field: 'body', block: index },
+        { block: String(index + 1) },
+      );
       return;
     }
-    if (!hasCredit(photo)) error('photo-credit', `The photo in block ${index + 1} has no credit (creator or credit line).`, { field: 'body', block: index }, { block: String(index + 1) });
-    if (!hasAltText(photo)) error('photo-alt', `The photo in block ${index + 1} has no alt text.`, { field: 'body', block: index }, { block: String(index + 1) });
+    if (!hasCredit(photo))
+      error(
+        'photo-credit',
+        `The photo in block ${index + 1} has no credit (creator or credit line).`,
+        { field: 'body', block: index },
+        { block: String(index + 1) },
+      );
+    if (!hasAltText(photo))
+      error(
+        'photo-alt',
+        `The photo in block ${index + 1} has no alt text.`,
+        { field: 'body', block: index },
+        { block: String(index + 1) },
+      );
     if (photo.creator.trim() !== '') creators.add(photo.creator.trim());
   });
   for (const creator of creators) {
     const written = input.display?.(creator) || displayName(creator, input.template);
-    if (!credit.includes(written)) error('credit-line', `The credit line (“${credit || 'empty'}”) does not name the photographer ${written}.`, { field: 'contributors' }, { credit, name: written });
+    if (!credit.includes(written))
+      error(
+        'credit-line',
+        `The credit line (“${credit || 'empty'}”) does not name the photographer ${written}.`,
+        { field: 'contributors' },
+        { credit, name: written },
+      );
   }
   const anchored = anchoredNoteIds(article);
   const open = article.notes.filter((note) => !note.resolved || anchored.has(note.id));
   if (anchored.size > 0 || open.some((note) => !note.resolved)) {
-    error('editor-notes', `Editor notes are still in the article (${open.length}); resolve or remove them.`, { field: 'notes' }, { count: String(open.length) });
+    error(
+      'editor-notes',
+      `Editor notes are still in the article (${open.length}); resolve or remove them.`,
+      { field: 'notes' },
+      { count: String(open.length) },
+    );
   }
 
   const blocking = new Set(input.blockingRules ?? []);
   for (const finding of checkSegments(articleSegments(article), input.copyDesk)) {
-    const place: PreflightPlace = finding.place.field === 'body' ? { field: 'body', block: finding.place.block ?? 0 } : { field: finding.place.field };
-    items.push({ severity: blocking.has(finding.rule) ? 'error' : 'warning', code: 'copy-desk', message: `${finding.rule}: “${finding.excerpt}”`, params: { rule: finding.rule, excerpt: finding.excerpt }, place, finding });
+    const place: PreflightPlace =
+      finding.place.field === 'body'
+        ? { field: 'body', block: finding.place.block ?? 0 }
+        : { field: finding.place.field };
+    items.push({
+      severity: blocking.has(finding.rule) ? 'error' : 'warning',
+      code: 'copy-desk',
+      message: `${finding.rule}: “${finding.excerpt}”`,
+      params: { rule: finding.rule, excerpt: finding.excerpt },
+      place,
+      finding,
+    });
   }
-  if (article.status !== 'approved' && article.status !== 'exported') warning('status', `The article is ${article.status}, not approved.`, { field: 'status' }, { status: article.status });
+  if (article.status !== 'approved' && article.status !== 'exported')
+    warning(
+      'status',
+      `The article is ${article.status}, not approved.`,
+      { field: 'status' },
+      { status: article.status },
+    );
   const counts = countText([inlineText(article.lead), bodyText(article.body)].join('\n'), article.targetWords);
   if (counts.target === 'under' || counts.target === 'over') {
-    warning('length', `${counts.words} words against a target of ${article.targetWords ?? 0}.`, { field: 'body', block: 0 }, { words: String(counts.words), target: String(article.targetWords ?? 0) });
+    warning(
+      'length',
+      `${counts.words} words against a target of ${article.targetWords ?? 0}.`,
+      { field: 'body', block: 0 },
+      { words: String(counts.words), target: String(article.targetWords ?? 0) },
+    );
   }
   const headlineLength = [...article.headline].length;
-  if (headlineLength > longHeadline) warning('long-headline', `The headline has ${headlineLength} characters (over ${longHeadline}).`, { field: 'headline' }, { length: String(headlineLength), limit: String(longHeadline) });
+  if (headlineLength > longHeadline)
+    warning(
+      'long-headline',
+      `The headline has ${headlineLength} characters (over ${longHeadline}).`,
+      { field: 'headline' },
+      { length: String(headlineLength), limit: String(longHeadline) },
+    );
   return items;
 }
 
-export const blocksExport = (items: readonly PreflightItem[]): boolean => items.some((item) => item.severity === 'error');
+export const blocksExport = (items: readonly PreflightItem[]): boolean =>
+  items.some((item) => item.severity === 'error');

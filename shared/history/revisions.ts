@@ -63,7 +63,8 @@ export interface FieldChange {
   invisibleOnly: boolean;
 }
 
-const marks = (leaf: { bold?: true; italic?: true }): string => [leaf.bold ? 'bold' : '', leaf.italic ? 'italic' : ''].filter(Boolean).join('+');
+const marks = (leaf: { bold?: true; italic?: true }): string =>
+  [leaf.bold ? 'bold' : '', leaf.italic ? 'italic' : ''].filter(Boolean).join('+');
 
 function inlineOutline(inlines: readonly Inline[]): string[] {
   const lines: string[] = [];
@@ -126,7 +127,9 @@ function fieldText(content: Comparable, field: ComparedField, template: CreditTe
     case 'credit':
       return creditLine(content.contributors, content.kind, template);
     case 'contributors':
-      return content.contributors.map((contributor) => `${contributor.name} (${contributor.roles.join(', ')})`).join('\n');
+      return content.contributors
+        .map((contributor) => `${contributor.name} (${contributor.roles.join(', ')})`)
+        .join('\n');
     case 'kind':
       return content.kind;
     case 'section':
@@ -151,7 +154,10 @@ export function compareContent(before: Comparable, after: Comparable, template: 
     const a = fieldText(before, field, template);
     const b = fieldText(after, field, template);
     if (a === b) continue;
-    const parts = field === 'formatting' || field === 'contributors' || field === 'notes' ? diffTokens(lineTokens(a), lineTokens(b)) : diffWords(a, b);
+    const parts =
+      field === 'formatting' || field === 'contributors' || field === 'notes'
+        ? diffTokens(lineTokens(a), lineTokens(b))
+        : diffWords(a, b);
     changes.push({ field, before: a, after: b, parts, invisibleOnly: visibleForm(a) === visibleForm(b) });
   }
   return changes;

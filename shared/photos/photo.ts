@@ -2,7 +2,18 @@ import { z } from 'zod';
 import { toNfc } from '../text/nfc';
 
 /** The credit and description a photo carries (from its IPTC/XMP/EXIF, completed by the desk). */
-export const photoTextFields = ['creator', 'creditLine', 'copyright', 'source', 'usageTerms', 'altText', 'description', 'headline', 'city', 'country'] as const;
+export const photoTextFields = [
+  'creator',
+  'creditLine',
+  'copyright',
+  'source',
+  'usageTerms',
+  'altText',
+  'description',
+  'headline',
+  'city',
+  'country',
+] as const;
 export type PhotoTextField = (typeof photoTextFields)[number];
 
 /** The longest each field may be: values read from files are cut there (and still stored as plain text). */
@@ -82,7 +93,8 @@ export function cleanText(value: string, limit: number): string {
 }
 
 /** A photo has its credit when it names a creator or carries a credit line. */
-export const hasCredit = (photo: Pick<PhotoMeta, 'creator' | 'creditLine'>): boolean => photo.creator.trim() !== '' || photo.creditLine.trim() !== '';
+export const hasCredit = (photo: Pick<PhotoMeta, 'creator' | 'creditLine'>): boolean =>
+  photo.creator.trim() !== '' || photo.creditLine.trim() !== '';
 export const hasAltText = (photo: Pick<PhotoMeta, 'altText'>): boolean => photo.altText.trim() !== '';
 
 export const photoId = z.string().regex(/^[a-f0-9]{64}$/);
@@ -91,7 +103,11 @@ const textChange = (field: PhotoTextField) => z.string().max(photoFieldLimits[fi
 
 /** What a batch edit may set: each value may hold template variables ({creator}, {date}, {city}…). */
 export const photoChangesSchema = z
-  .strictObject(Object.fromEntries(photoTextFields.map((field) => [field, textChange(field).optional()])) as { [F in PhotoTextField]: z.ZodOptional<z.ZodString> })
+  .strictObject(
+    Object.fromEntries(photoTextFields.map((field) => [field, textChange(field).optional()])) as {
+      [F in PhotoTextField]: z.ZodOptional<z.ZodString>;
+    },
+  )
   .extend({ keywords: z.array(z.string().max(maxKeywordLength)).max(maxKeywords).optional() });
 export type PhotoChanges = z.output<typeof photoChangesSchema>;
 
@@ -126,7 +142,11 @@ export type CaptionCode = z.output<typeof captionCodeSchema>;
  * Expands every code in a caption (whole codes only: "#nmh" but not "#nmhx"). While typing,
  * a code at the very end waits for the next character, so a longer code can still be typed.
  */
-export function expandCaptionCodes(text: string, codes: readonly CaptionCode[], options: { typing?: boolean } = {}): string {
+export function expandCaptionCodes(
+  text: string,
+  codes: readonly CaptionCode[],
+  options: { typing?: boolean } = {},
+): string {
   if (codes.length === 0 || !text.includes('#')) return text;
   const byCode = new Map(codes.map((entry) => [entry.code, entry.expansion]));
   return text.replace(/#[\p{L}\p{N}_-]+/gu, (code, offset: number) => {

@@ -19,13 +19,17 @@ export function parseQuery(query: string): QueryTerm[] {
   for (const match of toNfc(query).matchAll(/"([^"]+)"(\*?)|([^\s"]+)/gu)) {
     const raw = (match[1] ?? match[3] ?? '').trim();
     const prefix = match[2] === '*' || raw.endsWith('*');
-    const text = raw.replace(/\*+$/, '').replace(/[^\p{L}\p{N}\s'-]/gu, ' ').trim();
+    const text = raw
+      .replace(/\*+$/, '')
+      .replace(/[^\p{L}\p{N}\s'-]/gu, ' ')
+      .trim();
     if (text !== '') terms.push({ text: exactForm(text), phrase: match[1] !== undefined, prefix });
   }
   return terms;
 }
 
-export const hasDiacritics = (terms: readonly QueryTerm[]): boolean => terms.some((term) => foldedForm(term.text) !== term.text);
+export const hasDiacritics = (terms: readonly QueryTerm[]): boolean =>
+  terms.some((term) => foldedForm(term.text) !== term.text);
 
 /** An FTS5 MATCH expression: every term quoted (so no query syntax leaks in), ANDed. */
 export function toMatch(terms: readonly QueryTerm[], folded: boolean): string {

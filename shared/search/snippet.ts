@@ -34,6 +34,8 @@ export function makeSnippet(text: string, terms: readonly QueryTerm[], radius = 
   const prefix = start > 0 ? '…' : '';
   return {
     text: `${prefix}${text.slice(start, end)}${end < text.length ? '…' : ''}`,
-    highlights: hits.filter(([from, to]) => from >= start && to <= end).map(([from, to]) => [from - start + prefix.length, to - start + prefix.length]),
+    highlights: hits
+      .filter(([from, to]) => from >= start && to <= end)
+      .map(([from, to]) => [from - start + prefix.length, to - start + prefix.length]),
   };
 }

@@ -62,5 +62,11 @@ export const defaultSettings: Settings = {
   creditTemplate: defaultCreditTemplates.vi,
   copyDesk: { disabled: [], knownWords: [], knownAbbreviations: [], toneStyle: 'òa' },
   captionCodes: [],
-  export: { siteUrl: '', publisher: '', photoCredit: true, commentForm: { enabled: false, action: '' }, blockingRules: [] },
+  export: {
+    siteUrl: '',
+    publisher: '',
+    photoCredit: true,
+    commentForm: { enabled: false, action: '' },
+    blockingRules: [],
+  },
 };

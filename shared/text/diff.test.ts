@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { diffTokens, diffWords, revealInvisible, visibleForm } from './diff';
 
 const apply = (parts: { op: string; text: string }[], side: 'before' | 'after'): string =>
-  parts.filter((part) => part.op === 'equal' || part.op === (side === 'before' ? 'delete' : 'insert')).map((part) => part.text).join('');
+  parts
+    .filter((part) => part.op === 'equal' || part.op === (side === 'before' ? 'delete' : 'insert'))
+    .map((part) => part.text)
+    .join('');
 
 describe('diffWords', () => {
   it('shows a changed word as one deletion and one insertion', () => {
@@ -17,9 +20,10 @@ describe('diffWords', () => {
   it('rebuilds both texts exactly, whatever the edits', () => {
     const words = 'một hai ba bốn năm sáu bảy tám chín mười'.split(' ');
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let round = 0; round < 200; round += 1) {
-      const pick = (n: number) => Array.from({ length: n }, () => words[Math.floor(random() * words.length)]).join(random() < 0.1 ? '\n' : ' ');
+      const pick = (n: number) =>
+        Array.from({ length: n }, () => words[Math.floor(random() * words.length)]).join(random() < 0.1 ? '\n' : ' ');
       const before = pick(Math.floor(random() * 30));
       const after = pick(Math.floor(random() * 30));
       const parts = diffWords(before, after);

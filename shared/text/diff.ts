@@ -52,7 +52,10 @@ function middle(a: readonly string[], b: readonly string[]): DiffPart[] {
   for (let d = 0; d <= Math.min(offset, maxEdits) && found < 0; d += 1) {
     trace.push(v.slice());
     for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && (v[offset + k - 1] ?? 0) < (v[offset + k + 1] ?? 0)) ? (v[offset + k + 1] ?? 0) : (v[offset + k - 1] ?? 0) + 1;
+      let x =
+        k === -d || (k !== d && (v[offset + k - 1] ?? 0) < (v[offset + k + 1] ?? 0))
+          ? (v[offset + k + 1] ?? 0)
+          : (v[offset + k - 1] ?? 0) + 1;
       let y = x - k;
       while (x < n && y < m && a[x] === b[y]) {
         x += 1;
@@ -65,7 +68,11 @@ function middle(a: readonly string[], b: readonly string[]): DiffPart[] {
       }
     }
   }
-  if (found < 0) return [{ op: 'delete', text: a.join('') }, { op: 'insert', text: b.join('') }];
+  if (found < 0)
+    return [
+      { op: 'delete', text: a.join('') },
+      { op: 'insert', text: b.join('') },
+    ];
   // Walk the trace back from the end, collecting the path in reverse.
   const reversed: DiffPart[] = [];
   let x = n;
@@ -103,7 +110,8 @@ function middle(a: readonly string[], b: readonly string[]): DiffPart[] {
   return parts;
 }
 
-export const diffWords = (before: string, after: string): DiffPart[] => diffTokens(wordTokens(before), wordTokens(after));
+export const diffWords = (before: string, after: string): DiffPart[] =>
+  diffTokens(wordTokens(before), wordTokens(after));
 
 /** Characters a reader cannot see, each with the sign that shows it in a comparison. */
 const invisibles: Record<string, string> = {

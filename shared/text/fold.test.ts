@@ -20,7 +20,10 @@ describe('slugify', () => {
   });
 
   it('cuts long headlines at a word boundary', () => {
-    const slug = slugify('Hội nghị tổng kết công tác Đảng, công tác chính trị năm 2019 và triển khai nhiệm vụ năm 2020 của Tổng cục', 60);
+    const slug = slugify(
+      'Hội nghị tổng kết công tác Đảng, công tác chính trị năm 2019 và triển khai nhiệm vụ năm 2020 của Tổng cục',
+      60,
+    );
     expect(slug.length).toBeLessThanOrEqual(60);
     expect(slug.endsWith('-')).toBe(false);
     expect('hoi-nghi-tong-ket-cong-tac-dang-cong-tac-chinh-tri-nam-2019-va-trien-khai'.startsWith(slug)).toBe(true);

@@ -5,7 +5,10 @@ import { VietnameseConversion } from 'vietnamese-conversion';
 import { describe, expect, it } from 'vitest';
 import { convertTcvn3, convertVni, detectLegacyVietnamese } from './legacyEncodings';
 
-const sample = readFileSync(join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'sample-article-vi.txt'), 'utf8');
+const sample = readFileSync(
+  join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'sample-article-vi.txt'),
+  'utf8',
+);
 
 /** How a TCVN3 document reads once its bytes are taken as Windows-1252 (as Word shows a .VnTime text). */
 function asTcvn3(text: string): string {
@@ -28,7 +31,10 @@ describe('TCVN3 (ABC)', () => {
     expect(legacy).toContain('héi nghÞ');
     expect(legacy).not.toBe(lowerSample);
     expect(convertTcvn3(legacy)).toBe(lowerSample.normalize('NFC'));
-    expect(detectLegacyVietnamese(legacy)).toMatchObject({ encoding: 'tcvn3', converted: lowerSample.normalize('NFC') });
+    expect(detectLegacyVietnamese(legacy)).toMatchObject({
+      encoding: 'tcvn3',
+      converted: lowerSample.normalize('NFC'),
+    });
   });
 
   it('agrees with iconv on every letter of the table', () => {
@@ -51,7 +57,9 @@ describe('VNI', () => {
   it('reads ỷ and ỹ as VNI writes them (y + the hỏi and ngã marks)', () => {
     // vietnamese-conversion 2.0 spells these two "ë" and "ì", which VNI uses for the nặng of ă and for ì.
     expect(convertVni('kyõ thuaät, quyû, KYÕ')).toBe('kỹ thuật, quỷ, KỸ');
-    expect(convertVni('Nguyeãn Maïnh Huøng, ñaëc bieät, khuyeân, tröôøng')).toBe('Nguyễn Mạnh Hùng, đặc biệt, khuyên, trường');
+    expect(convertVni('Nguyeãn Maïnh Huøng, ñaëc bieät, khuyeân, tröôøng')).toBe(
+      'Nguyễn Mạnh Hùng, đặc biệt, khuyên, trường',
+    );
   });
 });
 
@@ -69,7 +77,11 @@ describe('detection', () => {
   });
 
   it('finds a short paste', () => {
-    expect(detectLegacyVietnamese(asTcvn3('hội nghị tổng kết công tác đảng'))?.converted).toBe('hội nghị tổng kết công tác đảng');
-    expect(detectLegacyVietnamese(asVni('Hội nghị tổng kết công tác Đảng'))?.converted).toBe('Hội nghị tổng kết công tác Đảng');
+    expect(detectLegacyVietnamese(asTcvn3('hội nghị tổng kết công tác đảng'))?.converted).toBe(
+      'hội nghị tổng kết công tác đảng',
+    );
+    expect(detectLegacyVietnamese(asVni('Hội nghị tổng kết công tác Đảng'))?.converted).toBe(
+      'Hội nghị tổng kết công tác Đảng',
+    );
   });
 });

@@ -10,20 +10,80 @@ export type LegacyEncoding = 'tcvn3' | 'vni';
 
 /** TCVN3 (VN3): one byte per letter; the lower-case letters, and Ă Â Ê Ô Ơ Ư Đ. */
 const tcvn3Letters: Record<string, string> = {
-  '¡': 'Ă', '¢': 'Â', '£': 'Ê', '¤': 'Ô', '¥': 'Ơ', '¦': 'Ư', '§': 'Đ',
-  '¨': 'ă', '©': 'â', 'ª': 'ê', '«': 'ô', '¬': 'ơ', '\u00ad': 'ư', '®': 'đ',
-  'µ': 'à', '¶': 'ả', '·': 'ã', '¸': 'á', '¹': 'ạ',
-  '»': 'ằ', '¼': 'ẳ', '½': 'ẵ', '¾': 'ắ', 'Æ': 'ặ',
-  'Ç': 'ầ', 'È': 'ẩ', 'É': 'ẫ', 'Ê': 'ấ', 'Ë': 'ậ',
-  'Ì': 'è', 'Î': 'ẻ', 'Ï': 'ẽ', 'Ð': 'é', 'Ñ': 'ẹ',
-  'Ò': 'ề', 'Ó': 'ể', 'Ô': 'ễ', 'Õ': 'ế', 'Ö': 'ệ',
-  '×': 'ì', 'Ø': 'ỉ', 'Ü': 'ĩ', 'Ý': 'í', 'Þ': 'ị',
-  'ß': 'ò', 'á': 'ỏ', 'â': 'õ', 'ã': 'ó', 'ä': 'ọ',
-  'å': 'ồ', 'æ': 'ổ', 'ç': 'ỗ', 'è': 'ố', 'é': 'ộ',
-  'ê': 'ờ', 'ë': 'ở', 'ì': 'ỡ', 'í': 'ớ', 'î': 'ợ',
-  'ï': 'ù', 'ñ': 'ủ', 'ò': 'ũ', 'ó': 'ú', 'ô': 'ụ',
-  'õ': 'ừ', 'ö': 'ử', '÷': 'ữ', 'ø': 'ứ', 'ù': 'ự',
-  'ú': 'ỳ', 'û': 'ỷ', 'ü': 'ỹ', 'ý': 'ý', 'þ': 'ỵ',
+  '¡': 'Ă',
+  '¢': 'Â',
+  '£': 'Ê',
+  '¤': 'Ô',
+  '¥': 'Ơ',
+  '¦': 'Ư',
+  '§': 'Đ',
+  '¨': 'ă',
+  '©': 'â',
+  ª: 'ê',
+  '«': 'ô',
+  '¬': 'ơ',
+  '\u00ad': 'ư',
+  '®': 'đ',
+  µ: 'à',
+  '¶': 'ả',
+  '·': 'ã',
+  '¸': 'á',
+  '¹': 'ạ',
+  '»': 'ằ',
+  '¼': 'ẳ',
+  '½': 'ẵ',
+  '¾': 'ắ',
+  Æ: 'ặ',
+  Ç: 'ầ',
+  È: 'ẩ',
+  É: 'ẫ',
+  Ê: 'ấ',
+  Ë: 'ậ',
+  Ì: 'è',
+  Î: 'ẻ',
+  Ï: 'ẽ',
+  Ð: 'é',
+  Ñ: 'ẹ',
+  Ò: 'ề',
+  Ó: 'ể',
+  Ô: 'ễ',
+  Õ: 'ế',
+  Ö: 'ệ',
+  '×': 'ì',
+  Ø: 'ỉ',
+  Ü: 'ĩ',
+  Ý: 'í',
+  Þ: 'ị',
+  ß: 'ò',
+  á: 'ỏ',
+  â: 'õ',
+  ã: 'ó',
+  ä: 'ọ',
+  å: 'ồ',
+  æ: 'ổ',
+  ç: 'ỗ',
+  è: 'ố',
+  é: 'ộ',
+  ê: 'ờ',
+  ë: 'ở',
+  ì: 'ỡ',
+  í: 'ớ',
+  î: 'ợ',
+  ï: 'ù',
+  ñ: 'ủ',
+  ò: 'ũ',
+  ó: 'ú',
+  ô: 'ụ',
+  õ: 'ừ',
+  ö: 'ử',
+  '÷': 'ữ',
+  ø: 'ứ',
+  ù: 'ự',
+  ú: 'ỳ',
+  û: 'ỷ',
+  ü: 'ỹ',
+  ý: 'ý',
+  þ: 'ỵ',
 };
 
 // VNI: a base letter followed by a mark character. Tones in the order
@@ -62,7 +122,13 @@ function buildVni(): Map<string, string> {
 
 const vniTable = buildVni();
 // Longest spellings first, so "aù" wins over "a".
-const vniPattern = new RegExp([...vniTable.keys()].sort((a, b) => b.length - a.length).map((key) => key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+const vniPattern = new RegExp(
+  [...vniTable.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((key) => key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+  'g',
+);
 
 export function convertTcvn3(text: string): string {
   let out = '';
@@ -120,7 +186,11 @@ export function detectLegacyVietnamese(text: string): LegacyDetection | undefine
 }
 
 /** Converts every piece of an article body's text when the whole of it reads as TCVN3 or VNI. */
-export function convertLegacyBlocks<T>(blocks: T, text: string, map: (blocks: T, change: (text: string) => string) => T): { blocks: T; convertedFrom: LegacyEncoding | null } {
+export function convertLegacyBlocks<T>(
+  blocks: T,
+  text: string,
+  map: (blocks: T, change: (text: string) => string) => T,
+): { blocks: T; convertedFrom: LegacyEncoding | null } {
   const detection = detectLegacyVietnamese(text);
   if (!detection) return { blocks, convertedFrom: null };
   return { blocks: map(blocks, converters[detection.encoding]), convertedFrom: detection.encoding };

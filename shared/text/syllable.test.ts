@@ -17,11 +17,55 @@ const syllables = [
 ];
 
 describe('isVietnameseSyllable', () => {
-  it.each(['hội', 'nghị', 'tổng', 'kết', 'Đảng', 'quốc', 'phòng', 'nghiêng', 'giếng', 'gì', 'khuỷu', 'khuya', 'thuở', 'quyết', 'hoà', 'hòa', 'thuý', 'thúy', 'ngoẹo', 'boong', 'Nguyễn', 'yêu', 'oẳn', 'ươm', 'khuếch', 'quýt', 'quỳnh'])('accepts %s', (word) => {
+  it.each([
+    'hội',
+    'nghị',
+    'tổng',
+    'kết',
+    'Đảng',
+    'quốc',
+    'phòng',
+    'nghiêng',
+    'giếng',
+    'gì',
+    'khuỷu',
+    'khuya',
+    'thuở',
+    'quyết',
+    'hoà',
+    'hòa',
+    'thuý',
+    'thúy',
+    'ngoẹo',
+    'boong',
+    'Nguyễn',
+    'yêu',
+    'oẳn',
+    'ươm',
+    'khuếch',
+    'quýt',
+    'quỳnh',
+  ])('accepts %s', (word) => {
     expect(isVietnameseSyllable(word)).toBe(true);
   });
 
-  it.each(['bàybáo', 'nghịtrung', 'ciến', 'kan', 'ghao', 'ngiêng', 'quuan', 'tàt', 'bảp', 'hoá̀', 'Facebook', 'xyz', 'cuy', 'tổngkết', 'a1'])('rejects %s', (word) => {
+  it.each([
+    'bàybáo',
+    'nghịtrung',
+    'ciến',
+    'kan',
+    'ghao',
+    'ngiêng',
+    'quuan',
+    'tàt',
+    'bảp',
+    'hoá̀',
+    'Facebook',
+    'xyz',
+    'cuy',
+    'tổngkết',
+    'a1',
+  ])('rejects %s', (word) => {
     expect(isVietnameseSyllable(word)).toBe(false);
   });
 

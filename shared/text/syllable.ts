@@ -6,7 +6,13 @@
 
 export type Tone = 'ngang' | 'sac' | 'huyen' | 'hoi' | 'nga' | 'nang';
 
-const toneOfMark: Record<string, Tone> = { '\u0301': 'sac', '\u0300': 'huyen', '\u0309': 'hoi', '\u0303': 'nga', '\u0323': 'nang' };
+const toneOfMark: Record<string, Tone> = {
+  '\u0301': 'sac',
+  '\u0300': 'huyen',
+  '\u0309': 'hoi',
+  '\u0303': 'nga',
+  '\u0323': 'nang',
+};
 
 /** Marks that change the vowel (ă â ê ô ơ ư) are kept; tone marks are taken off. */
 export function splitTone(syllable: string): { base: string; tone: Tone; toneMarks: number } {
@@ -23,7 +29,36 @@ export function splitTone(syllable: string): { base: string; tone: Tone; toneMar
   return { base, tone, toneMarks };
 }
 
-const initials = ['ngh', 'ch', 'gh', 'gi', 'kh', 'ng', 'nh', 'ph', 'qu', 'th', 'tr', 'b', 'c', 'd', 'đ', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'x', ''];
+const initials = [
+  'ngh',
+  'ch',
+  'gh',
+  'gi',
+  'kh',
+  'ng',
+  'nh',
+  'ph',
+  'qu',
+  'th',
+  'tr',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'g',
+  'h',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'r',
+  's',
+  't',
+  'v',
+  'x',
+  '',
+];
 
 /** Every written rime, without tone: medial (o/u), nucleus, final. */
 const rimes = new Set(

@@ -23,7 +23,9 @@ describe('tone-mark placement', () => {
     expect(withToneStyle('hoà', 'òa')).toBe('hòa');
     expect(withToneStyle('thủy', 'oà')).toBe('thuỷ');
     expect(withToneStyle('Khoẻ', 'òa')).toBe('Khỏe');
-    expect(applyToneStyle('Thuỷ điện Hoà Bình, quý khách khoẻ, hoàng hôn', 'òa')).toBe('Thủy điện Hòa Bình, quý khách khỏe, hoàng hôn');
+    expect(applyToneStyle('Thuỷ điện Hoà Bình, quý khách khoẻ, hoàng hôn', 'òa')).toBe(
+      'Thủy điện Hòa Bình, quý khách khỏe, hoàng hôn',
+    );
     expect(applyToneStyle('Thủy điện Hòa Bình', 'oà')).toBe('Thuỷ điện Hoà Bình');
   });
 });

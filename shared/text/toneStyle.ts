@@ -53,4 +53,5 @@ export function withToneStyle(word: string, style: ToneStyle): string {
 }
 
 /** Every word of a text in the given style: the command that applies the house style. */
-export const applyToneStyle = (text: string, style: ToneStyle): string => text.replace(/\p{L}+/gu, (word) => withToneStyle(word, style));
+export const applyToneStyle = (text: string, style: ToneStyle): string =>
+  text.replace(/\p{L}+/gu, (word) => withToneStyle(word, style));

@@ -63,13 +63,23 @@ export function verifyBackup(backup: BackupInfo): VerifiedBackup {
   let db: Database | undefined;
   try {
     db = openSqlite(backup.file, { readonly: true, fileMustExist: true });
-    const problems = (db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[]).map((row) => row.integrity_check);
+    const problems = (db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[]).map(
+      (row) => row.integrity_check,
+    );
     const ok = problems.length === 1 && problems[0] === 'ok';
-    const hasArticles = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'articles'").get() !== undefined;
-    const articles = ok && hasArticles ? (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n : 0;
+    const hasArticles =
+      db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'articles'").get() !== undefined;
+    const articles =
+      ok && hasArticles ? (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n : 0;
     return { ...backup, ok, problems, articles, schemaVersion: db.pragma('user_version', { simple: true }) as number };
   } catch (error) {
-    return { ...backup, ok: false, problems: [error instanceof Error ? error.message : String(error)], articles: 0, schemaVersion: 0 };
+    return {
+      ...backup,
+      ok: false,
+      problems: [error instanceof Error ? error.message : String(error)],
+      articles: 0,
+      schemaVersion: 0,
+    };
   } finally {
     db?.close();
   }
@@ -111,11 +121,17 @@ export function rotateBackups(dataDir: string, now: Date = new Date()): string[]
  * only then given its name. A backup
  * that fails the check is deleted and reported.
  */
-export async function makeBackup(db: Database, dataDir: string, reason: BackupReason, now: Date = new Date()): Promise<VerifiedBackup> {
+export async function makeBackup(
+  db: Database,
+  dataDir: string,
+  reason: BackupReason,
+  now: Date = new Date(),
+): Promise<VerifiedBackup> {
   const dir = backupsDir(dataDir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   let name = `archive-${stamp(now)}-${reason}.sqlite3`;
-  for (let n = 1; existsSync(join(dir, name)); n += 1) name = `archive-${stamp(new Date(now.getTime() + n))}-${reason}.sqlite3`;
+  for (let n = 1; existsSync(join(dir, name)); n += 1)
+    name = `archive-${stamp(new Date(now.getTime() + n))}-${reason}.sqlite3`;
   const partial = join(dir, `${name}.partial`);
   try {
     await db.backup(partial);
@@ -123,13 +139,25 @@ export async function makeBackup(db: Database, dataDir: string, reason: BackupRe
   } catch (error) {
     rmSync(partial, { force: true });
     const code = (error as { code?: string }).code;
-    throw new CoreError(code === 'SQLITE_FULL' ? 'disk_full' : 'storage', `The backup could not be written to ${dir}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CoreError(
+      code === 'SQLITE_FULL' ? 'disk_full' : 'storage',
+      `The backup could not be written to ${dir}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const file = join(dir, name);
-  const checked = verifyBackup({ name, file: partial, createdAt: now.toISOString(), reason, bytes: statSync(partial).size });
+  const checked = verifyBackup({
+    name,
+    file: partial,
+    createdAt: now.toISOString(),
+    reason,
+    bytes: statSync(partial).size,
+  });
   if (!checked.ok) {
     rmSync(partial, { force: true });
-    throw new CoreError('storage', `The backup failed its integrity check (${checked.problems.slice(0, 3).join('; ')}) and was deleted.`);
+    throw new CoreError(
+      'storage',
+      `The backup failed its integrity check (${checked.problems.slice(0, 3).join('; ')}) and was deleted.`,
+    );
   }
   renameSync(partial, file);
   rotateBackups(dataDir);
@@ -139,7 +167,11 @@ export async function makeBackup(db: Database, dataDir: string, reason: BackupRe
 const day = 24 * 3_600_000;
 
 /** At start: a backup when the newest is older than a day (or there is none). */
-export async function backupIfStale(db: Database, dataDir: string, now: Date = new Date()): Promise<VerifiedBackup | undefined> {
+export async function backupIfStale(
+  db: Database,
+  dataDir: string,
+  now: Date = new Date(),
+): Promise<VerifiedBackup | undefined> {
   const latest = listBackups(dataDir)[0];
   if (latest && now.getTime() - Date.parse(latest.createdAt) < day) return undefined;
   return makeBackup(db, dataDir, 'daily', now);

@@ -61,13 +61,21 @@ export const forgetLedgerNote = (dataDir: string): void => rmSync(ledgerNotePath
 
 /** The archive's own count, through its log; undefined for a schema older than the ledger. */
 export function archiveLedger(db: Database): ArchiveLedger | undefined {
-  const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'archive_ledger'").get() !== undefined;
+  const hasTable =
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'archive_ledger'").get() !== undefined;
   if (!hasTable) return undefined;
-  const row = db.prepare<[], { changes: number; backup_of: string | null }>('SELECT changes, backup_of FROM archive_ledger WHERE id = 1').get();
+  const row = db
+    .prepare<[], { changes: number; backup_of: string | null }>(
+      'SELECT changes, backup_of FROM archive_ledger WHERE id = 1',
+    )
+    .get();
   if (!row) return undefined;
-  return { applicationId: db.pragma('application_id', { simple: true }) as number, changes: row.changes, backupOf: row.backup_of };
+  return {
+    applicationId: db.pragma('application_id', { simple: true }) as number,
+    changes: row.changes,
+    backupOf: row.backup_of,
+  };
 }
-
 
 export type LedgerVerdict = { ok: true } | { ok: false; acknowledged: number; present: number };
 
@@ -78,7 +86,9 @@ export type LedgerVerdict = { ok: true } | { ok: false; acknowledged: number; pr
  */
 export function judgeLedger(note: LedgerNote | undefined, ledger: ArchiveLedger | undefined): LedgerVerdict {
   if (!note || !ledger || note.applicationId !== ledger.applicationId || ledger.backupOf !== null) return { ok: true };
-  return ledger.changes >= note.changes ? { ok: true } : { ok: false, acknowledged: note.changes, present: ledger.changes };
+  return ledger.changes >= note.changes
+    ? { ok: true }
+    : { ok: false, acknowledged: note.changes, present: ledger.changes };
 }
 
 /**
@@ -89,7 +99,9 @@ export function stampBackup(db: Database, file: string, name: string): void {
   db.prepare('ATTACH DATABASE ? AS backup_copy').run(file);
   try {
     db.pragma('backup_copy.journal_mode = DELETE');
-    const hasLedger = db.prepare("SELECT 1 FROM backup_copy.sqlite_master WHERE type = 'table' AND name = 'archive_ledger'").get() !== undefined;
+    const hasLedger =
+      db.prepare("SELECT 1 FROM backup_copy.sqlite_master WHERE type = 'table' AND name = 'archive_ledger'").get() !==
+      undefined;
     if (hasLedger) db.prepare('UPDATE backup_copy.archive_ledger SET backup_of = ? WHERE id = 1').run(name);
   } finally {
     db.exec('DETACH DATABASE backup_copy');

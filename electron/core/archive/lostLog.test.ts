@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ArchiveStatus } from '../../../shared/archive/status';
 import type { Article, ArticleSummary } from '../../../shared/article/article';
-import { crashAfterSaves, headlineWithoutLog, newsroomFolder, startArchiveProcess } from '../../testing/archiveProcessDriver';
+import {
+  crashAfterSaves,
+  headlineWithoutLog,
+  newsroomFolder,
+  startArchiveProcess,
+} from '../../testing/archiveProcessDriver';
 import { sha256, tempDir } from '../../testing/tempDir';
 import { startArchive } from '../archiveService';
 import type { ArchiveService } from '../archiveService';
@@ -82,7 +87,9 @@ describe('an archive whose log was really lost, with acknowledged saves in it', 
         (error: unknown) => error,
       );
       expect(refused).toBeInstanceOf(ArchiveOpenError);
-      expect((refused as Error).message).toMatch(/fewer changes than Newsroom had saved in it \(\d+ of \d+\).*archive\.sqlite3-wal/);
+      expect((refused as Error).message).toMatch(
+        /fewer changes than Newsroom had saved in it \(\d+ of \d+\).*archive\.sqlite3-wal/,
+      );
       expect(sha256(archivePath(dataDir))).toBe(hash);
       expect(existsSync(`${archivePath(dataDir)}-wal`)).toBe(false);
 
@@ -96,7 +103,9 @@ describe('an archive whose log was really lost, with acknowledged saves in it', 
 
       // Chosen as it is, it opens, and a log lost later is caught again.
       await value(service, 'archive.recover', { action: 'use-set-aside' });
-      expect((await value<ArticleSummary[]>(service, 'articles.list')).map((article) => article.headline)).not.toContain(last.headline);
+      expect(
+        (await value<ArticleSummary[]>(service, 'articles.list')).map((article) => article.headline),
+      ).not.toContain(last.headline);
       service.close();
       const again = await crashAfterSaves(dataDir, 1);
       expect(headlineWithoutLog(dataDir)).not.toBe(again.headline);
@@ -110,7 +119,11 @@ describe('an archive whose log was really lost, with acknowledged saves in it', 
     const service = await startArchive(dataDir);
     const article = await value<Article>(service, 'articles.create', { headline: 'Bản đã sao lưu' });
     await makeBackup(service.db() as BetterSqlite3.Database, dataDir, 'manual');
-    await value(service, 'articles.save', { id: article.id, baseVersion: article.version, headline: 'Sau khi sao lưu' });
+    await value(service, 'articles.save', {
+      id: article.id,
+      baseVersion: article.version,
+      headline: 'Sau khi sao lưu',
+    });
     service.close();
     const [backup] = readdirSync(join(dataDir, 'backups'));
     copyFileSync(join(dataDir, 'backups', backup ?? ''), archivePath(dataDir));
@@ -139,7 +152,17 @@ describe('a data folder Newsroom cannot write', () => {
     try {
       // Root may write anywhere: the CLI runs as nobody there, as a user without write access.
       const asUser = process.getuid?.() === 0 ? ['runuser', '-u', 'nobody', '--'] : [];
-      const [command = '', ...args] = [...asUser, process.execPath, '--import', 'tsx', join(import.meta.dirname, '..', '..', 'cli', 'main.ts'), 'article', 'list', '--data-dir', dataDir];
+      const [command = '', ...args] = [
+        ...asUser,
+        process.execPath,
+        '--import',
+        'tsx',
+        join(import.meta.dirname, '..', '..', 'cli', 'main.ts'),
+        'article',
+        'list',
+        '--data-dir',
+        dataDir,
+      ];
       const run = spawnSync(command, args, { encoding: 'utf8', env: { ...process.env, HOME: parent } });
       expect(run.status).not.toBe(0);
       expect(run.stderr).toContain(`The data folder ${dataDir} cannot be written (permission denied)`);

@@ -155,7 +155,9 @@ export const migrations: readonly Migration[] = [
            UNION SELECT json_extract(meta, '$.creator') FROM photos`,
         )
         .all();
-      const insert = db.prepare("INSERT OR IGNORE INTO people (key, name, updated_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ'))");
+      const insert = db.prepare(
+        "INSERT OR IGNORE INTO people (key, name, updated_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ'))",
+      );
       for (const { name } of names) {
         const trimmed = typeof name === 'string' ? name.normalize('NFC').trim().replace(/\s+/g, ' ') : '';
         if (trimmed !== '') insert.run(trimmed.toLocaleLowerCase('vi'), trimmed);
@@ -175,8 +177,13 @@ export const migrations: readonly Migration[] = [
     name: 'photos: search text in the forms article search uses (so either tone style matches)',
     up: (db) => {
       const update = db.prepare('UPDATE photos SET search_exact = ?, search_folded = ? WHERE id = ?');
-      for (const row of db.prepare<[], { id: string; original_name: string; meta: string }>('SELECT id, original_name, meta FROM photos').all()) {
-        const texts = photoSearchTexts({ ...emptyPhotoMeta(), ...(JSON.parse(row.meta) as Partial<PhotoMeta>) }, row.original_name);
+      for (const row of db
+        .prepare<[], { id: string; original_name: string; meta: string }>('SELECT id, original_name, meta FROM photos')
+        .all()) {
+        const texts = photoSearchTexts(
+          { ...emptyPhotoMeta(), ...(JSON.parse(row.meta) as Partial<PhotoMeta>) },
+          row.original_name,
+        );
         update.run(texts.exact, texts.folded, row.id);
       }
     },

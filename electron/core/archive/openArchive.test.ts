@@ -76,7 +76,9 @@ describe('openArchive', () => {
     const raw = new BetterSqlite3(file);
     raw.pragma('journal_mode = DELETE');
     const pageSize = raw.pragma('page_size', { simple: true }) as number;
-    const { rootpage } = raw.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'articles'").get() as { rootpage: number };
+    const { rootpage } = raw.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'articles'").get() as {
+      rootpage: number;
+    };
     raw.close();
     const fd = openSync(file, 'r+');
     writeSync(fd, Buffer.alloc(pageSize, 0), 0, pageSize, (rootpage - 1) * pageSize);
@@ -95,7 +97,11 @@ describe('openArchive', () => {
 
   it('runs pending migrations in one transaction: a failing one leaves the file as it was', () => {
     const file = join(tempDir(), 'archive.sqlite3');
-    const first: Migration = { version: 1, name: 'articles', up: (db) => db.exec('CREATE TABLE articles (id INTEGER PRIMARY KEY)') };
+    const first: Migration = {
+      version: 1,
+      name: 'articles',
+      up: (db) => db.exec('CREATE TABLE articles (id INTEGER PRIMARY KEY)'),
+    };
     openArchive(file, { migrations: [first] }).close();
     const failing: Migration[] = [
       first,

@@ -66,19 +66,31 @@ export function inspectArchiveFile(file: string, options: OpenArchiveOptions = {
   const latest = latestVersion(options.migrations ?? allMigrations);
   if (statSync(file).size === 0) {
     if (existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0) {
-      throw new ArchiveOpenError('damaged', file, `The archive ${file} is empty but has a write-ahead log beside it; it was not opened.`);
+      throw new ArchiveOpenError(
+        'damaged',
+        file,
+        `The archive ${file} is empty but has a write-ahead log beside it; it was not opened.`,
+      );
     }
     return;
   }
   if (!readHeader(file).equals(sqliteHeader)) {
-    throw new ArchiveOpenError('not_sqlite', file, `The archive ${file} is not a SQLite database; it was not opened or changed.`);
+    throw new ArchiveOpenError(
+      'not_sqlite',
+      file,
+      `The archive ${file} is not a SQLite database; it was not opened or changed.`,
+    );
   }
   try {
     readArchiveFile(file, (db) => {
       const check = db.pragma('quick_check', { simple: false }) as { quick_check: string }[];
       const problems = check.map((row) => row.quick_check).filter((line) => line !== 'ok');
       if (problems.length > 0) {
-        throw new ArchiveOpenError('damaged', file, `The archive ${file} is damaged (${problems.slice(0, 3).join('; ')}); it was not opened or changed.`);
+        throw new ArchiveOpenError(
+          'damaged',
+          file,
+          `The archive ${file} is damaged (${problems.slice(0, 3).join('; ')}); it was not opened or changed.`,
+        );
       }
       const version = db.pragma('user_version', { simple: true }) as number;
       if (version > latest) {
@@ -91,7 +103,11 @@ export function inspectArchiveFile(file: string, options: OpenArchiveOptions = {
     });
   } catch (error) {
     if (error instanceof ArchiveOpenError) throw error;
-    throw new ArchiveOpenError('damaged', file, `The archive ${file} cannot be read (${describe(error)}); it was not opened or changed.`);
+    throw new ArchiveOpenError(
+      'damaged',
+      file,
+      `The archive ${file} cannot be read (${describe(error)}); it was not opened or changed.`,
+    );
   }
 }
 

@@ -1,5 +1,15 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { closeSync, copyFileSync, existsSync, openSync, readdirSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/api/result';
@@ -21,7 +31,11 @@ import { assessArchive } from './recovery';
 function fill(db: BetterSqlite3.Database, count: number, prefix = 'Bài'): void {
   for (let index = 0; index < count; index += 1) {
     const article = createArticle(db, emptyContent(`${prefix} số ${index}`));
-    saveArticle(db, article.id, 1, { body: Array.from({ length: 20 }, (_, n) => paragraph(`Đoạn ${n} của ${prefix.toLowerCase()} ${index}: `.repeat(20))) });
+    saveArticle(db, article.id, 1, {
+      body: Array.from({ length: 20 }, (_, n) =>
+        paragraph(`Đoạn ${n} của ${prefix.toLowerCase()} ${index}: `.repeat(20)),
+      ),
+    });
   }
 }
 
@@ -35,7 +49,8 @@ async function dataDirWithBackup(count: number): Promise<string> {
   return dataDir;
 }
 
-const call = async <T>(service: ArchiveService, method: string, input: unknown = {}) => (await dispatch(service.handlers, method, input)) as Result<T>;
+const call = async <T>(service: ArchiveService, method: string, input: unknown = {}) =>
+  (await dispatch(service.handlers, method, input)) as Result<T>;
 const value = async <T>(service: ArchiveService, method: string, input: unknown = {}): Promise<T> => {
   const result = await call<T>(service, method, input);
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -46,7 +61,9 @@ function damage(file: string, how: 'truncated' | 'zeroed page' | 'garbage'): voi
   const raw = new BetterSqlite3(file);
   raw.pragma('journal_mode = DELETE');
   const pageSize = raw.pragma('page_size', { simple: true }) as number;
-  const { rootpage } = raw.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'articles'").get() as { rootpage: number };
+  const { rootpage } = raw.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'articles'").get() as {
+    rootpage: number;
+  };
   raw.close();
   if (how === 'truncated') truncateSync(file, Math.floor(statSync(file).size / 3));
   if (how === 'garbage') writeFileSync(file, 'ảnh: MINH TUẤN — not a database at all');
@@ -76,13 +93,18 @@ describe('backups', () => {
     const reread = new BetterSqlite3(backup.file, { readonly: true });
     expect(reread.pragma('integrity_check', { simple: true })).toBe('ok');
     reread.close();
-    for (let day = 0; day < backupsKept.daily + 3; day += 1) await makeBackup(db, dataDir, 'daily', new Date(Date.UTC(2026, 0, 1 + day)));
+    for (let day = 0; day < backupsKept.daily + 3; day += 1)
+      await makeBackup(db, dataDir, 'daily', new Date(Date.UTC(2026, 0, 1 + day)));
     const daily = listBackups(dataDir).filter((candidate) => candidate.reason === 'daily');
     expect(daily).toHaveLength(backupsKept.daily);
     expect(daily.at(-1)?.createdAt).toBe('2026-01-04T00:00:00.000Z');
     expect(listBackups(dataDir).filter((candidate) => candidate.reason === 'manual')).toHaveLength(1);
     // Nothing but the backups themselves: no partial file, and no -wal or -shm beside one (a backup is a plain file).
-    expect(readdirSync(join(dataDir, 'backups')).filter((name) => !/^archive-\d{8}T\d{9}Z-(daily|manual)\.sqlite3$/.test(name))).toEqual([]);
+    expect(
+      readdirSync(join(dataDir, 'backups')).filter(
+        (name) => !/^archive-\d{8}T\d{9}Z-(daily|manual)\.sqlite3$/.test(name),
+      ),
+    ).toEqual([]);
     db.close();
   });
 
@@ -98,15 +120,23 @@ describe('backups', () => {
 
   it('is made before every migration, of the archive as it was', async () => {
     const dataDir = tempDir();
-    const old = openArchive(archivePath(dataDir), { migrations: migrations.filter((migration) => migration.version <= 3) });
-    old.prepare(`INSERT INTO articles (headline, body, content, section, status, version, created_at, updated_at) VALUES ('Cũ', '[]', '{}', '', 'draft', 1, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')`).run();
+    const old = openArchive(archivePath(dataDir), {
+      migrations: migrations.filter((migration) => migration.version <= 3),
+    });
+    old
+      .prepare(
+        `INSERT INTO articles (headline, body, content, section, status, version, created_at, updated_at) VALUES ('Cũ', '[]', '{}', '', 'draft', 1, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')`,
+      )
+      .run();
     old.close();
     const service = await startArchive(dataDir);
     const [backup] = listBackups(dataDir);
     expect(backup?.reason).toBe('before-migration');
     const checked = verifyBackup(backup as NonNullable<typeof backup>);
     expect(checked).toMatchObject({ ok: true, schemaVersion: 3, articles: 1 });
-    expect((await value<ArticleSummary[]>(service, 'articles.list')).map((article) => article.headline)).toEqual(['Cũ']);
+    expect((await value<ArticleSummary[]>(service, 'articles.list')).map((article) => article.headline)).toEqual([
+      'Cũ',
+    ]);
     service.close();
   });
 });
@@ -134,7 +164,10 @@ describe('a damaged archive at start', () => {
       expect(status.canUseSetAside).toBe(false);
       expect(await call(service, 'articles.list')).toMatchObject({ ok: false, error: { code: 'archive_problem' } });
 
-      const recovered = await value<ArchiveStatus>(service, 'archive.recover', { action: 'restore-backup', backup: status.backups[0]?.name });
+      const recovered = await value<ArchiveStatus>(service, 'archive.recover', {
+        action: 'restore-backup',
+        backup: status.backups[0]?.name,
+      });
       expect(recovered.state).toBe('open');
       expect(await value<ArticleSummary[]>(service, 'articles.list')).toHaveLength(30);
       await value<Article>(service, 'articles.create', { headline: 'Sau khi khôi phục' });
@@ -193,7 +226,10 @@ describe('a damaged archive at start', () => {
     const service = await startArchive(dataDir, { recover: true });
     await value(service, 'archive.recover', { action: 'start-empty' });
     expect(await value<ArticleSummary[]>(service, 'articles.list')).toEqual([]);
-    expect(await call(service, 'archive.recover', { action: 'start-empty' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await call(service, 'archive.recover', { action: 'start-empty' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
     service.close();
   });
 

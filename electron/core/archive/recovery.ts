@@ -1,4 +1,15 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { ArchiveOpenError } from '../CoreError';
@@ -54,9 +65,11 @@ function readMarkers(dataDir: string): SessionMarker[] {
 }
 
 /** Processes other than this one that have the archive open now. */
-export const liveSessions = (dataDir: string): SessionMarker[] => readMarkers(dataDir).filter((marker) => marker.pid !== process.pid && alive(marker.pid));
+export const liveSessions = (dataDir: string): SessionMarker[] =>
+  readMarkers(dataDir).filter((marker) => marker.pid !== process.pid && alive(marker.pid));
 
-const deadSessions = (dataDir: string): SessionMarker[] => readMarkers(dataDir).filter((marker) => marker.pid !== process.pid && !alive(marker.pid));
+const deadSessions = (dataDir: string): SessionMarker[] =>
+  readMarkers(dataDir).filter((marker) => marker.pid !== process.pid && !alive(marker.pid));
 
 /** Marks the archive open by this process; the returned function unmarks it (on a clean close). */
 export function markSession(dataDir: string): () => void {
@@ -64,7 +77,11 @@ export function markSession(dataDir: string): () => void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   for (const marker of deadSessions(dataDir)) rmSync(join(dir, `${marker.pid}.json`), { force: true });
   const file = join(dir, `${process.pid}.json`);
-  writeFileSync(file, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() } satisfies SessionMarker), { mode: 0o600 });
+  writeFileSync(
+    file,
+    JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() } satisfies SessionMarker),
+    { mode: 0o600 },
+  );
   return () => rmSync(file, { force: true });
 }
 
@@ -78,7 +95,10 @@ export function assessArchive(dataDir: string, options: OpenArchiveOptions = {})
   const file = archivePath(dataDir);
   if (!existsSync(file)) {
     if (nonEmpty(walOf(file))) {
-      return { kind: 'stray_wal', message: `There is a write-ahead log (${basename(walOf(file))}) but no archive beside it in ${dataDir}.` };
+      return {
+        kind: 'stray_wal',
+        message: `There is a write-ahead log (${basename(walOf(file))}) but no archive beside it in ${dataDir}.`,
+      };
     }
     return undefined;
   }
@@ -86,7 +106,10 @@ export function assessArchive(dataDir: string, options: OpenArchiveOptions = {})
     const foreignId = logApplicationId(file);
     const ownId = headerApplicationId(file);
     if (foreignId !== undefined && ownId !== 0 && foreignId !== ownId) {
-      return { kind: 'stray_wal', message: `The write-ahead log beside ${file} belongs to another archive (its identity differs from the archive's).` };
+      return {
+        kind: 'stray_wal',
+        message: `The write-ahead log beside ${file} belongs to another archive (its identity differs from the archive's).`,
+      };
     }
   }
   try {
@@ -100,7 +123,10 @@ export function assessArchive(dataDir: string, options: OpenArchiveOptions = {})
         message: `The write-ahead log beside ${file} does not belong to it or is damaged: with it the archive reads as damaged (${error.message}), without it the archive is healthy.`,
       };
     }
-    return { kind: error.reason === 'not_sqlite' ? 'not_sqlite' : error.reason === 'unreadable' ? 'unreadable' : 'damaged', message: error.message };
+    return {
+      kind: error.reason === 'not_sqlite' ? 'not_sqlite' : error.reason === 'unreadable' ? 'unreadable' : 'damaged',
+      message: error.message,
+    };
   }
   return lostChanges(dataDir, file);
 }
@@ -146,7 +172,12 @@ export const setAsideRoot = (dataDir: string): string => join(dataDir, 'set-asid
  * Moves the archive and its -wal and -shm files into a folder of their own under set-aside/,
  * with a note saying what was wrong. Nothing is deleted or overwritten.
  */
-export function setAside(dataDir: string, kind: ProblemKind | 'replaced', message: string, now: Date = new Date()): string {
+export function setAside(
+  dataDir: string,
+  kind: ProblemKind | 'replaced',
+  message: string,
+  now: Date = new Date(),
+): string {
   const file = archivePath(dataDir);
   const base = join(setAsideRoot(dataDir), `${now.toISOString().replace(/[-:]/g, '').replace('.', '')}-${kind}`);
   let dir = base;
@@ -155,7 +186,10 @@ export function setAside(dataDir: string, kind: ProblemKind | 'replaced', messag
   for (const path of [file, walOf(file), shmOf(file)]) {
     if (existsSync(path)) renameSync(path, join(dir, basename(path)));
   }
-  writeFileSync(join(dir, 'WHAT-HAPPENED.txt'), `${now.toISOString()}\n${message}\n\nThese files were moved here by Newsroom and have not been changed.\n`);
+  writeFileSync(
+    join(dir, 'WHAT-HAPPENED.txt'),
+    `${now.toISOString()}\n${message}\n\nThese files were moved here by Newsroom and have not been changed.\n`,
+  );
   return dir;
 }
 
@@ -174,10 +208,18 @@ export function installArchiveCopy(dataDir: string, source: string): VerifiedBac
   if (existsSync(file) || existsSync(walOf(file))) throw new Error(`${file} exists; set it aside before restoring.`);
   const partial = `${file}.restoring`;
   copyFileSync(source, partial);
-  const checked = verifyBackup({ name: basename(source), file: partial, createdAt: new Date().toISOString(), reason: 'manual', bytes: statSync(partial).size });
+  const checked = verifyBackup({
+    name: basename(source),
+    file: partial,
+    createdAt: new Date().toISOString(),
+    reason: 'manual',
+    bytes: statSync(partial).size,
+  });
   if (!checked.ok) {
     rmSync(partial, { force: true });
-    throw new Error(`${source} failed its integrity check (${checked.problems.slice(0, 3).join('; ')}); nothing was changed.`);
+    throw new Error(
+      `${source} failed its integrity check (${checked.problems.slice(0, 3).join('; ')}); nothing was changed.`,
+    );
   }
   rmSync(shmOf(file), { force: true });
   renameSync(partial, file);

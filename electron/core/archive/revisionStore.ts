@@ -43,7 +43,14 @@ const summary = (row: Omit<RevisionRow, 'body' | 'content' | 'section'>): Revisi
 });
 
 /** Copies the article as it is now into its history (inside the caller's transaction). */
-export function keepRevision(db: Database, articleId: number, kind: RevisionKind, by: string, at: Date, name: string | null = null): number {
+export function keepRevision(
+  db: Database,
+  articleId: number,
+  kind: RevisionKind,
+  by: string,
+  at: Date,
+  name: string | null = null,
+): number {
   const { lastInsertRowid, changes } = cached(
     db,
     `INSERT INTO revisions (article_id, version, kind, name, saved_at, taken_at, taken_by, status, headline, section, body, content)
@@ -62,7 +69,9 @@ const day = 24 * hour;
  */
 export function thinRevisions(db: Database, articleId: number, now: Date): number {
   const rows = db
-    .prepare<[number], { id: number; saved_at: string }>(`SELECT id, saved_at FROM revisions WHERE article_id = ? AND kind = 'auto' ORDER BY saved_at DESC, id DESC`)
+    .prepare<[number], { id: number; saved_at: string }>(
+      `SELECT id, saved_at FROM revisions WHERE article_id = ? AND kind = 'auto' ORDER BY saved_at DESC, id DESC`,
+    )
     .all(articleId);
   const seen = new Set<string>();
   const drop: number[] = [];
@@ -85,27 +94,40 @@ export function thinRevisions(db: Database, articleId: number, now: Date): numbe
  */
 export function keepAutoRevisionIfDue(db: Database, articleId: number, by: string, policy: HistoryPolicy): void {
   const now = policy.now();
-  const latest = cached(db, 'SELECT taken_at FROM revisions WHERE article_id = ? ORDER BY id DESC LIMIT 1').get(articleId) as { taken_at: string } | undefined;
+  const latest = cached(db, 'SELECT taken_at FROM revisions WHERE article_id = ? ORDER BY id DESC LIMIT 1').get(
+    articleId,
+  ) as { taken_at: string } | undefined;
   if (latest && now.getTime() - Date.parse(latest.taken_at) < policy.autoIntervalMs) return;
   keepRevision(db, articleId, 'auto', by, now);
   thinRevisions(db, articleId, now);
 }
 
 export function listRevisions(db: Database, articleId: number): RevisionSummary[] {
-  if (!db.prepare('SELECT 1 FROM articles WHERE id = ?').get(articleId)) throw new CoreError('not_found', `There is no article ${articleId}.`);
+  if (!db.prepare('SELECT 1 FROM articles WHERE id = ?').get(articleId))
+    throw new CoreError('not_found', `There is no article ${articleId}.`);
   return db
-    .prepare<[number], RevisionRow>('SELECT id, article_id, version, kind, name, saved_at, taken_by, status, headline FROM revisions WHERE article_id = ? ORDER BY id DESC')
+    .prepare<[number], RevisionRow>(
+      'SELECT id, article_id, version, kind, name, saved_at, taken_by, status, headline FROM revisions WHERE article_id = ? ORDER BY id DESC',
+    )
     .all(articleId)
     .map(summary);
 }
 
 export function getRevision(db: Database, articleId: number, revisionId: number): Revision {
-  const row = db.prepare<[number, number], RevisionRow>('SELECT * FROM revisions WHERE id = ? AND article_id = ?').get(revisionId, articleId);
+  const row = db
+    .prepare<[number, number], RevisionRow>('SELECT * FROM revisions WHERE id = ? AND article_id = ?')
+    .get(revisionId, articleId);
   if (!row) throw new CoreError('not_found', `Article ${articleId} has no saved version ${revisionId}.`);
   const stored = JSON.parse(row.content) as Partial<ArticleContent>;
   return {
     ...summary(row),
-    content: { ...emptyContent(), ...stored, headline: row.headline, section: row.section, body: JSON.parse(row.body) as ArticleContent['body'] },
+    content: {
+      ...emptyContent(),
+      ...stored,
+      headline: row.headline,
+      section: row.section,
+      body: JSON.parse(row.body) as ArticleContent['body'],
+    },
   };
 }
 
@@ -119,27 +141,38 @@ export function nameRevision(db: Database, articleId: number, name: string, by: 
  * Brings back a kept version as the article's next version: the current text is kept first,
  * so nothing is overwritten. The workflow status stays where it is.
  */
-export function restoreRevision(db: Database, articleId: number, baseVersion: number, revisionId: number, by: string, now: Date): SavedVersion {
-  return db.transaction((): SavedVersion => {
-    const current = db.prepare<[number], { version: number }>('SELECT version FROM articles WHERE id = ?').get(articleId);
-    if (!current) throw new CoreError('not_found', `There is no article ${articleId}.`);
-    if (current.version !== baseVersion) {
-      throw new CoreError('conflict', `Article ${articleId} was changed elsewhere (now version ${current.version}, this restore is based on version ${baseVersion}); nothing was written.`);
-    }
-    const source = db.prepare<[number, number], RevisionRow>('SELECT * FROM revisions WHERE id = ? AND article_id = ?').get(revisionId, articleId);
-    if (!source) throw new CoreError('not_found', `Article ${articleId} has no saved version ${revisionId}.`);
-    keepRevision(db, articleId, 'before_restore', by, now, `v${current.version}`);
-    const at = now.toISOString();
-    db.prepare('UPDATE articles SET headline = ?, section = ?, body = ?, content = ?, version = version + 1, updated_at = ? WHERE id = ?').run(
-      source.headline,
-      source.section,
-      source.body,
-      source.content,
-      at,
-      articleId,
-    );
-    markForIndexing(db, articleId);
-    recordPhotoUses(db, articleId, JSON.parse(source.body) as ArticleContent['body']);
-    return { id: articleId, version: baseVersion + 1, updatedAt: at };
-  }).immediate();
+export function restoreRevision(
+  db: Database,
+  articleId: number,
+  baseVersion: number,
+  revisionId: number,
+  by: string,
+  now: Date,
+): SavedVersion {
+  return db
+    .transaction((): SavedVersion => {
+      const current = db
+        .prepare<[number], { version: number }>('SELECT version FROM articles WHERE id = ?')
+        .get(articleId);
+      if (!current) throw new CoreError('not_found', `There is no article ${articleId}.`);
+      if (current.version !== baseVersion) {
+        throw new CoreError(
+          'conflict',
+          `Article ${articleId} was changed elsewhere (now version ${current.version}, this restore is based on version ${baseVersion}); nothing was written.`,
+        );
+      }
+      const source = db
+        .prepare<[number, number], RevisionRow>('SELECT * FROM revisions WHERE id = ? AND article_id = ?')
+        .get(revisionId, articleId);
+      if (!source) throw new CoreError('not_found', `Article ${articleId} has no saved version ${revisionId}.`);
+      keepRevision(db, articleId, 'before_restore', by, now, `v${current.version}`);
+      const at = now.toISOString();
+      db.prepare(
+        'UPDATE articles SET headline = ?, section = ?, body = ?, content = ?, version = version + 1, updated_at = ? WHERE id = ?',
+      ).run(source.headline, source.section, source.body, source.content, at, articleId);
+      markForIndexing(db, articleId);
+      recordPhotoUses(db, articleId, JSON.parse(source.body) as ArticleContent['body']);
+      return { id: articleId, version: baseVersion + 1, updatedAt: at };
+    })
+    .immediate();
 }

@@ -11,4 +11,5 @@ export function useNativeBinding(path: string | undefined): void {
 }
 
 /** Every SQLite connection of the core is opened here. */
-export const openSqlite = (file: string, options: Omit<Options, 'nativeBinding'> = {}): Database => new BetterSqlite3(file, { ...options, nativeBinding });
+export const openSqlite = (file: string, options: Omit<Options, 'nativeBinding'> = {}): Database =>
+  new BetterSqlite3(file, { ...options, nativeBinding });

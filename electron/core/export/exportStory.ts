@@ -1,6 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
-import { constants, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import {
+  constants,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { copyFile, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -8,7 +17,14 @@ import type { OutputInfo, Sharp } from 'sharp';
 import { inlineText } from '../../../shared/article/article';
 import { creditLine } from '../../../shared/article/credits';
 import type { ExportPhoto } from '../../../shared/export/articleHtml';
-import { articleFragment, escapeHtml, exportWidths, figureCaption, pageSize, photoCreditText } from '../../../shared/export/articleHtml';
+import {
+  articleFragment,
+  escapeHtml,
+  exportWidths,
+  figureCaption,
+  pageSize,
+  photoCreditText,
+} from '../../../shared/export/articleHtml';
 import { articlePage, pageOptions } from '../../../shared/export/articlePage';
 import type { PreflightItem } from '../../../shared/export/preflight';
 import { blocksExport, preflight } from '../../../shared/export/preflight';
@@ -19,7 +35,6 @@ import { CoreError } from '../CoreError';
 import { listPeople } from '../peopleStore';
 import { findPhoto, originalPath } from '../photos/photoStore';
 import { getSettings } from '../settingsStore';
-
 
 export interface ExportOptions {
   /** Export even when the preflight has errors; the manifest then says it is a draft. */
@@ -48,9 +63,14 @@ export type ExportResult =
   | { status: 'exported'; dir: string; draft: boolean; preflight: PreflightItem[]; files: ExportedFile[] };
 
 /** The XMP packet written into each exported image: creator, credit line, copyright, caption, usage terms. */
-export function xmpPacket(photo: Pick<Photo, 'creator' | 'copyright' | 'usageTerms'>, credit: string, caption: string): string {
+export function xmpPacket(
+  photo: Pick<Photo, 'creator' | 'copyright' | 'usageTerms'>,
+  credit: string,
+  caption: string,
+): string {
   const xml = escapeHtml; // the same five characters, and &#39; is valid XML
-  const alt = (name: string, value: string) => (value ? `<${name}><rdf:Alt><rdf:li xml:lang="x-default">${xml(value)}</rdf:li></rdf:Alt></${name}>` : '');
+  const alt = (name: string, value: string) =>
+    value ? `<${name}><rdf:Alt><rdf:li xml:lang="x-default">${xml(value)}</rdf:li></rdf:Alt></${name}>` : '';
   return [
     '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>',
     '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
@@ -81,21 +101,28 @@ export function exportFolder(dataDir: string, dir: string): string {
   } catch {
     throw new CoreError('not_found', 'That export folder does not exist any more.');
   }
-  if (dirname(real) !== root || !statSync(real).isDirectory()) throw new CoreError('forbidden', 'Only folders of exported packages can be opened.');
+  if (dirname(real) !== root || !statSync(real).isDirectory())
+    throw new CoreError('forbidden', 'Only folders of exported packages can be opened.');
   return real;
 }
 
 const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
 }
 
 /** The article with what the export needs to check it: the settings, the registry's name forms, its photos. */
 export function preflightArticle(db: Database, articleId: number) {
   const article = getArticle(db, articleId);
   const settings = getSettings(db);
-  const displays = new Map(listPeople(db).filter((person) => person.display).map((person) => [personKey(person.name), person.display]));
+  const displays = new Map(
+    listPeople(db)
+      .filter((person) => person.display)
+      .map((person) => [personKey(person.name), person.display]),
+  );
   const display = (name: string) => displays.get(personKey(name));
   const photos = new Map<string, Photo>();
   for (const block of article.body) {
@@ -103,7 +130,14 @@ export function preflightArticle(db: Database, articleId: number) {
     const photo = findPhoto(db, block.photoId);
     if (photo) photos.set(photo.id, photo);
   }
-  const checks = preflight({ article, photos, template: settings.creditTemplate, display, copyDesk: settings.copyDesk, blockingRules: settings.export.blockingRules });
+  const checks = preflight({
+    article,
+    photos,
+    template: settings.creditTemplate,
+    display,
+    copyDesk: settings.copyDesk,
+    blockingRules: settings.export.blockingRules,
+  });
   return { article, settings, display, photos, checks };
 }
 
@@ -113,13 +147,26 @@ export function preflightArticle(db: Database, articleId: number) {
  * 2.x) and manifest.json (every file with its SHA-256). Refused, writing nothing, when the
  * preflight has errors, unless exported as a draft.
  */
-export async function exportStory(db: Database, dataDir: string, articleId: number, outDir: string, options: ExportOptions = {}): Promise<ExportResult> {
+export async function exportStory(
+  db: Database,
+  dataDir: string,
+  articleId: number,
+  outDir: string,
+  options: ExportOptions = {},
+): Promise<ExportResult> {
   const { article, settings, display, photos, checks } = preflightArticle(db, articleId);
   if (blocksExport(checks) && !options.draft) return { status: 'blocked', preflight: checks };
 
-  if (existsSync(outDir) && readdirSync(outDir).length > 0) throw new CoreError('validation', `${outDir} is not empty; export into a new folder.`);
+  if (existsSync(outDir) && readdirSync(outDir).length > 0)
+    throw new CoreError('validation', `${outDir} is not empty; export into a new folder.`);
   mkdirSync(join(outDir, 'images'), { recursive: true });
-  const page = pageOptions(article, article.id, settings, { publishedAt: article.createdAt, modifiedAt: article.updatedAt }, display);
+  const page = pageOptions(
+    article,
+    article.id,
+    settings,
+    { publishedAt: article.createdAt, modifiedAt: article.updatedAt },
+    display,
+  );
   const template = settings.creditTemplate;
   const jobs = [...photos.values()].map((photo, position) => {
     const credit = photoCreditText(photo, { template, display });
@@ -136,19 +183,23 @@ export async function exportStory(db: Database, dataDir: string, articleId: numb
   const cacheDir = options.cacheDir ?? join(dataDir, 'cache', 'renditions');
   mkdirSync(cacheDir, { recursive: true });
   // Photos in parallel, as many as there are cores (libvips also threads within each), kept in article order.
-  const exported = await inParallel(jobs, availableParallelism(), async ({ photo, packet, widths, stem }): Promise<ExportPhoto> => {
-    const renditions = await writeRenditions({
-      original: originalPath(dataDir, photo.id, photo.format),
-      photoId: photo.id,
-      packet,
-      widths,
-      cacheDir,
-      outDir,
-      stem,
-      written: () => options.onProgress?.({ done: ++done, total }),
-    });
-    return { ...photo, ...pageSize(photo), renditions };
-  });
+  const exported = await inParallel(
+    jobs,
+    availableParallelism(),
+    async ({ photo, packet, widths, stem }): Promise<ExportPhoto> => {
+      const renditions = await writeRenditions({
+        original: originalPath(dataDir, photo.id, photo.format),
+        photoId: photo.id,
+        packet,
+        widths,
+        cacheDir,
+        outDir,
+        stem,
+        written: () => options.onProgress?.({ done: ++done, total }),
+      });
+      return { ...photo, ...pageSize(photo), renditions };
+    },
+  );
   const ordered = new Map(exported.map((photo) => [photo.id, photo]));
   void pruneCache(cacheDir, cacheBytes);
 
@@ -165,10 +216,19 @@ export async function exportStory(db: Database, dataDir: string, articleId: numb
     firstcreated: article.createdAt,
     pubstatus: options.draft && blocksExport(checks) ? 'withheld' : 'usable',
     headlines: [{ role: 'main', value: article.headline }],
-    descriptions: [{ role: 'summary', contenttype: 'text/plain', value: `${page.outletPrefix ? `${page.outletPrefix}${page.outletSeparator}` : ''}${inlineText(article.lead)}` }],
+    descriptions: [
+      {
+        role: 'summary',
+        contenttype: 'text/plain',
+        value: `${page.outletPrefix ? `${page.outletPrefix}${page.outletSeparator}` : ''}${inlineText(article.lead)}`,
+      },
+    ],
     bodies: [{ role: 'main', contenttype: 'text/html', value: fragment }],
     by: byline,
-    people: article.contributors.map((contributor) => ({ name: contributor.name, rel: contributor.roles.map((role) => `newsroom:${role}`).join(' ') })),
+    people: article.contributors.map((contributor) => ({
+      name: contributor.name,
+      rel: contributor.roles.map((role) => `newsroom:${role}`).join(' '),
+    })),
     subjects: article.tags.map((tag) => ({ name: tag })),
     associations: Object.fromEntries(
       [...ordered.values()].map((photo, position) => [
@@ -177,7 +237,11 @@ export async function exportStory(db: Database, dataDir: string, articleId: numb
           type: 'picture',
           by: photoCreditText(photo, { template, display }),
           descriptions: [{ role: 'caption', value: figureCaption(article.body, photo.id) }],
-          renditions: photo.renditions.map((rendition) => ({ href: rendition.src, contenttype: rendition.type, width: rendition.width })),
+          renditions: photo.renditions.map((rendition) => ({
+            href: rendition.src,
+            contenttype: rendition.type,
+            width: rendition.width,
+          })),
           rightsinfo: [{ langid: 'vi', linkedrights: photo.usageTerms, encodedrights: photo.copyright }],
         },
       ]),
@@ -187,12 +251,25 @@ export async function exportStory(db: Database, dataDir: string, articleId: numb
   writeFileSync(join(outDir, 'article.json'), `${JSON.stringify(ninjs, null, 2)}\n`);
   const files = listFiles(outDir)
     .sort()
-    .map((file) => ({ path: relative(outDir, file).split('\\').join('/'), sha256: sha256(file), bytes: statSync(file).size }));
+    .map((file) => ({
+      path: relative(outDir, file).split('\\').join('/'),
+      sha256: sha256(file),
+      bytes: statSync(file).size,
+    }));
   const draft = Boolean(options.draft) && blocksExport(checks);
   const manifest = join(outDir, 'manifest.json');
-  writeFileSync(manifest, `${JSON.stringify({ generator: 'Newsroom', article: article.id, version: article.version, exportedAt: at, draft, files }, null, 2)}\n`);
+  writeFileSync(
+    manifest,
+    `${JSON.stringify({ generator: 'Newsroom', article: article.id, version: article.version, exportedAt: at, draft, files }, null, 2)}\n`,
+  );
   // Every file of the package, the manifest (which lists the others) included.
-  return { status: 'exported', dir: outDir, draft, preflight: checks, files: [...files, { path: 'manifest.json', sha256: sha256(manifest), bytes: statSync(manifest).size }] };
+  return {
+    status: 'exported',
+    dir: outDir,
+    draft,
+    preflight: checks,
+    files: [...files, { path: 'manifest.json', sha256: sha256(manifest), bytes: statSync(manifest).size }],
+  };
 }
 
 const formats = [
@@ -240,7 +317,9 @@ async function writeRenditions(job: {
   for (const width of widths) {
     for (const [format, type] of formats) {
       const name = `${job.stem}-${width}.${format}`;
-      const key = createHash('sha256').update(JSON.stringify([renditionRecipe, photoId, width, format, packet])).digest('hex');
+      const key = createHash('sha256')
+        .update(JSON.stringify([renditionRecipe, photoId, width, format, packet]))
+        .digest('hex');
       const cached = join(cacheDir, `${key}.${format}`);
       if (existsSync(cached)) {
         const now = new Date();
@@ -254,9 +333,13 @@ async function writeRenditions(job: {
           .raw()
           .toBuffer({ resolveWithObject: true });
         const { data, info } = await decoded;
-        const pipeline: Sharp = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } }).resize({ width, withoutEnlargement: true });
+        const pipeline: Sharp = sharp(data, {
+          raw: { width: info.width, height: info.height, channels: info.channels },
+        }).resize({ width, withoutEnlargement: true });
         const temporary = `${cached}.${randomUUID()}.tmp`;
-        await (format === 'jpg' ? pipeline.jpeg({ quality: 82, mozjpeg: true }) : pipeline.webp({ quality: 80 })).withXmp(packet).toFile(temporary);
+        await (format === 'jpg' ? pipeline.jpeg({ quality: 82, mozjpeg: true }) : pipeline.webp({ quality: 80 }))
+          .withXmp(packet)
+          .toFile(temporary);
         await rename(temporary, cached);
       }
       await copyFile(cached, join(job.outDir, name), constants.COPYFILE_FICLONE);

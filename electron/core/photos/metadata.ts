@@ -2,7 +2,14 @@ import type { ChildNode, Element } from 'domhandler';
 import { isTag, isText } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import type { PhotoMeta, PhotoTextField } from '../../../shared/photos/photo';
-import { cleanText, emptyPhotoMeta, maxKeywordLength, maxKeywords, photoFieldLimits, photoTextFields } from '../../../shared/photos/photo';
+import {
+  cleanText,
+  emptyPhotoMeta,
+  maxKeywordLength,
+  maxKeywords,
+  photoFieldLimits,
+  photoTextFields,
+} from '../../../shared/photos/photo';
 
 type Partial = { [F in PhotoTextField]?: string } & { keywords?: string[]; dateCreated?: string };
 
@@ -80,7 +87,10 @@ export function readIptc(buffer: Buffer | undefined): Partial {
     const value = decode(data, isUtf8);
     if (field === 'keywords') out.keywords = [...(out.keywords ?? []), value];
     else if (field === 'creator') out.creator = out.creator ? `${out.creator}, ${value}` : value;
-    else if (field === 'dateCreated') out.dateCreated = /^\d{8}$/.test(value) ? `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}` : value;
+    else if (field === 'dateCreated')
+      out.dateCreated = /^\d{8}$/.test(value)
+        ? `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`
+        : value;
     else out[field] = value;
   }
   return out;
@@ -206,12 +216,18 @@ export function readPhotoMeta(sources: { exif?: Buffer; iptc?: Buffer; xmp?: Buf
   const layers = [readXmp(sources.xmp), readIptc(sources.iptc), readExif(sources.exif)];
   const meta = emptyPhotoMeta();
   for (const field of photoTextFields) {
-    const value = layers.map((layer) => layer[field]).find((candidate) => candidate !== undefined && candidate.trim() !== '');
+    const value = layers
+      .map((layer) => layer[field])
+      .find((candidate) => candidate !== undefined && candidate.trim() !== '');
     if (value !== undefined) meta[field] = cleanText(value, photoFieldLimits[field]);
   }
   const keywords = layers.map((layer) => layer.keywords).find((list) => list !== undefined && list.length > 0) ?? [];
-  meta.keywords = [...new Set(keywords.map((keyword) => cleanText(keyword, maxKeywordLength)).filter((keyword) => keyword !== ''))].slice(0, maxKeywords);
-  const date = layers.map((layer) => layer.dateCreated).find((candidate) => candidate !== undefined && candidate !== '');
+  meta.keywords = [
+    ...new Set(keywords.map((keyword) => cleanText(keyword, maxKeywordLength)).filter((keyword) => keyword !== '')),
+  ].slice(0, maxKeywords);
+  const date = layers
+    .map((layer) => layer.dateCreated)
+    .find((candidate) => candidate !== undefined && candidate !== '');
   meta.dateCreated = date ? cleanText(date, 40) : '';
   return meta;
 }

@@ -43,9 +43,19 @@ export class PhotoImporter {
       const onReply = (reply: WorkerReply) => finish(reply, false);
       const onExit = () => {
         if (this.child === child) this.child = undefined;
-        finish({ ok: false, reason: 'The photo stopped the decoder (it is probably damaged); the other photos go on.' }, false);
+        finish(
+          { ok: false, reason: 'The photo stopped the decoder (it is probably damaged); the other photos go on.' },
+          false,
+        );
       };
-      const timer = setTimeout(() => finish({ ok: false, reason: `Reading the photo took longer than ${this.timeoutMs / 1000} s; it was stopped.` }, true), this.timeoutMs);
+      const timer = setTimeout(
+        () =>
+          finish(
+            { ok: false, reason: `Reading the photo took longer than ${this.timeoutMs / 1000} s; it was stopped.` },
+            true,
+          ),
+        this.timeoutMs,
+      );
       child.onReply(onReply);
       child.onExit(onExit);
       child.send(job);

@@ -2,8 +2,23 @@ import type { Database } from 'better-sqlite3';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Block } from '../../../shared/article/article';
-import type { Photo, PhotoChanges, PhotoFilter, PhotoFormat, PhotoImportResult, PhotoMeta, PhotoPage } from '../../../shared/photos/photo';
-import { applyTemplate, cleanText, emptyPhotoMeta, maxKeywordLength, photoFieldLimits, photoTextFields } from '../../../shared/photos/photo';
+import type {
+  Photo,
+  PhotoChanges,
+  PhotoFilter,
+  PhotoFormat,
+  PhotoImportResult,
+  PhotoMeta,
+  PhotoPage,
+} from '../../../shared/photos/photo';
+import {
+  applyTemplate,
+  cleanText,
+  emptyPhotoMeta,
+  maxKeywordLength,
+  photoFieldLimits,
+  photoTextFields,
+} from '../../../shared/photos/photo';
 import { exactForm, foldedForm } from '../../../shared/search/query';
 import { cached } from '../archive/statements';
 import { CoreError } from '../CoreError';
@@ -67,7 +82,17 @@ export function findPhoto(db: Database, id: string): Photo | undefined {
 
 /** Caption, credit and keywords in the two forms article search uses: exact (NFC, one tone style, lower case) and folded. */
 export function photoSearchTexts(meta: PhotoMeta, name: string): { exact: string; folded: string } {
-  const text = [meta.description, meta.headline, meta.creator, meta.creditLine, meta.source, meta.city, meta.keywords.join(' '), meta.altText, name].join(' \u0001 ');
+  const text = [
+    meta.description,
+    meta.headline,
+    meta.creator,
+    meta.creditLine,
+    meta.source,
+    meta.city,
+    meta.keywords.join(' '),
+    meta.altText,
+    name,
+  ].join(' \u0001 ');
   return { exact: exactForm(text), folded: foldedForm(text) };
 }
 
@@ -94,7 +119,13 @@ export interface ImportOptions {
  * (a second copy is a duplicate, one record), with its renditions beside it. One file's
  * failure is its own result; the rest of the batch goes on. Cancelling stops before the next file.
  */
-export async function importPhotoFiles(db: Database, dataDir: string, importer: PhotoImporter, files: readonly ImportFile[], options: ImportOptions = {}): Promise<PhotoImportResult[]> {
+export async function importPhotoFiles(
+  db: Database,
+  dataDir: string,
+  importer: PhotoImporter,
+  files: readonly ImportFile[],
+  options: ImportOptions = {},
+): Promise<PhotoImportResult[]> {
   const results: PhotoImportResult[] = [];
   const scratch = join(photosDir(dataDir), 'tmp');
   mkdirSync(scratch, { recursive: true });
@@ -112,7 +143,13 @@ export async function importPhotoFiles(db: Database, dataDir: string, importer: 
   return results;
 }
 
-async function importOne(db: Database, dataDir: string, importer: PhotoImporter, file: ImportFile, outDir: string): Promise<PhotoImportResult> {
+async function importOne(
+  db: Database,
+  dataDir: string,
+  importer: PhotoImporter,
+  file: ImportFile,
+  outDir: string,
+): Promise<PhotoImportResult> {
   const name = cleanText(file.name, 255) || 'photo';
   if (!existsSync(file.path)) return { name, status: 'rejected', reason: 'The file does not exist.' };
   const reply = await importer.process({ path: file.path, outDir });
@@ -136,7 +173,19 @@ async function importOne(db: Database, dataDir: string, importer: PhotoImporter,
   db.prepare(
     `INSERT INTO photos (id, original_name, format, width, height, bytes, imported_at, updated_at, version, meta, search_exact, search_folded)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
-  ).run(reply.id, name, reply.format, reply.width, reply.height, reply.bytes, at, at, JSON.stringify(reply.meta), search.exact, search.folded);
+  ).run(
+    reply.id,
+    name,
+    reply.format,
+    reply.width,
+    reply.height,
+    reply.bytes,
+    at,
+    at,
+    JSON.stringify(reply.meta),
+    search.exact,
+    search.folded,
+  );
   // Whoever made the photo joins the contributor registry, whichever shell or command imported it.
   registerNames(db, [reply.meta.creator]);
   return { name, status: 'imported', photo: getPhoto(db, reply.id) };
@@ -179,9 +228,16 @@ export function listPhotos(db: Database, query: PhotoQuery = {}): PhotoPage {
     params.push(marked ? exactForm(term) : foldedForm(term));
   }
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const order = query.sort === 'oldest' ? 'imported_at ASC, id' : query.sort === 'taken' ? `json_extract(meta, '$.dateCreated') DESC, imported_at DESC` : 'imported_at DESC, id';
+  const order =
+    query.sort === 'oldest'
+      ? 'imported_at ASC, id'
+      : query.sort === 'taken'
+        ? `json_extract(meta, '$.dateCreated') DESC, imported_at DESC`
+        : 'imported_at DESC, id';
   const total = (db.prepare(`SELECT count(*) AS n FROM photos ${clause}`).get(...params) as { n: number }).n;
-  const rows = db.prepare<unknown[], PhotoRow>(`${selectPhoto} ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, query.limit ?? 200, query.offset ?? 0);
+  const rows = db
+    .prepare<unknown[], PhotoRow>(`${selectPhoto} ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .all(...params, query.limit ?? 200, query.offset ?? 0);
   return { total, photos: rows.map(rowToPhoto) };
 }
 
@@ -190,28 +246,34 @@ export function listPhotos(db: Database, query: PhotoQuery = {}): PhotoPage {
  * are filled from each photo in turn. Values are cleaned, NFC and capped like imported ones.
  */
 export function updatePhotos(db: Database, ids: readonly string[], changes: PhotoChanges): Photo[] {
-  return db.transaction(() => {
-    const at = new Date().toISOString();
-    const updated = ids.map((id) => {
-      const photo = getPhoto(db, id);
-      const meta: PhotoMeta = { ...emptyPhotoMeta(), ...photo };
-      for (const field of photoTextFields) {
-        const value = changes[field];
-        if (value !== undefined) meta[field] = cleanText(applyTemplate(value, photo), photoFieldLimits[field]);
-      }
-      if (changes.keywords) meta.keywords = [...new Set(changes.keywords.map((keyword) => cleanText(keyword, maxKeywordLength)).filter(Boolean))];
-      const stored: PhotoMeta = Object.fromEntries([...photoTextFields, 'keywords', 'dateCreated'].map((key) => [key, meta[key as keyof PhotoMeta]])) as PhotoMeta;
-      const search = photoSearchTexts(stored, photo.originalName);
-      db.prepare('UPDATE photos SET meta = ?, search_exact = ?, search_folded = ?, version = version + 1, updated_at = ? WHERE id = ?').run(
-        JSON.stringify(stored),
-        search.exact,
-        search.folded,
-        at,
-        id,
+  return db
+    .transaction(() => {
+      const at = new Date().toISOString();
+      const updated = ids.map((id) => {
+        const photo = getPhoto(db, id);
+        const meta: PhotoMeta = { ...emptyPhotoMeta(), ...photo };
+        for (const field of photoTextFields) {
+          const value = changes[field];
+          if (value !== undefined) meta[field] = cleanText(applyTemplate(value, photo), photoFieldLimits[field]);
+        }
+        if (changes.keywords)
+          meta.keywords = [
+            ...new Set(changes.keywords.map((keyword) => cleanText(keyword, maxKeywordLength)).filter(Boolean)),
+          ];
+        const stored: PhotoMeta = Object.fromEntries(
+          [...photoTextFields, 'keywords', 'dateCreated'].map((key) => [key, meta[key as keyof PhotoMeta]]),
+        ) as PhotoMeta;
+        const search = photoSearchTexts(stored, photo.originalName);
+        db.prepare(
+          'UPDATE photos SET meta = ?, search_exact = ?, search_folded = ?, version = version + 1, updated_at = ? WHERE id = ?',
+        ).run(JSON.stringify(stored), search.exact, search.folded, at, id);
+        return getPhoto(db, id);
+      });
+      registerNames(
+        db,
+        updated.map((photo) => photo.creator),
       );
-      return getPhoto(db, id);
-    });
-    registerNames(db, updated.map((photo) => photo.creator));
-    return updated;
-  }).immediate();
+      return updated;
+    })
+    .immediate();
 }

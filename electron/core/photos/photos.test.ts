@@ -29,19 +29,23 @@ function setup() {
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
     return result.value;
   };
-  const upload = (file: string, name = file.split('/').at(-1) ?? 'x') => value<PhotoImportResult>('photos.import', { fileName: name, dataBase64: readFileSync(file).toString('base64') });
+  const upload = (file: string, name = file.split('/').at(-1) ?? 'x') =>
+    value<PhotoImportResult>('photos.import', { fileName: name, dataBase64: readFileSync(file).toString('base64') });
   return { dataDir, db, value, upload };
 }
 
 /** A real JPEG of the given colour and size, made by sharp. */
 async function jpeg(dir: string, name: string, colour = '#c33', width = 640, height = 480): Promise<string> {
   const file = join(dir, name);
-  await sharp({ create: { width, height, channels: 3, background: colour } }).jpeg({ quality: 80 }).toFile(file);
+  await sharp({ create: { width, height, channels: 3, background: colour } })
+    .jpeg({ quality: 80 })
+    .toFile(file);
   return file;
 }
 
 /** Metadata written by ExifTool, the reference implementation (Debian libimage-exiftool-perl). */
-const exiftool = (file: string, ...tags: string[]) => execFileSync('exiftool', ['-q', '-overwrite_original', ...tags, file]);
+const exiftool = (file: string, ...tags: string[]) =>
+  execFileSync('exiftool', ['-q', '-overwrite_original', ...tags, file]);
 
 const vietnamese = {
   creator: 'Minh Tuấn',
@@ -79,7 +83,14 @@ describe('photo import', () => {
     );
     const result = await upload(file);
     if (result.status !== 'imported') throw new Error(JSON.stringify(result));
-    expect(result.photo).toMatchObject({ ...vietnamese, dateCreated: '2019-12-24', width: 640, height: 480, format: 'jpeg', originalName: 'hoi-nghi.jpg' });
+    expect(result.photo).toMatchObject({
+      ...vietnamese,
+      dateCreated: '2019-12-24',
+      width: 640,
+      height: 480,
+      format: 'jpeg',
+      originalName: 'hoi-nghi.jpg',
+    });
     expect(result.photo.id).toBe(sha256(file));
     expect(sha256(originalPath(dataDir, result.photo.id, 'jpeg'))).toBe(sha256(file));
     for (const kind of ['thumb', 'preview'] as const) {
@@ -119,12 +130,26 @@ describe('photo import', () => {
     });
 
     const exif = await jpeg(dir, 'exif.jpg', '#336');
-    exiftool(exif, '-EXIF:Artist=Nguyên Khôi', '-EXIF:Copyright=QĐND 2026', '-EXIF:DateTimeOriginal=2019:12:24 09:30:00', '-EXIF:ImageDescription=Quang cảnh Hội nghị');
+    exiftool(
+      exif,
+      '-EXIF:Artist=Nguyên Khôi',
+      '-EXIF:Copyright=QĐND 2026',
+      '-EXIF:DateTimeOriginal=2019:12:24 09:30:00',
+      '-EXIF:ImageDescription=Quang cảnh Hội nghị',
+    );
     const fromExif = await upload(exif);
     if (fromExif.status !== 'imported') throw new Error(JSON.stringify(fromExif));
-    expect(fromExif.photo).toMatchObject({ creator: 'Nguyên Khôi', copyright: 'QĐND 2026', description: 'Quang cảnh Hội nghị', dateCreated: '2019-12-24T09:30:00' });
+    expect(fromExif.photo).toMatchObject({
+      creator: 'Nguyên Khôi',
+      copyright: 'QĐND 2026',
+      description: 'Quang cảnh Hội nghị',
+      dateCreated: '2019-12-24T09:30:00',
+    });
     // Creators join the contributor registry, so a photographer is typed once.
-    expect((await value<{ name: string }[]>('people.list', {})).map((person) => person.name)).toEqual(['Minh Tuấn', 'Nguyên Khôi']);
+    expect((await value<{ name: string }[]>('people.list', {})).map((person) => person.name)).toEqual([
+      'Minh Tuấn',
+      'Nguyên Khôi',
+    ]);
   });
 
   it('stores a photo once: the same bytes again are a duplicate of the one record', async () => {
@@ -156,7 +181,10 @@ describe('photo import', () => {
     const truncated = await jpeg(dir, 'truncated.jpg', '#05a', 1200, 900);
     truncateSync(truncated, Math.floor(statSync(truncated).size / 2));
     const svg = join(dir, 'drawing.jpg');
-    writeFileSync(svg, '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="10" height="10"/></svg>');
+    writeFileSync(
+      svg,
+      '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="10" height="10"/></svg>',
+    );
     const heic = join(dir, 'iphone.heic');
     writeFileSync(heic, Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.alloc(64)]));
     const pdf = join(dir, 'scan.jpg');
@@ -179,23 +207,45 @@ describe('photo import', () => {
     };
     writeFileSync(
       huge,
-      Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(Buffer.alloc(64))), pngChunk('IEND', Buffer.alloc(0))]),
+      Buffer.concat([
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+        pngChunk('IHDR', ihdr),
+        pngChunk('IDAT', deflateSync(Buffer.alloc(64))),
+        pngChunk('IEND', Buffer.alloc(0)),
+      ]),
     );
     const good2 = await jpeg(dir, 'good2.jpg', '#5a0');
 
-    const files = [good, truncated, svg, heic, pdf, empty, huge, join(dir, 'missing.jpg'), good2].map((path) => ({ path, name: path.split('/').at(-1) ?? '' }));
+    const files = [good, truncated, svg, heic, pdf, empty, huge, join(dir, 'missing.jpg'), good2].map((path) => ({
+      path,
+      name: path.split('/').at(-1) ?? '',
+    }));
     const progress: number[] = [];
-    const results = await importPhotoFiles(db, dataDir, importer, files, { onResult: (_result, index) => progress.push(index) });
+    const results = await importPhotoFiles(db, dataDir, importer, files, {
+      onResult: (_result, index) => progress.push(index),
+    });
     expect(progress).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
     const byName = Object.fromEntries(results.map((result) => [result.name, result]));
     expect(byName['good.jpg']?.status).toBe('imported');
     expect(byName['good2.jpg']?.status).toBe('imported');
-    expect(byName['truncated.jpg']).toMatchObject({ status: 'rejected', reason: expect.stringContaining('damaged') as unknown });
-    expect(byName['drawing.jpg']).toMatchObject({ status: 'rejected', reason: expect.stringContaining('SVG') as unknown });
-    expect(byName['iphone.heic']).toMatchObject({ status: 'rejected', reason: expect.stringContaining('HEIC') as unknown });
+    expect(byName['truncated.jpg']).toMatchObject({
+      status: 'rejected',
+      reason: expect.stringContaining('damaged') as unknown,
+    });
+    expect(byName['drawing.jpg']).toMatchObject({
+      status: 'rejected',
+      reason: expect.stringContaining('SVG') as unknown,
+    });
+    expect(byName['iphone.heic']).toMatchObject({
+      status: 'rejected',
+      reason: expect.stringContaining('HEIC') as unknown,
+    });
     expect(byName['scan.jpg']).toMatchObject({ status: 'rejected', reason: expect.stringContaining('PDF') as unknown });
     expect(byName['empty.jpg']).toMatchObject({ status: 'rejected', reason: 'The file is empty.' });
-    expect(byName['huge.png']).toMatchObject({ status: 'rejected', reason: expect.stringContaining('400 megapixels') as unknown });
+    expect(byName['huge.png']).toMatchObject({
+      status: 'rejected',
+      reason: expect.stringContaining('400 megapixels') as unknown,
+    });
     expect(byName['missing.jpg']).toMatchObject({ status: 'rejected', reason: 'The file does not exist.' });
   });
 
@@ -206,7 +256,10 @@ describe('photo import', () => {
     const first = await jpeg(dir, 'slow.jpg', '#777', 4000, 3000);
     const timedOut = await importPhotoFiles(db, dataDir, impatient, [{ path: first, name: 'slow.jpg' }]);
     impatient.close();
-    expect(timedOut[0]).toMatchObject({ status: 'rejected', reason: expect.stringContaining('took longer') as unknown });
+    expect(timedOut[0]).toMatchObject({
+      status: 'rejected',
+      reason: expect.stringContaining('took longer') as unknown,
+    });
     const next = await importPhotoFiles(db, dataDir, importer, [{ path: first, name: 'slow.jpg' }]);
     expect(next[0]?.status).toBe('imported');
   });
@@ -221,15 +274,26 @@ describe('photo import', () => {
     expect(await call({ path: file })).toMatchObject({ ok: true, value: { status: 'imported', name: 'tu-dia.jpg' } });
     expect(await call({ path: 'tu-dia.jpg' })).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(await call({ path: tempDir() })).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(await call({ path: join(tempDir(), 'missing.jpg') })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call({ path: join(tempDir(), 'missing.jpg') })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('can be cancelled between files', async () => {
     const { db, dataDir } = setup();
     const dir = tempDir();
-    const files = await Promise.all(['a', 'b', 'c'].map(async (name, index) => ({ path: await jpeg(dir, `${name}.jpg`, ['#111', '#222', '#333'][index]), name })));
+    const files = await Promise.all(
+      ['a', 'b', 'c'].map(async (name, index) => ({
+        path: await jpeg(dir, `${name}.jpg`, ['#111', '#222', '#333'][index]),
+        name,
+      })),
+    );
     const controller = new AbortController();
-    const results = await importPhotoFiles(db, dataDir, importer, files, { signal: controller.signal, onResult: () => controller.abort() });
+    const results = await importPhotoFiles(db, dataDir, importer, files, {
+      signal: controller.signal,
+      onResult: () => controller.abort(),
+    });
     expect(results).toHaveLength(1);
   });
 });
@@ -239,7 +303,15 @@ describe('the photo library', () => {
     const context = setup();
     const dir = tempDir();
     const credited = await jpeg(dir, 'credited.jpg', '#900');
-    exiftool(credited, '-codedcharacterset=utf8', '-XMP-dc:Creator=Minh Tuấn', '-XMP-dc:Description=Đường Trường Sơn mùa mưa', '-XMP-photoshop:City=Hà Nội', '-XMP-photoshop:DateCreated=2019-12-24', '-XMP-iptcCore:AltTextAccessibility=Xe qua đường');
+    exiftool(
+      credited,
+      '-codedcharacterset=utf8',
+      '-XMP-dc:Creator=Minh Tuấn',
+      '-XMP-dc:Description=Đường Trường Sơn mùa mưa',
+      '-XMP-photoshop:City=Hà Nội',
+      '-XMP-photoshop:DateCreated=2019-12-24',
+      '-XMP-iptcCore:AltTextAccessibility=Xe qua đường',
+    );
     const bare = await jpeg(dir, 'bare.jpg', '#090');
     exiftool(bare, '-codedcharacterset=utf8', '-XMP-dc:Description=Dương liễu bên hồ', '-XMP-photoshop:City=Huế');
     const a = await context.upload(credited);
@@ -254,7 +326,11 @@ describe('the photo library', () => {
     expect(await ids({ filter: 'missing-credit' })).toEqual([bare.id]);
     expect(await ids({ filter: 'missing-alt' })).toEqual([bare.id]);
     const article = await value<Article>('articles.create', { headline: 'Có ảnh' });
-    await value<SavedVersion>('articles.save', { id: article.id, baseVersion: 1, body: [{ type: 'figure', photoId: credited.id, caption: 'Chú thích', children: [{ text: '' }] }] });
+    await value<SavedVersion>('articles.save', {
+      id: article.id,
+      baseVersion: 1,
+      body: [{ type: 'figure', photoId: credited.id, caption: 'Chú thích', children: [{ text: '' }] }],
+    });
     expect(await ids({ filter: 'unused' })).toEqual([bare.id]);
     expect(await ids({ filter: 'in-article', articleId: article.id })).toEqual([credited.id]);
     expect((await value<Photo>('photos.get', { id: credited.id })).usedIn).toEqual([article.id]);
@@ -262,7 +338,8 @@ describe('the photo library', () => {
 
   it('searches caption, credit and keywords with and without marks (đ included)', async () => {
     const { value, credited, bare } = await library();
-    const ids = async (query: string) => (await value<PhotoPage>('photos.list', { query })).photos.map((photo) => photo.id).sort();
+    const ids = async (query: string) =>
+      (await value<PhotoPage>('photos.list', { query })).photos.map((photo) => photo.id).sort();
     expect(await ids('duong')).toEqual([credited.id, bare.id].sort());
     expect(await ids('đường')).toEqual([credited.id]);
     expect(await ids('dương')).toEqual([bare.id]);
@@ -279,7 +356,11 @@ describe('the photo library', () => {
     const { value, credited, bare } = await library();
     const updated = await value<Photo[]>('photos.update', {
       ids: [credited.id, bare.id],
-      changes: { creditLine: 'Ảnh: {creator}/QĐND', usageTerms: 'Dùng trong năm {year}', description: '{description} ({city})' },
+      changes: {
+        creditLine: 'Ảnh: {creator}/QĐND',
+        usageTerms: 'Dùng trong năm {year}',
+        description: '{description} ({city})',
+      },
     });
     expect(updated.map((photo) => [photo.creditLine, photo.description])).toEqual([
       ['Ảnh: Minh Tuấn/QĐND', 'Đường Trường Sơn mùa mưa (Hà Nội)'],
@@ -288,23 +369,38 @@ describe('the photo library', () => {
     expect(updated[0]?.usageTerms).toBe('Dùng trong năm 2019');
     expect(updated[0]?.version).toBe(2);
     // Plain text only: markup typed into a field is kept as the characters typed.
-    const [marked] = await value<Photo[]>('photos.update', { ids: [bare.id], changes: { creator: '<img src=x onerror=alert(1)> Lê\u0301' } });
+    const [marked] = await value<Photo[]>('photos.update', {
+      ids: [bare.id],
+      changes: { creator: '<img src=x onerror=alert(1)> Lê\u0301' },
+    });
     expect(marked?.creator).toBe('<img src=x onerror=alert(1)> Lế');
   });
 
   it('archive search can keep only articles with a photo missing its credit', async () => {
     const { value, credited, bare } = await library();
     const figure = (photoId: string) => ({ type: 'figure', photoId, caption: 'Ảnh', children: [{ text: '' }] });
-    for (const [headline, photo] of [['Hội nghị có ảnh đủ tác giả', credited], ['Hội nghị có ảnh thiếu tác giả', bare]] as const) {
+    for (const [headline, photo] of [
+      ['Hội nghị có ảnh đủ tác giả', credited],
+      ['Hội nghị có ảnh thiếu tác giả', bare],
+    ] as const) {
       const article = await value<Article>('articles.create', { headline });
-      await value('articles.save', { id: article.id, baseVersion: 1, body: [{ type: 'paragraph', children: [{ text: 'Nội dung.' }] }, figure(photo.id)] });
+      await value('articles.save', {
+        id: article.id,
+        baseVersion: 1,
+        body: [{ type: 'paragraph', children: [{ text: 'Nội dung.' }] }, figure(photo.id)],
+      });
     }
     const all = await value<{ results: { headline: string }[] }>('articles.search', { query: 'hoi nghi' });
     expect(all.results).toHaveLength(2);
-    const missing = await value<{ results: { headline: string }[] }>('articles.search', { query: 'hoi nghi', missingPhotoCredit: true });
+    const missing = await value<{ results: { headline: string }[] }>('articles.search', {
+      query: 'hoi nghi',
+      missingPhotoCredit: true,
+    });
     expect(missing.results.map((hit) => hit.headline)).toEqual(['Hội nghị có ảnh thiếu tác giả']);
     await value('photos.update', { ids: [bare.id], changes: { creator: 'Nguyên Khôi' } });
-    expect((await value<{ results: unknown[] }>('articles.search', { query: 'hoi nghi', missingPhotoCredit: true })).results).toEqual([]);
+    expect(
+      (await value<{ results: unknown[] }>('articles.search', { query: 'hoi nghi', missingPhotoCredit: true })).results,
+    ).toEqual([]);
   });
 
   it('keeps the original and its renditions in the photo store', async () => {
@@ -317,11 +413,15 @@ describe('the photo library', () => {
 describe('schema 8', () => {
   it('rewrites the photos’ search text in the forms article search uses', async () => {
     const dataDir = tempDir();
-    const old = openArchive(archivePath(dataDir), { migrations: migrations.filter((migration) => migration.version <= 7) });
-    old.prepare(
-      `INSERT INTO photos (id, original_name, format, width, height, bytes, imported_at, updated_at, meta, search_exact, search_folded)
+    const old = openArchive(archivePath(dataDir), {
+      migrations: migrations.filter((migration) => migration.version <= 7),
+    });
+    old
+      .prepare(
+        `INSERT INTO photos (id, original_name, format, width, height, bytes, imported_at, updated_at, meta, search_exact, search_folded)
        VALUES (?, 'a.jpg', 'jpeg', 10, 10, 1, '2026-01-01', '2026-01-01', ?, 'hoà bình', 'hoa binh')`,
-    ).run('e'.repeat(64), JSON.stringify({ ...emptyPhotoMeta(), description: 'Hoà bình' }));
+      )
+      .run('e'.repeat(64), JSON.stringify({ ...emptyPhotoMeta(), description: 'Hoà bình' }));
     old.close();
     const db = openArchive(archivePath(dataDir));
     const handlers = createCore(db, { dataDir, photoImporter: importer });
@@ -330,4 +430,3 @@ describe('schema 8', () => {
     db.close();
   });
 });
-

@@ -7,7 +7,17 @@ export interface WorkerJob {
 }
 
 export type WorkerReply =
-  | { ok: true; id: string; format: PhotoFormat; width: number; height: number; bytes: number; meta: PhotoMeta; thumb: string; preview: string }
+  | {
+      ok: true;
+      id: string;
+      format: PhotoFormat;
+      width: number;
+      height: number;
+      bytes: number;
+      meta: PhotoMeta;
+      thumb: string;
+      preview: string;
+    }
   | { ok: false; reason: string };
 
 export const maxPhotoBytes = 200 * 1024 * 1024;

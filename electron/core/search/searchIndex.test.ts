@@ -11,7 +11,16 @@ import { createCore } from '../createCore';
 import { dispatch } from '../dispatch';
 import { searchArticles } from './searchIndex';
 
-async function archive(stories: { headline: string; lead?: string; body?: string[]; section?: string; status?: string; contributors?: string[] }[]) {
+async function archive(
+  stories: {
+    headline: string;
+    lead?: string;
+    body?: string[];
+    section?: string;
+    status?: string;
+    contributors?: string[];
+  }[],
+) {
   const file = join(tempDir(), 'archive.sqlite3');
   const db = openArchive(file);
   const handlers = createCore(db);
@@ -31,10 +40,14 @@ async function archive(stories: { headline: string; lead?: string; body?: string
       section: story.section ?? '',
       contributors: (story.contributors ?? []).map((name) => ({ name, roles: ['text'] })),
     });
-    if (story.status) version = (await call<{ version: number }>('articles.setStatus', { id, baseVersion: version, status: story.status })).version;
+    if (story.status)
+      version = (
+        await call<{ version: number }>('articles.setStatus', { id, baseVersion: version, status: story.status })
+      ).version;
     ids.push(id);
   }
-  const search = (query: string, extra: Record<string, unknown> = {}) => call<SearchPage>('articles.search', { query, ...extra });
+  const search = (query: string, extra: Record<string, unknown> = {}) =>
+    call<SearchPage>('articles.search', { query, ...extra });
   return { db, call, search, ids, file };
 }
 
@@ -42,7 +55,11 @@ const headlines = (page: SearchPage) => page.results.map((hit) => hit.headline);
 
 describe('archive search (through the contract, on a real archive)', () => {
   it('matches without marks, folding đ, which SQLite alone does not', async () => {
-    const { search } = await archive([{ headline: 'Đường về làng' }, { headline: 'Cây dương liễu' }, { headline: 'Thời tiết' }]);
+    const { search } = await archive([
+      { headline: 'Đường về làng' },
+      { headline: 'Cây dương liễu' },
+      { headline: 'Thời tiết' },
+    ]);
     expect(headlines(await search('duong')).sort()).toEqual(['Cây dương liễu', 'Đường về làng']);
     expect(headlines(await search('DUONG'))).toHaveLength(2);
   });
@@ -75,7 +92,12 @@ describe('archive search (through the contract, on a real archive)', () => {
 
   it('searches the lead, body and contributors, with a highlighted snippet', async () => {
     const { search } = await archive([
-      { headline: 'Hội nghị', lead: 'Chiều 24/12, Tổng cục Công nghiệp quốc phòng tổ chức Hội nghị.', body: ['Trung tướng Nguyễn Mạnh Hùng chủ trì.'], contributors: ['Nguyên Khôi'] },
+      {
+        headline: 'Hội nghị',
+        lead: 'Chiều 24/12, Tổng cục Công nghiệp quốc phòng tổ chức Hội nghị.',
+        body: ['Trung tướng Nguyễn Mạnh Hùng chủ trì.'],
+        contributors: ['Nguyên Khôi'],
+      },
     ]);
     const [hit] = (await search('Mạnh Hùng')).results;
     expect(hit?.snippet.highlights.map(([start, end]) => hit.snippet.text.slice(start, end))).toEqual(['Mạnh', 'Hùng']);
@@ -84,7 +106,11 @@ describe('archive search (through the contract, on a real archive)', () => {
   });
 
   it('filters by status, section, contributor and date, and pages 20 at a time', async () => {
-    const many = Array.from({ length: 45 }, (_, index) => ({ headline: `Tin thời sự số ${index}`, section: index % 2 === 0 ? 'Thời sự' : 'Quốc phòng', contributors: index === 3 ? ['Minh Tuấn'] : [] }));
+    const many = Array.from({ length: 45 }, (_, index) => ({
+      headline: `Tin thời sự số ${index}`,
+      section: index % 2 === 0 ? 'Thời sự' : 'Quốc phòng',
+      contributors: index === 3 ? ['Minh Tuấn'] : [],
+    }));
     const { search } = await archive([...many, { headline: 'Tin đã gửi', status: 'submitted' }]);
     const first = await search('tin');
     expect(first).toMatchObject({ total: 46, page: 1, pageSize: 20 });
@@ -99,14 +125,27 @@ describe('archive search (through the contract, on a real archive)', () => {
   });
 
   it('past the rank limit, shows the newest first, exact matches before the others, paged', async () => {
-    const stories = Array.from({ length: 30 }, (_, index) => ({ headline: index % 3 === 0 ? `Đường số ${index}` : `Dương số ${index}` }));
+    const stories = Array.from({ length: 30 }, (_, index) => ({
+      headline: index % 3 === 0 ? `Đường số ${index}` : `Dương số ${index}`,
+    }));
     const { db } = await archive(stories);
     const first = searchArticles(db, 'đường', {}, 1, 10);
     expect(first).toMatchObject({ total: 30, order: 'newest' });
     expect(first.results.slice(0, 10).map((hit) => hit.match)).toEqual(Array.from({ length: 10 }, () => 'exact'));
     expect(first.results.slice(10).every((hit) => hit.match === 'folded')).toBe(true);
     const exactHeadlines = first.results.filter((hit) => hit.match === 'exact').map((hit) => hit.headline);
-    expect(exactHeadlines).toEqual(['Đường số 27', 'Đường số 24', 'Đường số 21', 'Đường số 18', 'Đường số 15', 'Đường số 12', 'Đường số 9', 'Đường số 6', 'Đường số 3', 'Đường số 0']);
+    expect(exactHeadlines).toEqual([
+      'Đường số 27',
+      'Đường số 24',
+      'Đường số 21',
+      'Đường số 18',
+      'Đường số 15',
+      'Đường số 12',
+      'Đường số 9',
+      'Đường số 6',
+      'Đường số 3',
+      'Đường số 0',
+    ]);
     const second = searchArticles(db, 'đường', {}, 2, 10);
     expect(second.results).toHaveLength(10);
     const all = [...first.results, ...second.results].map((hit) => hit.id);
@@ -115,12 +154,17 @@ describe('archive search (through the contract, on a real archive)', () => {
   });
 
   it('a phrase whose words together pass the rank limit: newest first, the words-together count as an upper bound', async () => {
-    const stories = Array.from({ length: 30 }, (_, index) => ({ headline: `Bài ${index}`, body: [index % 2 === 0 ? 'thành phố Hà Nội' : 'phố của thành Hà Nội'] }));
+    const stories = Array.from({ length: 30 }, (_, index) => ({
+      headline: `Bài ${index}`,
+      body: [index % 2 === 0 ? 'thành phố Hà Nội' : 'phố của thành Hà Nội'],
+    }));
     const { db } = await archive(stories);
     const page = searchArticles(db, '"thành phố"', {}, 1, 10);
     expect(page).toMatchObject({ total: 30, totalAtMost: true, order: 'newest' });
     // Only real phrase matches are shown, newest first.
-    expect(page.results.map((hit) => hit.headline)).toEqual(Array.from({ length: 15 }, (_, index) => `Bài ${28 - 2 * index}`));
+    expect(page.results.map((hit) => hit.headline)).toEqual(
+      Array.from({ length: 15 }, (_, index) => `Bài ${28 - 2 * index}`),
+    );
     // Under the limit the phrase is counted exactly.
     const exact = searchArticles(db, '"thành phố"', {}, 1, 100);
     expect(exact).toMatchObject({ total: 15, order: 'relevance' });
@@ -131,7 +175,11 @@ describe('archive search (through the contract, on a real archive)', () => {
     const { search } = await archive([{ headline: 'bàn đường' }, { headline: 'ban đường' }, { headline: 'ban duong' }]);
     const page = await search('ban đường');
     expect(page.total).toBe(3);
-    const matches = (wanted: string) => page.results.filter((hit) => hit.match === wanted).map((hit) => hit.headline).sort();
+    const matches = (wanted: string) =>
+      page.results
+        .filter((hit) => hit.match === wanted)
+        .map((hit) => hit.headline)
+        .sort();
     expect(matches('exact')).toEqual(['ban đường', 'bàn đường']);
     expect(matches('folded')).toEqual(['ban duong']);
     expect(page.results.at(-1)?.headline).toBe('ban duong');
@@ -167,19 +215,31 @@ describe('the exact index migration (schema 7)', () => {
   it('rebuilds the exact index with marked words only, and search answers as before', () => {
     const file = join(tempDir(), 'archive.sqlite3');
     const old = openArchive(file, { migrations: migrations.filter((migration) => migration.version <= 6) });
-    old.prepare(`INSERT INTO articles (headline, body, content, section, status, version, created_at, updated_at) VALUES ('Ban đường phố', ?, '{}', '', 'draft', 1, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')`).run(
-      JSON.stringify([paragraph('Hà Nội năm 2019')]),
-    );
+    old
+      .prepare(
+        `INSERT INTO articles (headline, body, content, section, status, version, created_at, updated_at) VALUES ('Ban đường phố', ?, '{}', '', 'draft', 1, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')`,
+      )
+      .run(JSON.stringify([paragraph('Hà Nội năm 2019')]));
     // As schema 6 indexed it: every word in the exact index.
-    old.exec(`INSERT INTO search_exact (rowid, headline, lead, body, extra) VALUES (1, 'ban đường phố', '', 'hà nội năm 2019', '')`);
-    old.exec(`INSERT INTO search_folded (rowid, headline, lead, body, extra) VALUES (1, 'ban duong pho', '', 'ha noi nam 2019', '')`);
-    expect(old.prepare(`SELECT count(*) AS n FROM search_exact WHERE search_exact MATCH '"ban"'`).get()).toEqual({ n: 1 });
+    old.exec(
+      `INSERT INTO search_exact (rowid, headline, lead, body, extra) VALUES (1, 'ban đường phố', '', 'hà nội năm 2019', '')`,
+    );
+    old.exec(
+      `INSERT INTO search_folded (rowid, headline, lead, body, extra) VALUES (1, 'ban duong pho', '', 'ha noi nam 2019', '')`,
+    );
+    expect(old.prepare(`SELECT count(*) AS n FROM search_exact WHERE search_exact MATCH '"ban"'`).get()).toEqual({
+      n: 1,
+    });
     old.close();
     const db = openArchive(file);
     const page = searchArticles(db, 'Hà Nội 2019');
     expect(page.results.map((hit) => [hit.headline, hit.match])).toEqual([['Ban đường phố', 'exact']]);
-    expect(db.prepare(`SELECT count(*) AS n FROM search_exact WHERE search_exact MATCH '"ban"'`).get()).toEqual({ n: 0 });
-    expect(db.prepare(`SELECT count(*) AS n FROM search_exact WHERE search_exact MATCH '"đường"'`).get()).toEqual({ n: 1 });
+    expect(db.prepare(`SELECT count(*) AS n FROM search_exact WHERE search_exact MATCH '"ban"'`).get()).toEqual({
+      n: 0,
+    });
+    expect(db.prepare(`SELECT count(*) AS n FROM search_exact WHERE search_exact MATCH '"đường"'`).get()).toEqual({
+      n: 1,
+    });
     db.close();
   });
 });
@@ -188,18 +248,28 @@ describe('the body-first index migration (schema 9)', () => {
   it('rebuilds both indexes with the body as the first column; search finds and ranks as before', () => {
     const file = join(tempDir(), 'archive.sqlite3');
     const old = openArchive(file, { migrations: migrations.filter((migration) => migration.version <= 8) });
-    const insert = old.prepare(`INSERT INTO articles (headline, body, content, section, status, version, created_at, updated_at) VALUES (?, ?, '{}', '', 'draft', 1, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')`);
+    const insert = old.prepare(
+      `INSERT INTO articles (headline, body, content, section, status, version, created_at, updated_at) VALUES (?, ?, '{}', '', 'draft', 1, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')`,
+    );
     insert.run('Tin trong nước', JSON.stringify([paragraph('Đường phố Hà Nội sáng nay.')]));
     insert.run('Đường phố Hà Nội', JSON.stringify([paragraph('Tin sáng nay.')]));
     // As schema 8 indexed them: the headline first.
-    old.exec(`INSERT INTO search_folded (rowid, headline, lead, body, extra) VALUES (1, 'tin trong nuoc', '', 'duong pho ha noi sang nay', ''), (2, 'duong pho ha noi', '', 'tin sang nay', '')`);
-    old.exec(`INSERT INTO search_exact (rowid, headline, lead, body, extra) VALUES (1, 'trong nước', '', 'đường phố hà nội sáng nay', ''), (2, 'đường phố hà nội', '', 'sáng nay', '')`);
-    expect(old.prepare(`SELECT name FROM pragma_table_info('search_folded') LIMIT 1`).get()).toEqual({ name: 'headline' });
+    old.exec(
+      `INSERT INTO search_folded (rowid, headline, lead, body, extra) VALUES (1, 'tin trong nuoc', '', 'duong pho ha noi sang nay', ''), (2, 'duong pho ha noi', '', 'tin sang nay', '')`,
+    );
+    old.exec(
+      `INSERT INTO search_exact (rowid, headline, lead, body, extra) VALUES (1, 'trong nước', '', 'đường phố hà nội sáng nay', ''), (2, 'đường phố hà nội', '', 'sáng nay', '')`,
+    );
+    expect(old.prepare(`SELECT name FROM pragma_table_info('search_folded') LIMIT 1`).get()).toEqual({
+      name: 'headline',
+    });
     old.close();
 
     const db = openArchive(file);
     for (const table of ['search_exact', 'search_folded']) {
-      expect(db.prepare(`SELECT group_concat(name) AS names FROM pragma_table_info('${table}')`).get()).toEqual({ names: 'body,headline,lead,extra' });
+      expect(db.prepare(`SELECT group_concat(name) AS names FROM pragma_table_info('${table}')`).get()).toEqual({
+        names: 'body,headline,lead,extra',
+      });
     }
     // The headline hit still ranks first; the old entries were dropped and the articles indexed again.
     expect(searchArticles(db, 'duong pho').results.map((hit) => hit.id)).toEqual([2, 1]);
@@ -207,7 +277,9 @@ describe('the body-first index migration (schema 9)', () => {
       [2, 'exact'],
       [1, 'exact'],
     ]);
-    expect(db.prepare(`SELECT count(*) AS n FROM search_folded WHERE search_folded MATCH 'headline : duong'`).get()).toEqual({ n: 1 });
+    expect(
+      db.prepare(`SELECT count(*) AS n FROM search_folded WHERE search_folded MATCH 'headline : duong'`).get(),
+    ).toEqual({ n: 1 });
     db.close();
   });
 });

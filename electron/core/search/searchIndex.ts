@@ -31,15 +31,22 @@ const columns = (content: Indexed): [string, string, string, string] => [
  * The exact index holds only words with marks (or đ): a word without any reads the same in
  * both indexes, so the folded index answers for it, and the exact index stays small.
  */
-const markedWords = (text: string): string => exactForm(text).replace(/[\p{L}\p{N}]+/gu, (word) => (foldedForm(word) === word ? ' ' : word));
+const markedWords = (text: string): string =>
+  exactForm(text).replace(/[\p{L}\p{N}]+/gu, (word) => (foldedForm(word) === word ? ' ' : word));
 
 /** Replaces the article's entries in both indexes; runs inside the save's transaction. */
 export function indexArticle(db: Database, id: number, content: Indexed): void {
   const text = columns(content);
   cached(db, 'DELETE FROM search_exact WHERE rowid = ?').run(id);
   cached(db, 'DELETE FROM search_folded WHERE rowid = ?').run(id);
-  cached(db, 'INSERT INTO search_exact (rowid, headline, lead, body, extra) VALUES (?, ?, ?, ?, ?)').run(id, ...text.map(markedWords));
-  cached(db, 'INSERT INTO search_folded (rowid, headline, lead, body, extra) VALUES (?, ?, ?, ?, ?)').run(id, ...text.map(foldedForm));
+  cached(db, 'INSERT INTO search_exact (rowid, headline, lead, body, extra) VALUES (?, ?, ?, ?, ?)').run(
+    id,
+    ...text.map(markedWords),
+  );
+  cached(db, 'INSERT INTO search_folded (rowid, headline, lead, body, extra) VALUES (?, ?, ?, ?, ?)').run(
+    id,
+    ...text.map(foldedForm),
+  );
 }
 
 /** Notes, inside a save's transaction, that the article's index entries are out of date. */
@@ -51,14 +58,22 @@ export function markForIndexing(db: Database, id: number): void {
 export function drainSearchIndex(db: Database): number {
   const pending = db.prepare<[], { article_id: number }>('SELECT article_id FROM search_pending').all();
   if (pending.length === 0) return 0;
-  const read = db.prepare<[number], { headline: string; body: string; content: string }>('SELECT headline, body, content FROM articles WHERE id = ?');
+  const read = db.prepare<[number], { headline: string; body: string; content: string }>(
+    'SELECT headline, body, content FROM articles WHERE id = ?',
+  );
   const done = db.prepare('DELETE FROM search_pending WHERE article_id = ?');
   db.transaction(() => {
     for (const { article_id: id } of pending) {
       const row = read.get(id);
       if (row) {
         const content = JSON.parse(row.content) as Partial<ArticleContent>;
-        indexArticle(db, id, { headline: row.headline, body: JSON.parse(row.body) as ArticleContent['body'], lead: content.lead ?? [], contributors: content.contributors ?? [], tags: content.tags ?? [] });
+        indexArticle(db, id, {
+          headline: row.headline,
+          body: JSON.parse(row.body) as ArticleContent['body'],
+          lead: content.lead ?? [],
+          contributors: content.contributors ?? [],
+          tags: content.tags ?? [],
+        });
       } else {
         cached(db, 'DELETE FROM search_exact WHERE rowid = ?').run(id);
         cached(db, 'DELETE FROM search_folded WHERE rowid = ?').run(id);
@@ -69,7 +84,9 @@ export function drainSearchIndex(db: Database): number {
   // After a bulk (re)index (a migration, an import of an old archive) each index is merged into
   // one segment: smaller, and faster to query than the many segments a bulk insert leaves.
   if (pending.length >= bulkIndexSize) {
-    db.exec("INSERT INTO search_exact (search_exact) VALUES ('optimize'); INSERT INTO search_folded (search_folded) VALUES ('optimize');");
+    db.exec(
+      "INSERT INTO search_exact (search_exact) VALUES ('optimize'); INSERT INTO search_folded (search_folded) VALUES ('optimize');",
+    );
   }
   return pending.length;
 }
@@ -79,7 +96,13 @@ export const bulkIndexSize = 1000;
 
 /** Phrases as separate words, for an index without positions. */
 const splitPhrases = (terms: readonly QueryTerm[]): QueryTerm[] =>
-  terms.flatMap((term) => (term.phrase ? term.text.split(/\s+/).map((text, index, all) => ({ text, phrase: false, prefix: term.prefix && index === all.length - 1 })) : [term]));
+  terms.flatMap((term) =>
+    term.phrase
+      ? term.text
+          .split(/\s+/)
+          .map((text, index, all) => ({ text, phrase: false, prefix: term.prefix && index === all.length - 1 }))
+      : [term],
+  );
 
 export interface SearchFilter {
   status?: ArticleStatus;
@@ -91,7 +114,6 @@ export interface SearchFilter {
   /** Only articles with a photo that has neither a creator nor a credit line. */
   missingPhotoCredit?: boolean;
 }
-
 
 export const pageSize = 20;
 
@@ -124,7 +146,9 @@ function filterSql(filter: SearchFilter): { sql: string; params: Record<string, 
   add('a.updated_at >= :from', 'from', filter.from);
   add('a.updated_at <= :to', 'to', filter.to === undefined ? undefined : `${filter.to}\uffff`);
   if (filter.contributor !== undefined) {
-    clauses.push(`EXISTS (SELECT 1 FROM json_each(a.content, '$.contributors') c WHERE json_extract(c.value, '$.name') = :contributor COLLATE NOCASE)`);
+    clauses.push(
+      `EXISTS (SELECT 1 FROM json_each(a.content, '$.contributors') c WHERE json_extract(c.value, '$.name') = :contributor COLLATE NOCASE)`,
+    );
     params.contributor = filter.contributor;
   }
   if (filter.missingPhotoCredit) {
@@ -135,7 +159,8 @@ function filterSql(filter: SearchFilter): { sql: string; params: Record<string, 
 }
 
 /** Articles matching an index, as a subquery over articles.id: SQLite materializes it once. */
-const inIndex = (table: Table, parameter: string): string => `a.id IN (SELECT rowid FROM ${table} WHERE ${table} MATCH :${parameter})`;
+const inIndex = (table: Table, parameter: string): string =>
+  `a.id IN (SELECT rowid FROM ${table} WHERE ${table} MATCH :${parameter})`;
 
 function countMatches(db: Database, table: Table, match: string, filter: SearchFilter): number {
   const filters = filterSql(filter);
@@ -164,11 +189,16 @@ const newestIds =
  * SQLite 3.53; the range form answers correctly. The newest-first search test covers it.)
  */
 const hasMatch = (db: Database, table: Table, match: string, id: number): boolean =>
-  cached(db, `SELECT 1 FROM ${table} WHERE ${table} MATCH ? AND rowid BETWEEN ? AND ?`).get(match, id, id) !== undefined;
-
+  cached(db, `SELECT 1 FROM ${table} WHERE ${table} MATCH ? AND rowid BETWEEN ? AND ?`).get(match, id, id) !==
+  undefined;
 
 /** Reads ids in batches, keeps the accepted ones, skips the first `skip` of those and returns `want`. */
-function collect(read: (limit: number, offset: number) => number[], accept: (id: number) => boolean, skip: number, want: number): number[] {
+function collect(
+  read: (limit: number, offset: number) => number[],
+  accept: (id: number) => boolean,
+  skip: number,
+  want: number,
+): number[] {
   const kept: number[] = [];
   let skipped = 0;
   const batch = Math.max(50, want * 2);
@@ -198,7 +228,11 @@ function ranked(db: Database, table: Table, match: string, filter: SearchFilter)
 
 function snippetOf(row: HitRow, terms: readonly QueryTerm[]): Snippet {
   const content = JSON.parse(row.content) as Partial<Pick<ArticleContent, 'lead'>>;
-  const text = [row.headline, inlineText(content.lead ?? []), bodyText(JSON.parse(row.body) as ArticleContent['body'])].join(' · ');
+  const text = [
+    row.headline,
+    inlineText(content.lead ?? []),
+    bodyText(JSON.parse(row.body) as ArticleContent['body']),
+  ].join(' · ');
   return makeSnippet(text, terms);
 }
 
@@ -206,7 +240,13 @@ function snippetOf(row: HitRow, terms: readonly QueryTerm[]): Snippet {
  * Searches the archive. A query with diacritics ranks exact matches (`đường`) above matches
  * without marks (`dương`); a query without them matches folded text (`duong` finds both).
  */
-export function searchArticles(db: Database, query: string, filter: SearchFilter = {}, page = 1, maxRanked = rankLimit): SearchPage {
+export function searchArticles(
+  db: Database,
+  query: string,
+  filter: SearchFilter = {},
+  page = 1,
+  maxRanked = rankLimit,
+): SearchPage {
   drainSearchIndex(db);
   const terms = parseQuery(query);
   if (terms.length === 0) return { total: 0, page, pageSize, order: 'relevance', results: [] };
@@ -231,26 +271,58 @@ export function searchArticles(db: Database, query: string, filter: SearchFilter
     // The exact index is read as a plain id list (no ranking: for common words it matches far
     // more articles than the folded query); the folded ranking is split by it.
     const folded = ranked(db, 'search_folded', foldedMatch, filter);
-    const exactSet = exactMatch ? new Set((cached(db, 'SELECT rowid AS id FROM search_exact WHERE search_exact MATCH ?').all(exactMatch) as { id: number }[]).map((row) => row.id)) : undefined;
+    const exactSet = exactMatch
+      ? new Set(
+          (
+            cached(db, 'SELECT rowid AS id FROM search_exact WHERE search_exact MATCH ?').all(exactMatch) as {
+              id: number;
+            }[]
+          ).map((row) => row.id),
+        )
+      : undefined;
     const exact = exactSet ? folded.filter((id) => exactSet.has(id)) : [];
     const isExact = new Set(exact);
-    const ordered = [...exact.map((id) => ({ id, match: 'exact' as const })), ...folded.filter((id) => !isExact.has(id)).map((id) => ({ id, match: 'folded' as const }))];
+    const ordered = [
+      ...exact.map((id) => ({ id, match: 'exact' as const })),
+      ...folded.filter((id) => !isExact.has(id)).map((id) => ({ id, match: 'folded' as const })),
+    ];
     slice = ordered.slice(start, start + pageSize);
   } else {
     // Too many to rank usefully: the newest articles first (ids grow with creation, and FTS5
     // walks a doclist backwards by rowid and stops after a page), exact matches first.
     order = 'newest';
-    const exactIds = exactMatch ? collect(newestIds(db, 'search_exact', exactMatch, filter), (id) => !phrase || hasMatch(db, 'search_folded', foldedMatch, id), start, pageSize) : [];
+    const exactIds = exactMatch
+      ? collect(
+          newestIds(db, 'search_exact', exactMatch, filter),
+          (id) => !phrase || hasMatch(db, 'search_folded', foldedMatch, id),
+          start,
+          pageSize,
+        )
+      : [];
     let foldedIds: number[] = [];
     // A full page of exact matches needs nothing more; otherwise the other matches follow them.
     if (exactIds.length < pageSize) {
-      const exactTotal = !exactMatch ? 0 : exactIds.length > 0 ? start + exactIds.length : countMatches(db, 'search_exact', exactMatch, filter);
+      const exactTotal = !exactMatch
+        ? 0
+        : exactIds.length > 0
+          ? start + exactIds.length
+          : countMatches(db, 'search_exact', exactMatch, filter);
       const notExact = (id: number) => !exactMatch || !hasMatch(db, 'search_exact', exactMatch, id);
-      foldedIds = collect(newestIds(db, 'search_folded', foldedMatch, filter), notExact, Math.max(0, start - exactTotal), pageSize - exactIds.length);
+      foldedIds = collect(
+        newestIds(db, 'search_folded', foldedMatch, filter),
+        notExact,
+        Math.max(0, start - exactTotal),
+        pageSize - exactIds.length,
+      );
     }
-    slice = [...exactIds.map((id) => ({ id, match: 'exact' as const })), ...foldedIds.map((id) => ({ id, match: 'folded' as const }))];
+    slice = [
+      ...exactIds.map((id) => ({ id, match: 'exact' as const })),
+      ...foldedIds.map((id) => ({ id, match: 'folded' as const })),
+    ];
   }
-  const read = db.prepare<[number], HitRow>('SELECT id, headline, status, section, updated_at, body, content FROM articles WHERE id = ?');
+  const read = db.prepare<[number], HitRow>(
+    'SELECT id, headline, status, section, updated_at, body, content FROM articles WHERE id = ?',
+  );
   return {
     total,
     ...(totalAtMost ? { totalAtMost } : {}),
@@ -260,7 +332,17 @@ export function searchArticles(db: Database, query: string, filter: SearchFilter
     results: slice.flatMap(({ id, match }) => {
       const row = read.get(id);
       return row
-        ? [{ id, headline: row.headline, status: row.status, section: row.section, updatedAt: row.updated_at, match, snippet: snippetOf(row, terms) }]
+        ? [
+            {
+              id,
+              headline: row.headline,
+              status: row.status,
+              section: row.section,
+              updatedAt: row.updated_at,
+              match,
+              snippet: snippetOf(row, terms),
+            },
+          ]
         : [];
     }),
   };

@@ -17,17 +17,25 @@ export function ImportButton({ api, onImported }: { api: Api; onImported: (artic
     setBusy(true);
     setError(undefined);
     setConverted(null);
-    const result = await api['articles.import']({ fileName: file.name, dataBase64: toBase64(await file.arrayBuffer()) });
+    const result = await api['articles.import']({
+      fileName: file.name,
+      dataBase64: toBase64(await file.arrayBuffer()),
+    });
     setBusy(false);
     if (result.ok) {
       setConverted(result.value.convertedFrom);
       onImported(result.value);
-    }
-    else setError(result.error);
+    } else setError(result.error);
   };
   return (
     <>
-      <button type="button" className="secondary" data-testid="import" disabled={busy} onClick={() => input.current?.click()}>
+      <button
+        type="button"
+        className="secondary"
+        data-testid="import"
+        disabled={busy}
+        onClick={() => input.current?.click()}
+      >
         {busy ? t('import.busy') : t('import.button')}
       </button>
       <input

@@ -36,7 +36,13 @@ export function SearchResults({ found, currentId, onSelect, onPage }: Props) {
       <ul className="archive-list">
         {found.results.map((hit) => (
           <li key={hit.id}>
-            <button type="button" className="archive-item" aria-current={hit.id === currentId ? 'true' : undefined} data-article-id={hit.id} onClick={() => onSelect(hit.id)}>
+            <button
+              type="button"
+              className="archive-item"
+              aria-current={hit.id === currentId ? 'true' : undefined}
+              data-article-id={hit.id}
+              onClick={() => onSelect(hit.id)}
+            >
               <span className="archive-headline">{hit.headline || t('archive.untitled')}</span>
               <span className="search-snippet" data-testid="snippet">
                 {highlighted(hit.snippet)}
@@ -52,7 +58,13 @@ export function SearchResults({ found, currentId, onSelect, onPage }: Props) {
             ←
           </button>
           <span>{t('search.page', { page: String(found.page), pages: String(pages) })}</span>
-          <button type="button" className="secondary" data-testid="search-next" disabled={found.page >= pages} onClick={() => onPage(found.page + 1)}>
+          <button
+            type="button"
+            className="secondary"
+            data-testid="search-next"
+            disabled={found.page >= pages}
+            onClick={() => onPage(found.page + 1)}
+          >
             →
           </button>
         </nav>

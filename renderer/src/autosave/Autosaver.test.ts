@@ -101,7 +101,10 @@ describe('Autosaver', () => {
     const autosaver = new Autosaver<string>({ baseVersion: 1, save: () => Promise.reject(new Error('network down')) });
     autosaver.change('x');
     expect(await autosaver.flush()).toBe(false);
-    expect(autosaver.current).toMatchObject({ kind: 'failed', error: { code: 'unavailable', message: 'network down' } });
+    expect(autosaver.current).toMatchObject({
+      kind: 'failed',
+      error: { code: 'unavailable', message: 'network down' },
+    });
     autosaver.dispose();
   });
 

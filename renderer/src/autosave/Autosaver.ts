@@ -1,10 +1,7 @@
 import type { ApiError, Result } from '../../../shared/api/result';
 
 export type SaveState =
-  | { kind: 'saved' }
-  | { kind: 'unsaved' }
-  | { kind: 'saving' }
-  | { kind: 'failed'; error: ApiError; retrying: boolean };
+  { kind: 'saved' } | { kind: 'unsaved' } | { kind: 'saving' } | { kind: 'failed'; error: ApiError; retrying: boolean };
 
 export interface Timers {
   setTimeout: (callback: () => void, ms: number) => unknown;
@@ -121,12 +118,10 @@ export class Autosaver<T> {
     this.setState({ kind: 'saving' });
     const attempt = this.options
       .save(snapshot, this.baseVersion)
-      .catch(
-        (error: unknown): Result<{ version: number }> => ({
-          ok: false,
-          error: { code: 'unavailable', message: error instanceof Error ? error.message : String(error) },
-        }),
-      )
+      .catch((error: unknown): Result<{ version: number }> => ({
+        ok: false,
+        error: { code: 'unavailable', message: error instanceof Error ? error.message : String(error) },
+      }))
       .then((result) => this.settle(snapshot, result));
     this.inFlight = attempt;
     return attempt;

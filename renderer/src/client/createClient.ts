@@ -44,9 +44,14 @@ export async function redeemTicket(): Promise<void> {
   url.searchParams.delete('ticket');
   window.history.replaceState(null, '', url.pathname + url.search + url.hash);
   try {
-    const response = await fetch('/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ticket }) });
+    const response = await fetch('/session', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ticket }),
+    });
     const envelope = (await response.json()) as { ok: boolean; value?: { token?: unknown } };
-    if (envelope.ok && typeof envelope.value?.token === 'string') sessionStorage.setItem(tokenKey, envelope.value.token);
+    if (envelope.ok && typeof envelope.value?.token === 'string')
+      sessionStorage.setItem(tokenKey, envelope.value.token);
   } catch {
     // No token then: the page says how to open it.
   }
@@ -58,8 +63,13 @@ export type Shell = 'desktop' | 'browser';
 export type PhotoUrl = (id: string, kind: 'thumb' | 'preview') => string;
 
 export function createClient(): { api: Api; shell: Shell; photoUrl: PhotoUrl } | { error: 'no_token' } {
-  if (window.newsroom) return { api: window.newsroom, shell: 'desktop', photoUrl: (id, kind) => `/media/${id}-${kind}.webp` };
+  if (window.newsroom)
+    return { api: window.newsroom, shell: 'desktop', photoUrl: (id, kind) => `/media/${id}-${kind}.webp` };
   const token = takeToken();
   if (!token) return { error: 'no_token' };
-  return { api: createHttpClient(token), shell: 'browser', photoUrl: (id, kind) => `/media/${token}/${id}-${kind}.webp` };
+  return {
+    api: createHttpClient(token),
+    shell: 'browser',
+    photoUrl: (id, kind) => `/media/${token}/${id}-${kind}.webp`,
+  };
 }

@@ -9,7 +9,8 @@ const blockJson = new WeakMap<object, string>();
  * what makes the object a sound key.
  */
 export function inputJson(input: unknown): string {
-  if (typeof input !== 'object' || input === null || !Array.isArray((input as { body?: unknown }).body)) return JSON.stringify(input);
+  if (typeof input !== 'object' || input === null || !Array.isArray((input as { body?: unknown }).body))
+    return JSON.stringify(input);
   const { body, ...rest } = input as { body: unknown[] };
   const blocks = body.map((block) => {
     if (typeof block !== 'object' || block === null) return JSON.stringify(block);

@@ -45,7 +45,11 @@ export const ArticlePane = memo(function ArticlePane({ api, shell, articleId, se
   if (articleId === undefined) return <p className="pane-message">{t('editor.none')}</p>;
   if (!loaded) return <p className="pane-message">{t('editor.loading')}</p>;
   if ('error' in loaded) {
-    return <p className="pane-message error" role="alert">{t('editor.loadFailed', { reason: t(errorKey(loaded.error.code)) })}</p>;
+    return (
+      <p className="pane-message error" role="alert">
+        {t('editor.loadFailed', { reason: t(errorKey(loaded.error.code)) })}
+      </p>
+    );
   }
   return (
     <ArticleWorkspace

@@ -71,7 +71,16 @@ interface Props {
   ref?: Ref<EditorHandle>;
 }
 
-const metaOf = ({ outletPrefix, kind, contributors, section, tags, slug, targetWords, notes }: Article): ArticleMeta => ({
+const metaOf = ({
+  outletPrefix,
+  kind,
+  contributors,
+  section,
+  tags,
+  slug,
+  targetWords,
+  notes,
+}: Article): ArticleMeta => ({
   outletPrefix,
   kind,
   contributors,
@@ -111,15 +120,22 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
   // The document as Slate last reported it; the article text is derived from it only when
   // something reads it (a save, the panels, the copy desk), never on every keystroke.
   const valueRef = useRef<Descendant[]>(initialValue);
-  const textCache = useRef<{ value: Descendant[]; text: EditedText }>({ value: initialValue, text: { headline: article.headline, lead: article.lead, body: article.body } });
+  const textCache = useRef<{ value: Descendant[]; text: EditedText }>({
+    value: initialValue,
+    text: { headline: article.headline, lead: article.lead, body: article.body },
+  });
   const currentText = useCallback((): EditedText => {
-    if (textCache.current.value !== valueRef.current) textCache.current = { value: valueRef.current, text: fromDocument(valueRef.current) };
+    if (textCache.current.value !== valueRef.current)
+      textCache.current = { value: valueRef.current, text: fromDocument(valueRef.current) };
     return textCache.current.text;
   }, []);
   const metaRef = useRef(meta);
   // Counts kept per block, so an update in a long article counts only the blocks that changed.
   const tallyArticle = useMemo(() => createArticleTally(), []);
-  const textStore = useMemo(() => createTextStore({ headline: article.headline, tally: tallyArticle(article) }), [article, tallyArticle]);
+  const textStore = useMemo(
+    () => createTextStore({ headline: article.headline, tally: tallyArticle(article) }),
+    [article, tallyArticle],
+  );
   const autosaver = useMemo(
     () =>
       new Autosaver<ArticleContent>({
@@ -130,7 +146,10 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
   );
 
   useEffect(
-    () => autosaver.subscribeSaved((content, version) => onSaved({ id: article.id, version, headline: content.headline, section: content.section })),
+    () =>
+      autosaver.subscribeSaved((content, version) =>
+        onSaved({ id: article.id, version, headline: content.headline, section: content.section }),
+      ),
     [autosaver, article.id, onSaved],
   );
 
@@ -190,11 +209,15 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
     const creator = photo.creator.trim();
     if (creator === '') return;
     const contributors = metaRef.current.contributors;
-    const known = contributors.find((contributor) => contributor.name.toLocaleLowerCase('vi') === creator.toLocaleLowerCase('vi'));
+    const known = contributors.find(
+      (contributor) => contributor.name.toLocaleLowerCase('vi') === creator.toLocaleLowerCase('vi'),
+    );
     if (known?.roles.includes('photo')) return;
     onMeta({
       contributors: known
-        ? contributors.map((contributor) => (contributor === known ? { ...known, roles: [...known.roles, 'photo'] } : contributor))
+        ? contributors.map((contributor) =>
+            contributor === known ? { ...known, roles: [...known.roles, 'photo'] } : contributor,
+          )
         : [...contributors, { name: creator, roles: ['photo'] }],
     });
   };
@@ -203,7 +226,14 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
     placePhotoRef.current = placePhoto;
   });
 
-  useImperativeHandle(ref, () => ({ flush: async () => (await autosaver.flush(), autosaver.current), insertPhoto: (photo: Photo) => placePhotoRef.current(photo) }), [autosaver]);
+  useImperativeHandle(
+    ref,
+    () => ({
+      flush: async () => (await autosaver.flush(), autosaver.current),
+      insertPhoto: (photo: Photo) => placePhotoRef.current(photo),
+    }),
+    [autosaver],
+  );
 
   const onMove = async (to: ArticleStatus) => {
     setStatusError(undefined);
@@ -217,7 +247,13 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
     autosaver.rebase(result.value.version);
     setHistory((list) => [...list, { from: status, to, at: result.value.updatedAt, by: settings.userName }]);
     setStatus(to);
-    onSaved({ id: article.id, version: result.value.version, headline: currentText().headline, status: to, section: metaRef.current.section });
+    onSaved({
+      id: article.id,
+      version: result.value.version,
+      headline: currentText().headline,
+      status: to,
+      section: metaRef.current.section,
+    });
   };
 
   const decorate = useMemo(() => {
@@ -248,7 +284,10 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
       renderElement({
         headlinePlaceholder: t('editor.headlinePlaceholder'),
         leadPlaceholder: t('editor.leadPlaceholder'),
-        outletPrefix: (meta.outletPrefix ?? settings.outletPrefix) ? `${meta.outletPrefix ?? settings.outletPrefix}${settings.outletSeparator}` : '',
+        outletPrefix:
+          (meta.outletPrefix ?? settings.outletPrefix)
+            ? `${meta.outletPrefix ?? settings.outletPrefix}${settings.outletSeparator}`
+            : '',
         captionCodes: settings.captionCodes,
       }),
     [t, meta.outletPrefix, settings.outletPrefix, settings.outletSeparator, settings.captionCodes],
@@ -258,7 +297,10 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
   // act on what the reporter sees selected, so the DOM selection is read directly.
   const startPrompt = (kind: 'link' | 'note') => {
     const dom = window.getSelection();
-    const live = dom && dom.rangeCount > 0 ? ReactEditor.toSlateRange(editor, dom, { exactMatch: false, suppressThrow: true }) : null;
+    const live =
+      dom && dom.rangeCount > 0
+        ? ReactEditor.toSlateRange(editor, dom, { exactMatch: false, suppressThrow: true })
+        : null;
     setPrompt({ kind, selection: live ?? editor.selection });
   };
   const applyPrompt = (value: string): boolean => {
@@ -273,7 +315,12 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
       done = text !== '' && addNoteMark(editor, id);
       if (done) {
         setAnchored(anchoredNoteIds(fromDocument(editor.children)));
-        onMeta({ notes: [...metaRef.current.notes, { id, text, author: settings.userName, createdAt: new Date().toISOString(), resolved: false }] });
+        onMeta({
+          notes: [
+            ...metaRef.current.notes,
+            { id, text, author: settings.userName, createdAt: new Date().toISOString(), resolved: false },
+          ],
+        });
       }
     }
     if (done) {
@@ -296,14 +343,22 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
   }, [currentText]);
   /** A preflight item's place in the editor: headline, lead, or a body block (the document holds headline and lead first). */
   const jumpTo = (place: PreflightPlace) => {
-    const index = place.field === 'headline' ? 0 : place.field === 'lead' ? 1 : place.field === 'body' ? 2 + place.block : undefined;
+    const index =
+      place.field === 'headline'
+        ? 0
+        : place.field === 'lead'
+          ? 1
+          : place.field === 'body'
+            ? 2 + place.block
+            : undefined;
     if (index === undefined || index >= editor.children.length) return;
     Transforms.select(editor, Editor.start(editor, [index]));
     ReactEditor.focus(editor);
   };
 
   /** Saves what is unsaved; the version a restore or a named version is based on, if all is saved. */
-  const prepareForHistory = async (): Promise<number | undefined> => ((await autosaver.flush()) ? autosaver.version : undefined);
+  const prepareForHistory = async (): Promise<number | undefined> =>
+    (await autosaver.flush()) ? autosaver.version : undefined;
 
   /** After a conflict: the text on screen becomes a new article, so nothing is lost. */
   const keepCopy = async (): Promise<ApiError | undefined> => {
@@ -340,13 +395,37 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
             </button>
           </div>
           {exporting && (
-            <ExportDialog api={api} articleId={article.id} settings={settings} content={previewContent} prepare={prepareExport} onJump={jumpTo} onClose={() => setExporting(false)} />
+            <ExportDialog
+              api={api}
+              articleId={article.id}
+              settings={settings}
+              content={previewContent}
+              prepare={prepareExport}
+              onJump={jumpTo}
+              onClose={() => setExporting(false)}
+            />
           )}
           {prompt?.kind === 'link' && (
-            <InlinePrompt label="toolbar.linkUrl" submit="toolbar.linkApply" refused="toolbar.linkRefused" initial="https://" testId="link-url" onSubmit={applyPrompt} onCancel={() => setPrompt(undefined)} />
+            <InlinePrompt
+              label="toolbar.linkUrl"
+              submit="toolbar.linkApply"
+              refused="toolbar.linkRefused"
+              initial="https://"
+              testId="link-url"
+              onSubmit={applyPrompt}
+              onCancel={() => setPrompt(undefined)}
+            />
           )}
           {prompt?.kind === 'note' && (
-            <InlinePrompt label="toolbar.noteText" submit="toolbar.noteApply" refused="toolbar.noteRefused" initial="" testId="note-text" onSubmit={applyPrompt} onCancel={() => setPrompt(undefined)} />
+            <InlinePrompt
+              label="toolbar.noteText"
+              submit="toolbar.noteApply"
+              refused="toolbar.noteRefused"
+              initial=""
+              testId="note-text"
+              onSubmit={applyPrompt}
+              onCancel={() => setPrompt(undefined)}
+            />
           )}
           {legacyNotice && (
             <p className="notice" role="status" data-testid="legacy-notice">
@@ -387,7 +466,20 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
           />
         </Slate>
       </div>
-      <Inspector meta={meta} anchoredNotes={anchored} findings={findings} onFix={applyFinding} onToneStyle={applyToneStyleEverywhere} onMeta={onMeta} settings={settings} status={status} history={history} onMove={(to) => void onMove(to)} text={textStore} versions={versions} />
+      <Inspector
+        meta={meta}
+        anchoredNotes={anchored}
+        findings={findings}
+        onFix={applyFinding}
+        onToneStyle={applyToneStyleEverywhere}
+        onMeta={onMeta}
+        settings={settings}
+        status={status}
+        history={history}
+        onMove={(to) => void onMove(to)}
+        text={textStore}
+        versions={versions}
+      />
     </div>
   );
 }

@@ -25,7 +25,8 @@ export function findingRange(editor: ArticleEditor, finding: Finding): BaseRange
     const path = [...blockPath, ...relative];
     const end = offset + text.text.length;
     if (!anchor && finding.start >= offset && finding.start <= end) anchor = { path, offset: finding.start - offset };
-    if (anchor && finding.end >= offset && finding.end <= end) return { anchor, focus: { path, offset: finding.end - offset } };
+    if (anchor && finding.end >= offset && finding.end <= end)
+      return { anchor, focus: { path, offset: finding.end - offset } };
     offset = end;
   }
   return undefined;
@@ -40,7 +41,9 @@ export function decorateFindings(findings: readonly Finding[]) {
   }
   return (editor: ArticleEditor, [node, path]: NodeEntry): CopyDeskRange[] => {
     if (!Text.isText(node) || byBlock.size === 0) return [];
-    const ancestorKey = [path.slice(0, 2), path.slice(0, 1)].map((candidate) => candidate.join('.')).find((key) => byBlock.has(key));
+    const ancestorKey = [path.slice(0, 2), path.slice(0, 1)]
+      .map((candidate) => candidate.join('.'))
+      .find((key) => byBlock.has(key));
     if (!ancestorKey) return [];
     const blockPath = ancestorKey.split('.').map(Number);
     const block = Node.get(editor, blockPath);

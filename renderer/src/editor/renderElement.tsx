@@ -19,13 +19,25 @@ export function renderElement(options: RenderOptions) {
     switch (element.type) {
       case 'headline':
         return (
-          <h1 {...attributes} className="headline" data-testid="headline" data-placeholder={options.headlinePlaceholder} data-empty={Node.string(element) === ''}>
+          <h1
+            {...attributes}
+            className="headline"
+            data-testid="headline"
+            data-placeholder={options.headlinePlaceholder}
+            data-empty={Node.string(element) === ''}
+          >
             {children}
           </h1>
         );
       case 'lead':
         return (
-          <p {...attributes} className="lead" data-testid="lead" data-placeholder={options.leadPlaceholder} data-empty={Node.string(element) === ''}>
+          <p
+            {...attributes}
+            className="lead"
+            data-testid="lead"
+            data-placeholder={options.leadPlaceholder}
+            data-empty={Node.string(element) === ''}
+          >
             {options.outletPrefix && (
               <span contentEditable={false} className="outlet-prefix" data-testid="outlet-prefix">
                 {options.outletPrefix}
@@ -70,8 +82,18 @@ export function ArticleLeaf({ attributes, children, leaf }: RenderLeafProps) {
   let content: ReactNode = children as ReactNode;
   if (leaf.bold) content = <strong>{content}</strong>;
   if (leaf.italic) content = <em>{content}</em>;
-  if (leaf.note) content = <mark className="note-anchor" data-note={leaf.note}>{content}</mark>;
-  if (leaf.copyDesk) content = <span className="copydesk-mark" data-rule={leaf.copyDesk}>{content}</span>;
+  if (leaf.note)
+    content = (
+      <mark className="note-anchor" data-note={leaf.note}>
+        {content}
+      </mark>
+    );
+  if (leaf.copyDesk)
+    content = (
+      <span className="copydesk-mark" data-rule={leaf.copyDesk}>
+        {content}
+      </span>
+    );
   return <span {...attributes}>{content}</span>;
 }
 

@@ -25,10 +25,26 @@ describe('layout normalizers (input → expected)', () => {
     ['fills an empty document', [], [headline(''), lead(''), para('')]],
     ['adds headline and lead before body text', [para('Chiều 24/12')], [headline(''), lead(''), para('Chiều 24/12')]],
     ['adds a lead and a paragraph after a lone headline', [headline('Tít')], [headline('Tít'), lead(''), para('')]],
-    ['turns a second headline into a paragraph', [headline('A'), lead('B'), headline('C')], [headline('A'), lead('B'), para('C')]],
-    ['turns a stray lead into a paragraph', [headline('A'), lead('B'), para('C'), lead('D')], [headline('A'), lead('B'), para('C'), para('D')]],
-    ['strips marks from the headline', [{ type: 'headline', children: [{ text: 'Tít', bold: true }] }, lead(''), para('')], [headline('Tít'), lead(''), para('')]],
-    ['wraps a list item that has no list', [headline('A'), lead('B'), item('một')], [headline('A'), lead('B'), { type: 'bulleted-list', children: [item('một')] }]],
+    [
+      'turns a second headline into a paragraph',
+      [headline('A'), lead('B'), headline('C')],
+      [headline('A'), lead('B'), para('C')],
+    ],
+    [
+      'turns a stray lead into a paragraph',
+      [headline('A'), lead('B'), para('C'), lead('D')],
+      [headline('A'), lead('B'), para('C'), para('D')],
+    ],
+    [
+      'strips marks from the headline',
+      [{ type: 'headline', children: [{ text: 'Tít', bold: true }] }, lead(''), para('')],
+      [headline('Tít'), lead(''), para('')],
+    ],
+    [
+      'wraps a list item that has no list',
+      [headline('A'), lead('B'), item('một')],
+      [headline('A'), lead('B'), { type: 'bulleted-list', children: [item('một')] }],
+    ],
     [
       'turns paragraphs inside a list into items',
       [headline('A'), lead('B'), { type: 'numbered-list', children: [para('một') as never] }],
@@ -36,7 +52,18 @@ describe('layout normalizers (input → expected)', () => {
     ],
     [
       'unwraps a link whose URL is not http, https or mailto',
-      [headline('A'), lead('B'), { type: 'paragraph', children: [{ text: 'x ' }, { type: 'link', url: 'javascript:alert(1)', children: [{ text: 'bấm' }] }, { text: '' }] }],
+      [
+        headline('A'),
+        lead('B'),
+        {
+          type: 'paragraph',
+          children: [
+            { text: 'x ' },
+            { type: 'link', url: 'javascript:alert(1)', children: [{ text: 'bấm' }] },
+            { text: '' },
+          ],
+        },
+      ],
       [headline('A'), lead('B'), para('x bấm')],
     ],
   ])('%s', (_name, input, expected) => {
@@ -48,7 +75,14 @@ describe('layout normalizers (input → expected)', () => {
       headline('Hội nghị'),
       lead('Chiều 24/12'),
       { type: 'heading', level: 2, children: [{ text: 'Tít phụ' }] },
-      { type: 'paragraph', children: [{ text: 'Xem ' }, { type: 'link', url: 'https://qdnd.vn/', children: [{ text: 'QĐND' }] }, { text: ' và ', bold: true }] },
+      {
+        type: 'paragraph',
+        children: [
+          { text: 'Xem ' },
+          { type: 'link', url: 'https://qdnd.vn/', children: [{ text: 'QĐND' }] },
+          { text: ' và ', bold: true },
+        ],
+      },
       { type: 'blockquote', children: [{ text: 'Trích', italic: true }] },
       { type: 'bulleted-list', children: [item('một'), item('hai')] },
     ];
@@ -89,10 +123,19 @@ describe('keys between headline, lead and body', () => {
   });
 
   it('Enter on an empty last list item ends the list', () => {
-    const editor = editorWith([headline('Tít'), lead(''), { type: 'bulleted-list', children: [item('một'), item('')] }]);
+    const editor = editorWith([
+      headline('Tít'),
+      lead(''),
+      { type: 'bulleted-list', children: [item('một'), item('')] },
+    ]);
     Transforms.select(editor, Editor.start(editor, [2, 1]));
     editor.insertBreak();
-    expect(editor.children).toEqual([headline('Tít'), lead(''), { type: 'bulleted-list', children: [item('một')] }, para('')]);
+    expect(editor.children).toEqual([
+      headline('Tít'),
+      lead(''),
+      { type: 'bulleted-list', children: [item('một')] },
+      para(''),
+    ]);
   });
 
   it('deleting everything still leaves the layout', () => {
@@ -131,21 +174,32 @@ describe('formatting commands', () => {
     const editor = editorWith([headline('Tít'), lead(''), para('Báo Quân đội')]);
     Transforms.select(editor, { anchor: { path: [2, 0], offset: 4 }, focus: { path: [2, 0], offset: 12 } });
     toggleMark(editor, 'bold');
-    expect(editor.children[2]).toEqual({ type: 'paragraph', children: [{ text: 'Báo ' }, { text: 'Quân đội', bold: true }] });
+    expect(editor.children[2]).toEqual({
+      type: 'paragraph',
+      children: [{ text: 'Báo ' }, { text: 'Quân đội', bold: true }],
+    });
     expect(setLink(editor, 'javascript:alert(1)')).toBe(false);
     expect(setLink(editor, 'data:text/html,<script>')).toBe(false);
     Transforms.select(editor, { anchor: { path: [2, 1], offset: 0 }, focus: { path: [2, 1], offset: 8 } });
     expect(setLink(editor, ' https://www.qdnd.vn ')).toBe(true);
     expect(editor.children[2]).toEqual({
       type: 'paragraph',
-      children: [{ text: 'Báo ' }, { type: 'link', url: 'https://www.qdnd.vn/', children: [{ text: 'Quân đội', bold: true }] }, { text: '' }],
+      children: [
+        { text: 'Báo ' },
+        { type: 'link', url: 'https://www.qdnd.vn/', children: [{ text: 'Quân đội', bold: true }] },
+        { text: '' },
+      ],
     });
   });
 });
 
 describe('article document conversion', () => {
   it('round-trips headline, lead and body', () => {
-    const content = { headline: 'Tin, ảnh', lead: [{ text: 'Sapo' }], body: [para('một'), { type: 'bulleted-list' as const, children: [item('hai')] }] };
+    const content = {
+      headline: 'Tin, ảnh',
+      lead: [{ text: 'Sapo' }],
+      body: [para('một'), { type: 'bulleted-list' as const, children: [item('hai')] }],
+    };
     expect(fromDocument(toDocument(content))).toEqual(content);
   });
 });
@@ -158,7 +212,12 @@ describe('paste (withPaste)', () => {
     const { withPaste } = await import('./withPaste');
     const editor = withPaste(editorWith([headline('Tít'), lead(''), para('')]));
     Transforms.select(editor, Editor.start(editor, [2]));
-    editor.insertData(clipboard({ 'text/html': '<p style="color:red" onclick="alert(1)"><b>Đậm</b> thường</p><ul><li>một</li></ul>', 'text/plain': 'Đậm thường\nmột' }));
+    editor.insertData(
+      clipboard({
+        'text/html': '<p style="color:red" onclick="alert(1)"><b>Đậm</b> thường</p><ul><li>một</li></ul>',
+        'text/plain': 'Đậm thường\nmột',
+      }),
+    );
     expect(editor.children.slice(2)).toEqual([
       { type: 'paragraph', children: [{ text: 'Đậm', bold: true }, { text: ' thường' }] },
       { type: 'bulleted-list', children: [item('một')] },
@@ -186,7 +245,10 @@ describe('editor notes on a passage', () => {
     expect(addNoteMark(editor, 'n1')).toBe(false);
     Transforms.select(editor, { anchor: { path: [2, 0], offset: 12 }, focus: { path: [2, 0], offset: 28 } });
     expect(addNoteMark(editor, 'n1')).toBe(true);
-    expect(editor.children[2]).toEqual({ type: 'paragraph', children: [{ text: 'Trung tướng ' }, { text: 'Nguyễn Mạnh Hùng', note: 'n1' }] });
+    expect(editor.children[2]).toEqual({
+      type: 'paragraph',
+      children: [{ text: 'Trung tướng ' }, { text: 'Nguyễn Mạnh Hùng', note: 'n1' }],
+    });
     expect([...anchoredNoteIds(fromDocument(editor.children))]).toEqual(['n1']);
   });
 });

@@ -43,7 +43,9 @@ export function withArticleLayout<T extends ArticleEditor>(editor: T): T {
         Transforms.insertNodes(editor, { type: 'lead', children: [{ text: '' }] }, { at: [1] });
         return;
       }
-      const stray = editor.children.findIndex((child, index) => index > 1 && Element.isElement(child) && (child.type === 'headline' || child.type === 'lead'));
+      const stray = editor.children.findIndex(
+        (child, index) => index > 1 && Element.isElement(child) && (child.type === 'headline' || child.type === 'lead'),
+      );
       if (stray > 1) {
         Transforms.setNodes(editor, { type: 'paragraph' }, { at: [stray] });
         return;
@@ -60,7 +62,9 @@ export function withArticleLayout<T extends ArticleEditor>(editor: T): T {
         Transforms.unwrapNodes(editor, { at: [...path, linkIndex] });
         return;
       }
-      const marked = node.children.findIndex((child) => Text.isText(child) && (child.bold || child.italic || child.note));
+      const marked = node.children.findIndex(
+        (child) => Text.isText(child) && (child.bold || child.italic || child.note),
+      );
       if (marked >= 0) {
         Transforms.unsetNodes(editor, ['bold', 'italic', 'note'], { at: [...path, marked] });
         return;

@@ -44,7 +44,11 @@ export function withBlocks<T extends ArticleEditor>(editor: T): T {
         return;
       }
     }
-    if (Element.isElement(node) && node.type === 'link' && (safeUrl(node.url) === undefined || Node.string(node) === '')) {
+    if (
+      Element.isElement(node) &&
+      node.type === 'link' &&
+      (safeUrl(node.url) === undefined || Node.string(node) === '')
+    ) {
       Transforms.unwrapNodes(editor, { at: path });
       return;
     }
@@ -58,7 +62,11 @@ export function withBlocks<T extends ArticleEditor>(editor: T): T {
       const [, listPath] = Editor.parent(editor, item[1]);
       if (!Editor.hasPath(editor, Path.next(item[1]))) {
         Transforms.removeNodes(editor, { at: item[1] });
-        Transforms.insertNodes(editor, { type: 'paragraph', children: [{ text: '' }] }, { at: Path.next(listPath), select: true });
+        Transforms.insertNodes(
+          editor,
+          { type: 'paragraph', children: [{ text: '' }] },
+          { at: Path.next(listPath), select: true },
+        );
         return;
       }
     }
@@ -78,7 +86,13 @@ export function currentStyle(editor: ArticleEditor): TextBlockStyle | ListType |
   const node = index === undefined ? undefined : editor.children[index];
   if (!Element.isElement(node)) return undefined;
   if (node.type === 'heading') return node.level === 2 ? 'heading-2' : 'heading-3';
-  if (node.type === 'paragraph' || node.type === 'blockquote' || node.type === 'bulleted-list' || node.type === 'numbered-list') return node.type;
+  if (
+    node.type === 'paragraph' ||
+    node.type === 'blockquote' ||
+    node.type === 'bulleted-list' ||
+    node.type === 'numbered-list'
+  )
+    return node.type;
   return undefined;
 }
 
@@ -88,9 +102,18 @@ export function setTextStyle(editor: ArticleEditor, style: TextBlockStyle): void
   Editor.withoutNormalizing(editor, () => {
     Transforms.unwrapNodes(editor, { match: isList, split: true });
     const props =
-      style === 'heading-2' ? { type: 'heading' as const, level: 2 as const } : style === 'heading-3' ? { type: 'heading' as const, level: 3 as const } : { type: style };
-    Transforms.setNodes<Node>(editor, props, { match: (node) => Element.isElement(node) && Editor.isBlock(editor, node) && node.type !== 'figure' });
-    if (style !== 'heading-2' && style !== 'heading-3') Transforms.unsetNodes(editor, 'level', { match: (node) => Element.isElement(node) && Editor.isBlock(editor, node) });
+      style === 'heading-2'
+        ? { type: 'heading' as const, level: 2 as const }
+        : style === 'heading-3'
+          ? { type: 'heading' as const, level: 3 as const }
+          : { type: style };
+    Transforms.setNodes<Node>(editor, props, {
+      match: (node) => Element.isElement(node) && Editor.isBlock(editor, node) && node.type !== 'figure',
+    });
+    if (style !== 'heading-2' && style !== 'heading-3')
+      Transforms.unsetNodes(editor, 'level', {
+        match: (node) => Element.isElement(node) && Editor.isBlock(editor, node),
+      });
   });
 }
 
@@ -99,11 +122,22 @@ export function toggleList(editor: ArticleEditor, type: ListType): void {
   const active = currentStyle(editor) === type;
   Editor.withoutNormalizing(editor, () => {
     Transforms.unwrapNodes(editor, { match: isList, split: true });
-    Transforms.unsetNodes(editor, 'level', { match: (node) => Element.isElement(node) && Editor.isBlock(editor, node) });
-    Transforms.setNodes<Node>(editor, { type: active ? 'paragraph' : 'list-item' }, {
-      match: (node) => Element.isElement(node) && Editor.isBlock(editor, node) && node.type !== 'figure',
+    Transforms.unsetNodes(editor, 'level', {
+      match: (node) => Element.isElement(node) && Editor.isBlock(editor, node),
     });
-    if (!active) Transforms.wrapNodes(editor, { type, children: [] }, { match: (node) => Element.isElement(node) && node.type === 'list-item' });
+    Transforms.setNodes<Node>(
+      editor,
+      { type: active ? 'paragraph' : 'list-item' },
+      {
+        match: (node) => Element.isElement(node) && Editor.isBlock(editor, node) && node.type !== 'figure',
+      },
+    );
+    if (!active)
+      Transforms.wrapNodes(
+        editor,
+        { type, children: [] },
+        { match: (node) => Element.isElement(node) && node.type === 'list-item' },
+      );
   });
 }
 
@@ -133,7 +167,6 @@ export function setLink(editor: ArticleEditor, input: string): boolean {
   }
   return true;
 }
-
 
 /** Anchors an editor note to the selected passage (body or lead); false without a selection there. */
 export function addNoteMark(editor: ArticleEditor, id: string): boolean {

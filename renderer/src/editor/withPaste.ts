@@ -26,7 +26,11 @@ export function withPaste<T extends ArticleEditor>(editor: T): T {
     const pasted: ArticleBody = html ? htmlToBlocks(html) : textToBlocks(plain);
     if (pasted.length === 0) return;
     // Text from an old TCVN3 (ABC) or VNI document arrives as Latin-1 letters: converted, and the reporter told.
-    const { blocks, convertedFrom } = convertLegacyBlocks(pasted, bodyText(pasted), (body, change) => mapText({ headline: '', lead: [{ text: '' }], body }, change).body);
+    const { blocks, convertedFrom } = convertLegacyBlocks(
+      pasted,
+      bodyText(pasted),
+      (body, change) => mapText({ headline: '', lead: [{ text: '' }], body }, change).body,
+    );
     if (convertedFrom) editor.onLegacyConverted?.(convertedFrom);
     const section = cursorBlock(editor) ?? editor.selection?.anchor.path[0];
     if (section === 0 || section === 1) {

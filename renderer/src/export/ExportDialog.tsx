@@ -26,7 +26,8 @@ interface Props {
 
 type Outcome = { dir: string; files: number; draft: boolean } | { error: ApiError } | undefined;
 
-const isArticleStatus = (value: string | undefined): value is (typeof articleStatuses)[number] => (articleStatuses as readonly (string | undefined)[]).includes(value);
+const isArticleStatus = (value: string | undefined): value is (typeof articleStatuses)[number] =>
+  (articleStatuses as readonly (string | undefined)[]).includes(value);
 
 /** How often the preview looks at the text on screen, and the progress at the running export. */
 const previewEveryMs = 1000;
@@ -72,7 +73,17 @@ export function ExportDialog({ api, articleId, settings, content, prepare, onJum
       const now = content();
       shown = now;
       for (const block of now.body) if (block.type === 'figure') photos.load(block.photoId);
-      setPreview(previewPage({ id: articleId, content: now, settings, photo: photos.get, photoUrl: photos.photoUrl, display, at: openedAt }));
+      setPreview(
+        previewPage({
+          id: articleId,
+          content: now,
+          settings,
+          photo: photos.get,
+          photoUrl: photos.photoUrl,
+          display,
+          at: openedAt,
+        }),
+      );
     };
     build();
     const timer = setInterval(() => {
@@ -111,7 +122,8 @@ export function ExportDialog({ api, articleId, settings, content, prepare, onJum
     setBusy(false);
     if (!result.ok) setOutcome({ error: result.error });
     else if (result.value.status === 'blocked') setItems(result.value.preflight);
-    else setOutcome({ dir: result.value.dir ?? '', files: result.value.files ?? 0, draft: result.value.draft ?? false });
+    else
+      setOutcome({ dir: result.value.dir ?? '', files: result.value.files ?? 0, draft: result.value.draft ?? false });
   };
   const openFolder = async (dir: string) => {
     const result = await api['exports.openFolder']({ dir });
@@ -126,7 +138,14 @@ export function ExportDialog({ api, articleId, settings, content, prepare, onJum
         {!items && !outcome && <p>{t('export.checking')}</p>}
         {items && (
           <>
-            <p data-testid="preflight-summary">{items.length === 0 ? t('export.clean') : t('export.summary', { errors: String(errors.length), warnings: String(items.length - errors.length) })}</p>
+            <p data-testid="preflight-summary">
+              {items.length === 0
+                ? t('export.clean')
+                : t('export.summary', {
+                    errors: String(errors.length),
+                    warnings: String(items.length - errors.length),
+                  })}
+            </p>
             <ul className="preflight-list" data-testid="preflight">
               {items.map((item, index) => (
                 <li key={index} data-severity={item.severity}>
@@ -140,14 +159,21 @@ export function ExportDialog({ api, articleId, settings, content, prepare, onJum
         )}
         {errors.length > 0 && (
           <label>
-            <input type="checkbox" data-testid="export-draft" checked={draft} onChange={(event) => setDraft(event.target.checked)} /> {t('export.asDraft')}
+            <input
+              type="checkbox"
+              data-testid="export-draft"
+              checked={draft}
+              onChange={(event) => setDraft(event.target.checked)}
+            />{' '}
+            {t('export.asDraft')}
           </label>
         )}
         {busy && (
           <p role="status" data-testid="export-busy">
             {progress && progress.total > 0 ? (
               <>
-                <progress value={progress.done} max={progress.total} /> {t('export.progress', { done: String(progress.done), total: String(progress.total) })}
+                <progress value={progress.done} max={progress.total} />{' '}
+                {t('export.progress', { done: String(progress.done), total: String(progress.total) })}
               </>
             ) : (
               <>
@@ -158,7 +184,12 @@ export function ExportDialog({ api, articleId, settings, content, prepare, onJum
         )}
         {outcome && 'dir' in outcome && (
           <div role="status" data-testid="export-done">
-            <p>{t(outcome.draft ? 'export.doneDraft' : 'export.done', { files: String(outcome.files), dir: outcome.dir })}</p>
+            <p>
+              {t(outcome.draft ? 'export.doneDraft' : 'export.done', {
+                files: String(outcome.files),
+                dir: outcome.dir,
+              })}
+            </p>
             <button type="button" data-testid="export-open-folder" onClick={() => void openFolder(outcome.dir)}>
               {t('export.openFolder')}
             </button>
@@ -175,7 +206,13 @@ export function ExportDialog({ api, articleId, settings, content, prepare, onJum
           </p>
         )}
         <div className="export-actions">
-          <button type="button" className="primary" data-testid="export-run" disabled={!items || busy || (errors.length > 0 && !draft)} onClick={() => void run()}>
+          <button
+            type="button"
+            className="primary"
+            data-testid="export-run"
+            disabled={!items || busy || (errors.length > 0 && !draft)}
+            onClick={() => void run()}
+          >
             {t('export.run')}
           </button>
           <button type="button" data-testid="export-close" onClick={onClose}>
@@ -188,7 +225,13 @@ export function ExportDialog({ api, articleId, settings, content, prepare, onJum
         runs. Same-origin only so its images load from the media route (with no script able to
         run, the origin gives the frame nothing else).
       */}
-      <iframe className="export-preview" title={t('export.preview')} data-testid="export-preview" sandbox="allow-same-origin" srcDoc={preview} />
+      <iframe
+        className="export-preview"
+        title={t('export.preview')}
+        data-testid="export-preview"
+        sandbox="allow-same-origin"
+        srcDoc={preview}
+      />
     </div>
   );
 }

@@ -28,7 +28,14 @@ export function previewPage({ id, content, settings, photo, photoUrl, display, a
     const found = photo(block.photoId);
     if (!found) continue;
     const size = pageSize(found);
-    photos.set(found.id, { ...found, ...size, renditions: [{ src: photoUrl(found.id, 'preview'), width: size.width, type: 'image/webp' }] });
+    photos.set(found.id, {
+      ...found,
+      ...size,
+      renditions: [{ src: photoUrl(found.id, 'preview'), width: size.width, type: 'image/webp' }],
+    });
   }
-  return articlePage(content, photos, { ...pageOptions(content, id, settings, { publishedAt: at, modifiedAt: at }, display), withoutStructuredData: true });
+  return articlePage(content, photos, {
+    ...pageOptions(content, id, settings, { publishedAt: at, modifiedAt: at }, display),
+    withoutStructuredData: true,
+  });
 }

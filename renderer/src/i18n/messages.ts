@@ -135,7 +135,8 @@ const en = {
   'archive.to': 'to',
   'archive.missingPhotoCredit': 'Search only articles with a photo missing its credit',
   'people.title': 'People (contributors and photographers)',
-  'people.help': 'Everyone named in an article or as a photo’s creator. How the credit line writes the name (empty: in capitals), and their unit.',
+  'people.help':
+    'Everyone named in an article or as a photo’s creator. How the credit line writes the name (empty: in capitals), and their unit.',
   'people.display': 'In credit lines',
   'people.unit': 'Unit',
   'people.save': 'Save',
@@ -196,7 +197,8 @@ const en = {
   'photos.noAlt': 'no alt text',
   'photos.noDate': 'date unknown',
   'photos.editMany': '{count} photos selected',
-  'photos.templateHelp': 'What you type goes to every selected photo. {creator}, {date}, {year}, {city}, {country}, {source}, {description} are filled from each photo.',
+  'photos.templateHelp':
+    'What you type goes to every selected photo. {creator}, {date}, {year}, {city}, {country}, {source}, {description} are filled from each photo.',
   'photos.varies': '(differs between photos)',
   'photos.keywords': 'Keywords',
   'photos.save': 'Save credits',
@@ -258,7 +260,8 @@ const en = {
   'history.field.slug': 'Slug',
   'history.field.status': 'Status',
   'history.field.notes': 'Editor notes',
-  'conflict.title': 'This article was changed elsewhere (another window or computer), so your latest text here is not saved.',
+  'conflict.title':
+    'This article was changed elsewhere (another window or computer), so your latest text here is not saved.',
   'conflict.reload': 'Load the saved version (drops the text here)',
   'conflict.keepCopy': 'Keep my text as a new article',
   'conflict.copySuffix': '(my copy)',
@@ -267,7 +270,8 @@ const en = {
   'recovery.kind.not_sqlite': 'The archive file is not a database.',
   'recovery.kind.damaged': 'The archive file is damaged.',
   'recovery.kind.stray_wal': 'The archive has a log file beside it that does not belong to it.',
-  'recovery.kind.missing_wal': 'The archive holds fewer changes than were saved in it: its log file, holding the latest saves, is missing.',
+  'recovery.kind.missing_wal':
+    'The archive holds fewer changes than were saved in it: its log file, holding the latest saves, is missing.',
   'recovery.kind.unreadable': 'The archive file cannot be read.',
   'recovery.details': 'Details',
   'recovery.setAside': 'Nothing was deleted: the files were moved, unchanged, to {dir}.',
@@ -400,7 +404,8 @@ const vi: Record<MessageKey, string> = {
   'role.photo': 'ảnh',
   'role.video': 'video',
   'role.graphics': 'đồ họa',
-  'workflow.refused': 'Bài đang ở trạng thái {from} không thể chuyển sang {to}. Từ {from} có thể chuyển sang: {allowed}.',
+  'workflow.refused':
+    'Bài đang ở trạng thái {from} không thể chuyển sang {to}. Từ {from} có thể chuyển sang: {allowed}.',
   'workflow.change': '{from} → {to}, {at}, {by}',
   'search.label': 'Tìm trong kho bài',
   'search.placeholder': 'Tìm (có dấu hoặc không dấu)',
@@ -435,7 +440,8 @@ const vi: Record<MessageKey, string> = {
   'archive.to': 'đến',
   'archive.missingPhotoCredit': 'Chỉ tìm bài có ảnh thiếu tác giả',
   'people.title': 'Người thực hiện (phóng viên, nhiếp ảnh)',
-  'people.help': 'Mọi người có tên trong bài viết hoặc là tác giả ảnh. Cách dòng tác giả viết tên (để trống: viết hoa) và đơn vị.',
+  'people.help':
+    'Mọi người có tên trong bài viết hoặc là tác giả ảnh. Cách dòng tác giả viết tên (để trống: viết hoa) và đơn vị.',
   'people.display': 'Trong dòng tác giả',
   'people.unit': 'Đơn vị',
   'people.save': 'Lưu',
@@ -496,7 +502,8 @@ const vi: Record<MessageKey, string> = {
   'photos.noAlt': 'thiếu mô tả thay thế',
   'photos.noDate': 'không rõ ngày',
   'photos.editMany': 'Đã chọn {count} ảnh',
-  'photos.templateHelp': 'Nội dung nhập sẽ áp dụng cho mọi ảnh đã chọn. {creator}, {date}, {year}, {city}, {country}, {source}, {description} được điền theo từng ảnh.',
+  'photos.templateHelp':
+    'Nội dung nhập sẽ áp dụng cho mọi ảnh đã chọn. {creator}, {date}, {year}, {city}, {country}, {source}, {description} được điền theo từng ảnh.',
   'photos.varies': '(khác nhau giữa các ảnh)',
   'photos.keywords': 'Từ khóa',
   'photos.save': 'Lưu thông tin ảnh',
@@ -567,7 +574,8 @@ const vi: Record<MessageKey, string> = {
   'recovery.kind.not_sqlite': 'Tệp lưu trữ không phải là cơ sở dữ liệu.',
   'recovery.kind.damaged': 'Tệp lưu trữ bị hỏng.',
   'recovery.kind.stray_wal': 'Bên cạnh kho lưu trữ có một tệp nhật ký không thuộc về nó.',
-  'recovery.kind.missing_wal': 'Kho lưu trữ có ít thay đổi hơn số đã lưu: tệp nhật ký chứa các lần lưu mới nhất đã bị mất.',
+  'recovery.kind.missing_wal':
+    'Kho lưu trữ có ít thay đổi hơn số đã lưu: tệp nhật ký chứa các lần lưu mới nhất đã bị mất.',
   'recovery.kind.unreadable': 'Không đọc được tệp lưu trữ.',
   'recovery.details': 'Chi tiết',
   'recovery.setAside': 'Không có gì bị xóa: các tệp đã được chuyển nguyên vẹn sang {dir}.',

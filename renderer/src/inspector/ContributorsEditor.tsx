@@ -12,9 +12,15 @@ export function ContributorsEditor({ contributors, onChange }: Props) {
   const { t } = useI18n();
   const people = usePeople();
   const update = (index: number, next: Contributor | undefined) =>
-    onChange(next ? contributors.map((current, at) => (at === index ? next : current)) : contributors.filter((_, at) => at !== index));
+    onChange(
+      next
+        ? contributors.map((current, at) => (at === index ? next : current))
+        : contributors.filter((_, at) => at !== index),
+    );
   const toggleRole = (contributor: Contributor, role: ContributorRole): ContributorRole[] => {
-    const roles = contributor.roles.includes(role) ? contributor.roles.filter((current) => current !== role) : [...contributor.roles, role];
+    const roles = contributor.roles.includes(role)
+      ? contributor.roles.filter((current) => current !== role)
+      : [...contributor.roles, role];
     return roles.length > 0 ? roles : contributor.roles;
   };
   return (
@@ -33,7 +39,12 @@ export function ContributorsEditor({ contributors, onChange }: Props) {
           <span className="roles">
             {contributorRoles.map((role) => (
               <label key={role}>
-                <input type="checkbox" checked={contributor.roles.includes(role)} data-testid={`contributor-${index}-${role}`} onChange={() => update(index, { ...contributor, roles: toggleRole(contributor, role) })} />
+                <input
+                  type="checkbox"
+                  checked={contributor.roles.includes(role)}
+                  data-testid={`contributor-${index}-${role}`}
+                  onChange={() => update(index, { ...contributor, roles: toggleRole(contributor, role) })}
+                />
                 {t(`role.${role}`)}
               </label>
             ))}
@@ -43,7 +54,12 @@ export function ContributorsEditor({ contributors, onChange }: Props) {
           </button>
         </fieldset>
       ))}
-      <button type="button" className="link-button" data-testid="add-contributor" onClick={() => onChange([...contributors, { name: '', roles: ['text'] }])}>
+      <button
+        type="button"
+        className="link-button"
+        data-testid="add-contributor"
+        onClick={() => onChange([...contributors, { name: '', roles: ['text'] }])}
+      >
         {t('inspector.addContributor')}
       </button>
     </div>

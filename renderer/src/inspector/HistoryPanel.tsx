@@ -115,7 +115,11 @@ export function HistoryPanel({ api, articleId, current, template, prepare, onRes
         : revision.kind === 'status'
           ? t('history.kind.status', { status: t(statusKey(revision.status)) })
           : t(`history.kind.${revision.kind}`);
-    return t('history.entry', { version: String(revision.version), at: new Date(revision.savedAt).toLocaleString(), what });
+    return t('history.entry', {
+      version: String(revision.version),
+      at: new Date(revision.savedAt).toLocaleString(),
+      what,
+    });
   };
 
   const keepNamed = async () => {
@@ -165,7 +169,13 @@ export function HistoryPanel({ api, articleId, current, template, prepare, onRes
         >
           <label>
             {t('history.versionName')}
-            <input data-testid="version-name" value={name} maxLength={80} onChange={(event) => setName(event.target.value)} autoFocus />
+            <input
+              data-testid="version-name"
+              value={name}
+              maxLength={80}
+              onChange={(event) => setName(event.target.value)}
+              autoFocus
+            />
           </label>
           <button type="submit" data-testid="keep-version">
             {t('history.keep')}
@@ -201,7 +211,13 @@ export function HistoryPanel({ api, articleId, current, template, prepare, onRes
         <div className="history-compare" data-testid="history-compare">
           <label>
             {t('history.compareWith')}
-            <select data-testid="compare-with" value={String(against)} onChange={(event) => setAgainst(event.target.value === 'current' ? 'current' : Number(event.target.value))}>
+            <select
+              data-testid="compare-with"
+              value={String(against)}
+              onChange={(event) =>
+                setAgainst(event.target.value === 'current' ? 'current' : Number(event.target.value))
+              }
+            >
               <option value="current">{t('history.current')}</option>
               {revisions
                 ?.filter((revision) => revision.id !== selected)
@@ -213,7 +229,9 @@ export function HistoryPanel({ api, articleId, current, template, prepare, onRes
             </select>
           </label>
           {changes?.length === 0 && <p>{t('history.noChanges')}</p>}
-          {changes?.map((change) => <ChangeView key={change.field} change={change} />)}
+          {changes?.map((change) => (
+            <ChangeView key={change.field} change={change} />
+          ))}
           <button type="button" data-testid="restore-version" onClick={() => void restore()}>
             {t('history.restore')}
           </button>

@@ -39,12 +39,30 @@ const parseTags = (value: string): string[] =>
     .map((tag) => tag.trim())
     .filter((tag, index, all) => tag.length > 0 && all.indexOf(tag) === index);
 
-export function Inspector({ meta, findings, onFix, onToneStyle, anchoredNotes, onMeta, settings, status, history, onMove, text, versions }: Props) {
+export function Inspector({
+  meta,
+  findings,
+  onFix,
+  onToneStyle,
+  anchoredNotes,
+  onMeta,
+  settings,
+  status,
+  history,
+  onMove,
+  text,
+  versions,
+}: Props) {
   const { t } = useI18n();
   // Only the headline (for the slug): the counts panel alone re-renders as the counts change.
   const headline = useSyncExternalStore(text.subscribe, () => text.get().headline);
   const { display } = usePeople();
-  const credit = creditLine(meta.contributors.filter((contributor) => contributor.name.trim() !== ''), meta.kind, settings.creditTemplate, display);
+  const credit = creditLine(
+    meta.contributors.filter((contributor) => contributor.name.trim() !== ''),
+    meta.kind,
+    settings.creditTemplate,
+    display,
+  );
   return (
     <aside className="inspector" aria-label={t('inspector.label')} data-testid="inspector">
       <section>
@@ -56,7 +74,11 @@ export function Inspector({ meta, findings, onFix, onToneStyle, anchoredNotes, o
         <h3>{t('inspector.story')}</h3>
         <label>
           {t('inspector.kind')}
-          <select data-testid="kind" value={meta.kind} onChange={(event) => onMeta({ kind: event.target.value as ArticleMeta['kind'] })}>
+          <select
+            data-testid="kind"
+            value={meta.kind}
+            onChange={(event) => onMeta({ kind: event.target.value as ArticleMeta['kind'] })}
+          >
             {articleKinds.map((kind) => (
               <option key={kind} value={kind}>
                 {t(`kind.${kind}`)}
@@ -66,11 +88,19 @@ export function Inspector({ meta, findings, onFix, onToneStyle, anchoredNotes, o
         </label>
         <label>
           {t('inspector.section')}
-          <input data-testid="section" value={meta.section} onChange={(event) => onMeta({ section: event.target.value })} />
+          <input
+            data-testid="section"
+            value={meta.section}
+            onChange={(event) => onMeta({ section: event.target.value })}
+          />
         </label>
         <label>
           {t('inspector.tags')}
-          <input data-testid="tags" defaultValue={meta.tags.join(', ')} onBlur={(event) => onMeta({ tags: parseTags(event.target.value) })} />
+          <input
+            data-testid="tags"
+            defaultValue={meta.tags.join(', ')}
+            onBlur={(event) => onMeta({ tags: parseTags(event.target.value) })}
+          />
         </label>
         <label>
           {t('inspector.slug')}
@@ -98,7 +128,11 @@ export function Inspector({ meta, findings, onFix, onToneStyle, anchoredNotes, o
             min={1}
             data-testid="target-words"
             value={meta.targetWords ?? ''}
-            onChange={(event) => onMeta({ targetWords: event.target.value === '' ? null : Math.max(1, Math.round(Number(event.target.value))) })}
+            onChange={(event) =>
+              onMeta({
+                targetWords: event.target.value === '' ? null : Math.max(1, Math.round(Number(event.target.value))),
+              })
+            }
           />
         </label>
       </section>
@@ -122,7 +156,12 @@ export function Inspector({ meta, findings, onFix, onToneStyle, anchoredNotes, o
       </section>
       <section>
         <h3>{t('inspector.notes')}</h3>
-        <NotesPanel notes={meta.notes} anchored={anchoredNotes} author={settings.userName} onChange={(notes) => onMeta({ notes })} />
+        <NotesPanel
+          notes={meta.notes}
+          anchored={anchoredNotes}
+          author={settings.userName}
+          onChange={(notes) => onMeta({ notes })}
+        />
       </section>
     </aside>
   );

@@ -27,7 +27,11 @@ export function NotesPanel({ notes, anchored, author, onChange }: Props) {
         {notes.map((note) => (
           <li key={note.id} className={note.resolved ? 'resolved' : undefined}>
             <label>
-              <input type="checkbox" checked={note.resolved} onChange={() => onChange(notes.map((n) => (n.id === note.id ? { ...n, resolved: !n.resolved } : n)))} />
+              <input
+                type="checkbox"
+                checked={note.resolved}
+                onChange={() => onChange(notes.map((n) => (n.id === note.id ? { ...n, resolved: !n.resolved } : n)))}
+              />
               {note.text}
             </label>
             <small>
@@ -37,7 +41,13 @@ export function NotesPanel({ notes, anchored, author, onChange }: Props) {
           </li>
         ))}
       </ul>
-      <textarea aria-label={t('inspector.newNote')} data-testid="new-note" value={draft} onChange={(event) => setDraft(event.target.value)} rows={2} />
+      <textarea
+        aria-label={t('inspector.newNote')}
+        data-testid="new-note"
+        value={draft}
+        onChange={(event) => setDraft(event.target.value)}
+        rows={2}
+      />
       <button type="button" className="link-button" data-testid="add-note" onClick={add}>
         {t('inspector.addNote')}
       </button>

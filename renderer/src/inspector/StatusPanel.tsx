@@ -53,7 +53,12 @@ export function StatusPanel({ status, history, onMove }: Props) {
         <ol className="status-history" data-testid="status-history">
           {history.map((change, index) => (
             <li key={index}>
-              {t('workflow.change', { from: t(statusKey(change.from)), to: t(statusKey(change.to)), at: new Date(change.at).toLocaleString(), by: change.by || '—' })}
+              {t('workflow.change', {
+                from: t(statusKey(change.from)),
+                to: t(statusKey(change.to)),
+                at: new Date(change.at).toLocaleString(),
+                by: change.by || '—',
+              })}
             </li>
           ))}
         </ol>

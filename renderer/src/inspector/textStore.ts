@@ -28,7 +28,13 @@ export function createTextStore(initial: TextSnapshot, delayMs = 300): TextStore
         timer = undefined;
         const next = pending?.();
         pending = undefined;
-        if (!next || (next.headline === current.headline && next.tally.words === current.tally.words && next.tally.characters === current.tally.characters)) return;
+        if (
+          !next ||
+          (next.headline === current.headline &&
+            next.tally.words === current.tally.words &&
+            next.tally.characters === current.tally.characters)
+        )
+          return;
         current = next;
         for (const listener of listeners) listener();
       }, delayMs);

@@ -27,7 +27,9 @@ export function PeopleProvider({ api, children }: { api: Api; children: ReactNod
   }, [api]);
   useEffect(refresh, [refresh]);
   const value = useMemo(() => {
-    const displays = new Map(people.filter((person) => person.display !== '').map((person) => [personKey(person.name), person.display]));
+    const displays = new Map(
+      people.filter((person) => person.display !== '').map((person) => [personKey(person.name), person.display]),
+    );
     return { people, refresh, display: (name: string) => displays.get(personKey(name)) };
   }, [people, refresh]);
   return (

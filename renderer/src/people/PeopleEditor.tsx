@@ -13,8 +13,20 @@ function PersonRow({ api, person, onSaved }: { api: Api; person: Person; onSaved
   return (
     <li className="person" data-testid="person">
       <span className="person-name">{person.name}</span>
-      <input aria-label={t('people.display')} placeholder={person.name.toLocaleUpperCase('vi')} data-testid="person-display" value={display} onChange={(event) => setDisplay(event.target.value)} />
-      <input aria-label={t('people.unit')} placeholder={t('people.unit')} data-testid="person-unit" value={unit} onChange={(event) => setUnit(event.target.value)} />
+      <input
+        aria-label={t('people.display')}
+        placeholder={person.name.toLocaleUpperCase('vi')}
+        data-testid="person-display"
+        value={display}
+        onChange={(event) => setDisplay(event.target.value)}
+      />
+      <input
+        aria-label={t('people.unit')}
+        placeholder={t('people.unit')}
+        data-testid="person-unit"
+        value={unit}
+        onChange={(event) => setUnit(event.target.value)}
+      />
       <button
         type="button"
         disabled={!changed}
@@ -39,7 +51,11 @@ export function PeopleEditor({ api }: { api: Api }) {
   const { t } = useI18n();
   const { people, refresh } = usePeople();
   return (
-    <details className="people-editor" data-testid="people-editor" onToggle={(event) => event.currentTarget.open && refresh()}>
+    <details
+      className="people-editor"
+      data-testid="people-editor"
+      onToggle={(event) => event.currentTarget.open && refresh()}
+    >
       <summary>{t('people.title')}</summary>
       <small>{t('people.help')}</small>
       {people.length === 0 && <p>{t('people.empty')}</p>}

@@ -7,7 +7,17 @@ import { useI18n } from '../i18n/I18nProvider';
 import { errorKey } from '../i18n/messages';
 import { peopleListId, usePeople } from '../people/People';
 
-const editable: PhotoTextField[] = ['creator', 'creditLine', 'copyright', 'source', 'usageTerms', 'altText', 'description', 'city', 'country'];
+const editable: PhotoTextField[] = [
+  'creator',
+  'creditLine',
+  'copyright',
+  'source',
+  'usageTerms',
+  'altText',
+  'description',
+  'city',
+  'country',
+];
 const long = new Set<PhotoTextField>(['usageTerms', 'altText', 'description']);
 
 interface Props {
@@ -71,7 +81,10 @@ export function PhotoEditor({ api, photos, onSaved, onInsert }: Props) {
           'data-testid': `photo-${field}`,
           value,
           maxLength: photoFieldLimits[field] * 2,
-          placeholder: photos.length > 1 && shared(field) === '' && photos.some((photo) => photo[field] !== '') ? t('photos.varies') : '',
+          placeholder:
+            photos.length > 1 && shared(field) === '' && photos.some((photo) => photo[field] !== '')
+              ? t('photos.varies')
+              : '',
           onChange: (event: { target: { value: string } }) => {
             setSaved(false);
             setValues((current) => ({ ...current, [field]: event.target.value }));
@@ -80,7 +93,11 @@ export function PhotoEditor({ api, photos, onSaved, onInsert }: Props) {
         return (
           <label key={field}>
             {t(`photos.field.${field}`)}
-            {long.has(field) ? <textarea rows={2} {...props} /> : <input {...props} {...(field === 'creator' ? { list: peopleListId, onFocus: people.refresh } : {})} />}
+            {long.has(field) ? (
+              <textarea rows={2} {...props} />
+            ) : (
+              <input {...props} {...(field === 'creator' ? { list: peopleListId, onFocus: people.refresh } : {})} />
+            )}
           </label>
         );
       })}

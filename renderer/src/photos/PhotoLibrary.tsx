@@ -80,11 +80,16 @@ export function PhotoLibrary({ api, shell, articleId, onInsert, pickRequest = 0 
 
   const loadMore = useCallback(() => {
     if (photos.length >= total) return;
-    void api['photos.list']({ filter, query, sort, articleId, offset: photos.length, limit: pageSize }).then((result) => {
-      if (!result.ok) return;
-      store.put(result.value.photos);
-      setPhotos((list) => [...list, ...result.value.photos.filter((photo) => !list.some((known) => known.id === photo.id))]);
-    });
+    void api['photos.list']({ filter, query, sort, articleId, offset: photos.length, limit: pageSize }).then(
+      (result) => {
+        if (!result.ok) return;
+        store.put(result.value.photos);
+        setPhotos((list) => [
+          ...list,
+          ...result.value.photos.filter((photo) => !list.some((known) => known.id === photo.id)),
+        ]);
+      },
+    );
   }, [api, store, filter, query, sort, articleId, photos.length, total]);
 
   useEffect(() => {
@@ -121,10 +126,14 @@ export function PhotoLibrary({ api, shell, articleId, onInsert, pickRequest = 0 
       const path = shell === 'desktop' ? window.newsroomFiles?.pathForFile(file) : undefined;
       return {
         name: file.name,
-        send: async () => (path ? api['photos.importPath']({ path }) : api['photos.import']({ fileName: file.name, dataBase64: toBase64(await file.arrayBuffer()) })),
+        send: async () =>
+          path
+            ? api['photos.importPath']({ path })
+            : api['photos.import']({ fileName: file.name, dataBase64: toBase64(await file.arrayBuffer()) }),
       };
     });
-  const fromPaths = (paths: string[]): Source[] => paths.map((path) => ({ name: path.split(/[\\/]/).at(-1) ?? path, send: () => api['photos.importPath']({ path }) }));
+  const fromPaths = (paths: string[]): Source[] =>
+    paths.map((path) => ({ name: path.split(/[\\/]/).at(-1) ?? path, send: () => api['photos.importPath']({ path }) }));
 
   const chooseFiles = async () => {
     if (shell !== 'desktop') {
@@ -173,7 +182,18 @@ export function PhotoLibrary({ api, shell, articleId, onInsert, pickRequest = 0 
       }}
     >
       <div className="photo-toolbar">
-        <button type="button" className="secondary" data-testid="photo-import" disabled={progress !== undefined && progress.done.length < progress.total && !progress.cancelled && progress.current !== undefined} onClick={() => void chooseFiles()}>
+        <button
+          type="button"
+          className="secondary"
+          data-testid="photo-import"
+          disabled={
+            progress !== undefined &&
+            progress.done.length < progress.total &&
+            !progress.cancelled &&
+            progress.current !== undefined
+          }
+          onClick={() => void chooseFiles()}
+        >
           {t('photos.import')}
         </button>
         <input
@@ -195,7 +215,11 @@ export function PhotoLibrary({ api, shell, articleId, onInsert, pickRequest = 0 
           <progress max={progress.total} value={progress.done.length} />
           <span>
             {progress.current !== undefined
-              ? t('photos.importing', { done: String(progress.done.length), total: String(progress.total), name: progress.current })
+              ? t('photos.importing', {
+                  done: String(progress.done.length),
+                  total: String(progress.total),
+                  name: progress.current,
+                })
               : t(progress.cancelled ? 'photos.importCancelled' : 'photos.importDone', {
                   imported: String(progress.done.filter((result) => result.status === 'imported').length),
                   duplicates: String(progress.done.filter((result) => result.status === 'duplicate').length),
@@ -210,7 +234,10 @@ export function PhotoLibrary({ api, shell, articleId, onInsert, pickRequest = 0 
           <ul className="photo-results">
             {progress.done.map((result, index) => (
               <li key={index} data-status={result.status}>
-                {result.name}: {result.status === 'rejected' ? t('photos.rejected', { reason: result.reason }) : t(result.status === 'duplicate' ? 'photos.duplicate' : 'photos.imported')}
+                {result.name}:{' '}
+                {result.status === 'rejected'
+                  ? t('photos.rejected', { reason: result.reason })
+                  : t(result.status === 'duplicate' ? 'photos.duplicate' : 'photos.imported')}
               </li>
             ))}
           </ul>
@@ -221,16 +248,33 @@ export function PhotoLibrary({ api, shell, articleId, onInsert, pickRequest = 0 
           )}
         </div>
       )}
-      <input type="search" className="search-box" data-testid="photo-search" aria-label={t('photos.search')} placeholder={t('photos.search')} value={query} onChange={(event) => setQuery(event.target.value)} />
+      <input
+        type="search"
+        className="search-box"
+        data-testid="photo-search"
+        aria-label={t('photos.search')}
+        placeholder={t('photos.search')}
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+      />
       <div className="archive-filters">
-        <select aria-label={t('photos.filter')} data-testid="photo-filter" value={filter} onChange={(event) => setFilter(event.target.value as PhotoFilter)}>
+        <select
+          aria-label={t('photos.filter')}
+          data-testid="photo-filter"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value as PhotoFilter)}
+        >
           {photoFilters.map((name) => (
             <option key={name} value={name} disabled={name === 'in-article' && articleId === undefined}>
               {t(`photos.filter.${name}`)}
             </option>
           ))}
         </select>
-        <select aria-label={t('photos.sort')} value={sort} onChange={(event) => setSort(event.target.value as typeof sort)}>
+        <select
+          aria-label={t('photos.sort')}
+          value={sort}
+          onChange={(event) => setSort(event.target.value as typeof sort)}
+        >
           <option value="newest">{t('photos.sort.newest')}</option>
           <option value="oldest">{t('photos.sort.oldest')}</option>
           <option value="taken">{t('photos.sort.taken')}</option>
@@ -271,7 +315,13 @@ export function PhotoLibrary({ api, shell, articleId, onInsert, pickRequest = 0 
                 onClick={(event) => select(photo, event)}
                 title={photo.description || photo.originalName}
               >
-                <img src={store.photoUrl(photo.id, 'thumb')} alt={photo.altText} loading="lazy" width={cell - 12} height={cell - 36} />
+                <img
+                  src={store.photoUrl(photo.id, 'thumb')}
+                  alt={photo.altText}
+                  loading="lazy"
+                  width={cell - 12}
+                  height={cell - 36}
+                />
                 <span className="photo-caption">{photo.creator || photo.originalName}</span>
                 {(!credit || !alt) && (
                   <span className="photo-missing" data-testid="photo-missing">
@@ -292,7 +342,11 @@ export function PhotoLibrary({ api, shell, articleId, onInsert, pickRequest = 0 
             store.put(updated);
             setPhotos((list) => list.map((photo) => updated.find((candidate) => candidate.id === photo.id) ?? photo));
           }}
-          onInsert={articleId === undefined || selectedPhotos.length !== 1 ? undefined : () => selectedPhotos[0] && onInsert(selectedPhotos[0])}
+          onInsert={
+            articleId === undefined || selectedPhotos.length !== 1
+              ? undefined
+              : () => selectedPhotos[0] && onInsert(selectedPhotos[0])
+          }
         />
       )}
     </div>

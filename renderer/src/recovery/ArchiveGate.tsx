@@ -16,7 +16,9 @@ export function ArchiveGate({ api, children }: { api: Api; children: ReactNode }
   const { t } = useI18n();
   const [status, setStatus] = useState<ArchiveStatus | { state: 'error'; error: ApiError }>();
   useEffect(() => {
-    void api['archive.status']({}).then((result) => setStatus(result.ok ? result.value : { state: 'error', error: result.error }));
+    void api['archive.status']({}).then((result) =>
+      setStatus(result.ok ? result.value : { state: 'error', error: result.error }),
+    );
   }, [api]);
   if (!status) return <p className="pane-message">{t('recovery.checking')}</p>;
   // An unreachable archive is the app's own business (it shows the error where it is needed).
@@ -24,7 +26,15 @@ export function ArchiveGate({ api, children }: { api: Api; children: ReactNode }
   return <RecoveryScreen api={api} recovery={status} onOpen={setStatus} />;
 }
 
-function RecoveryScreen({ api, recovery, onOpen }: { api: Api; recovery: Recovery; onOpen: (status: ArchiveStatus) => void }) {
+function RecoveryScreen({
+  api,
+  recovery,
+  onOpen,
+}: {
+  api: Api;
+  recovery: Recovery;
+  onOpen: (status: ArchiveStatus) => void;
+}) {
   const { t } = useI18n();
   const firstGood = recovery.backups.find((backup) => backup.ok)?.name;
   const [chosen, setChosen] = useState(firstGood);
@@ -54,8 +64,17 @@ function RecoveryScreen({ api, recovery, onOpen }: { api: Api; recovery: Recover
           return (
             <li key={backup.name}>
               <label>
-                <input type="radio" name="backup" value={backup.name} disabled={!backup.ok} checked={chosen === backup.name} onChange={() => setChosen(backup.name)} />{' '}
-                {backup.ok ? t('recovery.backup', { at, articles: String(backup.articles) }) : t('recovery.backupDamaged', { at })}
+                <input
+                  type="radio"
+                  name="backup"
+                  value={backup.name}
+                  disabled={!backup.ok}
+                  checked={chosen === backup.name}
+                  onChange={() => setChosen(backup.name)}
+                />{' '}
+                {backup.ok
+                  ? t('recovery.backup', { at, articles: String(backup.articles) })
+                  : t('recovery.backupDamaged', { at })}
               </label>
             </li>
           );
@@ -63,20 +82,36 @@ function RecoveryScreen({ api, recovery, onOpen }: { api: Api; recovery: Recover
       </ul>
       <div className="recovery-actions">
         {chosen && (
-          <button type="button" className="primary" data-testid="recovery-restore" disabled={busy} onClick={() => void act('restore-backup')}>
+          <button
+            type="button"
+            className="primary"
+            data-testid="recovery-restore"
+            disabled={busy}
+            onClick={() => void act('restore-backup')}
+          >
             {t('recovery.restore')}
           </button>
         )}
         {recovery.canUseSetAside && (
           <p>
-            <button type="button" data-testid="recovery-use-set-aside" disabled={busy} onClick={() => void act('use-set-aside')}>
+            <button
+              type="button"
+              data-testid="recovery-use-set-aside"
+              disabled={busy}
+              onClick={() => void act('use-set-aside')}
+            >
               {t('recovery.useSetAside')}
             </button>{' '}
             <small>{t('recovery.useSetAsideHelp')}</small>
           </p>
         )}
         <p>
-          <button type="button" data-testid="recovery-start-empty" disabled={busy} onClick={() => void act('start-empty')}>
+          <button
+            type="button"
+            data-testid="recovery-start-empty"
+            disabled={busy}
+            onClick={() => void act('start-empty')}
+          >
             {t('recovery.startEmpty')}
           </button>{' '}
           <small>{t('recovery.startEmptyHelp')}</small>
