@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { ArchiveStatus } from '../../shared/archive/status';
 import { methodNames } from '../../shared/api/methodNames';
 import { backupIfStale, listBackups, makeBackup } from './archive/backups';
-import { latestVersion, migrate } from './archive/migrations';
+import { latestVersion, migrate } from './archive/migrate';
 import { openArchive } from './archive/openArchive';
 import type { OpenArchiveOptions } from './archive/openArchive';
 import { keepLedger } from './archive/changeLedger';

@@ -1,33 +1,17 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Result } from '../../shared/api/result';
 import { paragraph } from '../../shared/article/article';
-import type { Article, SavedVersion } from '../../shared/article/article';
-import type { Settings } from '../../shared/settings/settings';
 import { tempDir } from '../testing/tempDir';
-import { latestVersion, migrations } from './archive/migrations';
-import { openArchive } from './archive/openArchive';
-import { createCore } from './createCore';
-import { dispatch } from './dispatch';
+import { archiveAtVersion, testCore } from '../testing/testCore';
+import { latestVersion } from './archive/migrate';
 
-function setup(file = join(tempDir(), 'archive.sqlite3')) {
-  const db = openArchive(file);
-  const handlers = createCore(db);
-  const call = async <T>(method: string, input: unknown) => (await dispatch(handlers, method, input)) as Result<T>;
-  const value = async <T>(method: string, input: unknown): Promise<T> => {
-    const result = await call<T>(method, input);
-    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-    return result.value;
-  };
-  return { db, call, value };
-}
+const setup = (dataDir?: string) => testCore({ dataDir });
 
 describe('the full article', () => {
   it('saves any subset of fields and keeps the others', async () => {
-    const { value } = setup();
-    const { id } = await value<Article>('articles.create', { headline: 'Hội nghị' });
-    await value('articles.save', {
+    const { call } = setup();
+    const { id } = await call('articles.create', { headline: 'Hội nghị' });
+    await call('articles.save', {
       id,
       baseVersion: 1,
       lead: [{ text: 'Chiều 24/12, Tổng cục đã tổ chức Hội nghị.' }],
@@ -49,8 +33,8 @@ describe('the full article', () => {
         { id: 'n1', text: 'Kiểm tra chức danh', author: 'Lan', createdAt: '2026-11-23T00:00:00Z', resolved: false },
       ],
     });
-    await value('articles.save', { id, baseVersion: 2, headline: 'Hội nghị tổng kết' });
-    const article = await value<Article>('articles.get', { id });
+    await call('articles.save', { id, baseVersion: 2, headline: 'Hội nghị tổng kết' });
+    const article = await call('articles.get', { id });
     expect(article).toMatchObject({
       id,
       version: 3,
@@ -65,12 +49,12 @@ describe('the full article', () => {
     });
     expect(article.body).toHaveLength(2);
     expect(article.notes[0]?.text).toBe('Kiểm tra chức danh');
-    expect((await value<Article[]>('articles.list', {}))[0]).toMatchObject({ section: 'Quốc phòng', version: 3 });
+    expect((await call('articles.list', {}))[0]).toMatchObject({ section: 'Quốc phòng', version: 3 });
   });
 
   it('refuses unsafe links and malformed fields, writing nothing', async () => {
-    const { call, value } = setup();
-    const { id } = await value<Article>('articles.create', {});
+    const { result, call } = setup();
+    const { id } = await call('articles.create', {});
     const refused = [
       {
         body: [
@@ -85,23 +69,23 @@ describe('the full article', () => {
       { body: [{ type: 'figure', photoId: '../../etc/passwd', caption: '', children: [{ text: '' }] }] },
     ];
     for (const changes of refused) {
-      expect(await call('articles.save', { id, baseVersion: 1, ...changes }), JSON.stringify(changes)).toMatchObject({
+      expect(await result('articles.save', { id, baseVersion: 1, ...changes }), JSON.stringify(changes)).toMatchObject({
         ok: false,
         error: { code: 'validation' },
       });
     }
-    expect((await value<Article>('articles.get', { id })).version).toBe(1);
+    expect((await call('articles.get', { id })).version).toBe(1);
   });
 
   it('stores links re-serialized by the URL parser', async () => {
-    const { value } = setup();
-    const { id } = await value<Article>('articles.create', {});
-    await value('articles.save', {
+    const { call } = setup();
+    const { id } = await call('articles.create', {});
+    await call('articles.save', {
       id,
       baseVersion: 1,
       body: [{ type: 'paragraph', children: [{ type: 'link', url: 'HTTPS://QDND.vn', children: [{ text: 'QĐND' }] }] }],
     });
-    expect((await value<Article>('articles.get', { id })).body[0]).toEqual({
+    expect((await call('articles.get', { id })).body[0]).toEqual({
       type: 'paragraph',
       children: [{ type: 'link', url: 'https://qdnd.vn/', children: [{ text: 'QĐND' }] }],
     });
@@ -110,14 +94,14 @@ describe('the full article', () => {
 
 describe('the status workflow', () => {
   it('moves forward and back as a desk needs, recording who and when', async () => {
-    const { value } = setup();
-    await value<Settings>('settings.update', { userName: 'Thu Hà' });
-    const { id } = await value<Article>('articles.create', { headline: 'Tin' });
+    const { call } = setup();
+    await call('settings.update', { userName: 'Thu Hà' });
+    const { id } = await call('articles.create', { headline: 'Tin' });
     let version = 1;
-    for (const status of ['submitted', 'edited', 'approved', 'edited', 'approved', 'exported']) {
-      version = (await value<SavedVersion>('articles.setStatus', { id, baseVersion: version, status })).version;
+    for (const status of ['submitted', 'edited', 'approved', 'edited', 'approved', 'exported'] as const) {
+      version = (await call('articles.setStatus', { id, baseVersion: version, status })).version;
     }
-    const article = await value<Article>('articles.get', { id });
+    const article = await call('articles.get', { id });
     expect(article.status).toBe('exported');
     expect(article.version).toBe(7);
     expect(article.statusHistory.map((change) => `${change.from}→${change.to}`)).toEqual([
@@ -134,12 +118,12 @@ describe('the status workflow', () => {
   });
 
   it('refuses a transition the desk does not allow, explaining it and writing nothing', async () => {
-    const { value, call } = setup();
-    const { id } = await value<Article>('articles.create', {});
-    const refused = await call('articles.setStatus', { id, baseVersion: 1, status: 'approved' });
+    const { call, result } = setup();
+    const { id } = await call('articles.create', {});
+    const refused = await result('articles.setStatus', { id, baseVersion: 1, status: 'approved' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_transition' } });
     expect(!refused.ok && refused.error.message).toContain('submitted, spiked');
-    expect(await value<Article>('articles.get', { id })).toMatchObject({
+    expect(await call('articles.get', { id })).toMatchObject({
       status: 'draft',
       version: 1,
       statusHistory: [],
@@ -147,18 +131,18 @@ describe('the status workflow', () => {
   });
 
   it('spikes from any state and revives a spiked story as a draft', async () => {
-    const { value } = setup();
-    const { id } = await value<Article>('articles.create', {});
-    await value('articles.setStatus', { id, baseVersion: 1, status: 'spiked' });
-    await value('articles.setStatus', { id, baseVersion: 2, status: 'draft' });
-    expect((await value<Article>('articles.get', { id })).status).toBe('draft');
+    const { call } = setup();
+    const { id } = await call('articles.create', {});
+    await call('articles.setStatus', { id, baseVersion: 1, status: 'spiked' });
+    await call('articles.setStatus', { id, baseVersion: 2, status: 'draft' });
+    expect((await call('articles.get', { id })).status).toBe('draft');
   });
 
   it('refuses a status change based on an older version', async () => {
-    const { value, call } = setup();
-    const { id } = await value<Article>('articles.create', {});
-    await value('articles.save', { id, baseVersion: 1, headline: 'x' });
-    expect(await call('articles.setStatus', { id, baseVersion: 1, status: 'submitted' })).toMatchObject({
+    const { call, result } = setup();
+    const { id } = await call('articles.create', {});
+    await call('articles.save', { id, baseVersion: 1, headline: 'x' });
+    expect(await result('articles.setStatus', { id, baseVersion: 1, status: 'submitted' })).toMatchObject({
       ok: false,
       error: { code: 'conflict' },
     });
@@ -167,28 +151,28 @@ describe('the status workflow', () => {
 
 describe('settings', () => {
   it('start from the defaults and keep what is changed', async () => {
-    const file = join(tempDir(), 'archive.sqlite3');
-    const first = setup(file);
-    expect(await first.value<Settings>('settings.get', {})).toMatchObject({
+    const dataDir = tempDir();
+    const first = setup(dataDir);
+    expect(await first.call('settings.get', {})).toMatchObject({
       outletPrefix: '',
       outletSeparator: ' - ',
       creditTemplate: { photoLabel: 'Ảnh' },
     });
-    await first.value('settings.update', { outletPrefix: 'CNQP&KT', userName: 'Lan' });
+    await first.call('settings.update', { outletPrefix: 'CNQP&KT', userName: 'Lan' });
     first.db.close();
-    expect(await setup(file).value<Settings>('settings.get', {})).toMatchObject({
+    expect(await setup(dataDir).call('settings.get', {})).toMatchObject({
       outletPrefix: 'CNQP&KT',
       userName: 'Lan',
     });
   });
 
   it('refuse unknown keys and malformed templates', async () => {
-    const { call } = setup();
-    expect(await call('settings.update', { theme: 'dark' })).toMatchObject({
+    const { result } = setup();
+    expect(await result('settings.update', { theme: 'dark' })).toMatchObject({
       ok: false,
       error: { code: 'validation' },
     });
-    expect(await call('settings.update', { creditTemplate: { photoLabel: 'Ảnh' } })).toMatchObject({
+    expect(await result('settings.update', { creditTemplate: { photoLabel: 'Ảnh' } })).toMatchObject({
       ok: false,
       error: { code: 'validation' },
     });
@@ -197,20 +181,19 @@ describe('settings', () => {
 
 describe('migrations 2 and 3', () => {
   it('brings articles written at schema 1 forward with the new fields at their defaults', async () => {
-    const file = join(tempDir(), 'archive.sqlite3');
-    const v1 = openArchive(file, { migrations: migrations.slice(0, 1) });
+    const { db: v1, dataDir, file } = archiveAtVersion(1);
     v1.prepare(
       `INSERT INTO articles (headline, body, status, version, created_at, updated_at) VALUES ('Cũ', '[{"type":"paragraph","children":[{"text":"thân"}]}]', 'draft', 4, 'a', 'b')`,
     ).run();
     v1.close();
-    const { value, db } = setup(file);
+    const { call, db } = setup(dataDir);
     expect(db.pragma('user_version', { simple: true })).toBe(latestVersion());
     // Migration 3 queues old articles for the search indexes; the first search indexes them.
-    expect(await value('articles.search', { query: 'than' })).toMatchObject({
+    expect(await call('articles.search', { query: 'than' })).toMatchObject({
       total: 1,
       results: [{ headline: 'Cũ' }],
     });
-    expect(await value<Article>('articles.get', { id: 1 })).toMatchObject({
+    expect(await call('articles.get', { id: 1 })).toMatchObject({
       headline: 'Cũ',
       version: 4,
       lead: [{ text: '' }],

@@ -17,7 +17,14 @@ import { CoreError } from './CoreError';
 import { packageSlug } from '../../shared/export/articleHtml';
 import { exportFolder, exportsDir, exportStory, preflightArticle } from './export/exportStory';
 import { PhotoImporter } from './photos/photoImporter';
-import { getPhoto, importPhotoFiles, listPhotos, photosDir, updatePhotos } from './photos/photoStore';
+import {
+  getPhoto,
+  importPhotoFiles,
+  listPhotos,
+  photosDir,
+  rebuildPhotoSearchTexts,
+  updatePhotos,
+} from './photos/photoStore';
 import { importDocument } from './import/importDocument';
 import { drainSearchIndex, searchArticles } from './search/searchIndex';
 import { listPeople, savePerson } from './peopleStore';
@@ -56,6 +63,7 @@ function claimFolder(base: string): string {
 }
 
 export function createCore(db: Database, options: CoreOptions = {}): Handlers {
+  rebuildPhotoSearchTexts(db);
   const policy = options.history ?? defaultHistoryPolicy;
   // Who acts, for the history: read once, and again after the settings change (not on every save).
   let userName: string | undefined;

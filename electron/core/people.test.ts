@@ -1,31 +1,14 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Result } from '../../shared/api/result';
-import type { Article } from '../../shared/article/article';
 import { creditLine, defaultCreditTemplates } from '../../shared/article/credits';
-import type { Person } from '../../shared/people/person';
-import { tempDir } from '../testing/tempDir';
-import { migrations } from './archive/migrations';
-import { openArchive } from './archive/openArchive';
-import { createCore } from './createCore';
-import { dispatch } from './dispatch';
+import { archiveAtVersion, testCore } from '../testing/testCore';
 
-function setup(file = join(tempDir(), 'archive.sqlite3')) {
-  const db = openArchive(file);
-  const handlers = createCore(db);
-  const value = async <T>(method: string, input: unknown): Promise<T> => {
-    const result = (await dispatch(handlers, method, input)) as Result<T>;
-    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-    return result.value;
-  };
-  return { db, value };
-}
+const setup = (dataDir?: string) => testCore({ dataDir });
 
 describe('the contributor registry', () => {
   it('learns every contributor named in an article, once whatever the case or normalization', async () => {
-    const { value } = setup();
-    const article = await value<Article>('articles.create', { headline: 'Tin' });
-    await value('articles.save', {
+    const { call } = setup();
+    const article = await call('articles.create', { headline: 'Tin' });
+    await call('articles.save', {
       id: article.id,
       baseVersion: 1,
       contributors: [
@@ -33,31 +16,25 @@ describe('the contributor registry', () => {
         { name: 'Minh Tuấn', roles: ['photo'] },
       ],
     });
-    await value('articles.save', {
+    await call('articles.save', {
       id: article.id,
       baseVersion: 2,
       contributors: [{ name: '  minh  TUẤN'.normalize('NFD'), roles: ['photo'] }],
     });
-    expect((await value<Person[]>('people.list', {})).map((person) => person.name)).toEqual([
-      'Minh Tuấn',
-      'Nguyên Khôi',
-    ]);
+    expect((await call('people.list', {})).map((person) => person.name)).toEqual(['Minh Tuấn', 'Nguyên Khôi']);
   });
 
   it('learns the contributors of an imported document', async () => {
-    const { value } = setup();
+    const { call } = setup();
     const text = 'CNQP&KT - Chiều 24/12, Tổng cục tổ chức Hội nghị.\n\nTin, ảnh: NGUYÊN KHÔI - MINH TUẤN';
-    await value('articles.import', { fileName: 'tin.txt', dataBase64: Buffer.from(text).toString('base64') });
-    expect((await value<Person[]>('people.list', {})).map((person) => person.name)).toEqual([
-      'MINH TUẤN',
-      'NGUYÊN KHÔI',
-    ]);
+    await call('articles.import', { fileName: 'tin.txt', dataBase64: Buffer.from(text).toString('base64') });
+    expect((await call('people.list', {})).map((person) => person.name)).toEqual(['MINH TUẤN', 'NGUYÊN KHÔI']);
   });
 
   it('keeps a display form and a unit, which the credit line uses', async () => {
-    const { value } = setup();
-    await value('people.save', { name: 'Lê Văn A', display: 'LÊ VĂN A (TTXVN)', unit: 'TTXVN' });
-    const people = await value<Person[]>('people.list', {});
+    const { call } = setup();
+    await call('people.save', { name: 'Lê Văn A', display: 'LÊ VĂN A (TTXVN)', unit: 'TTXVN' });
+    const people = await call('people.list', {});
     expect(people).toEqual([{ name: 'Lê Văn A', display: 'LÊ VĂN A (TTXVN)', unit: 'TTXVN' }]);
     const display = (name: string) => people.find((person) => person.name === name)?.display || undefined;
     expect(
@@ -69,15 +46,14 @@ describe('the contributor registry', () => {
   });
 
   it('starts with the names already in the archive', () => {
-    const file = join(tempDir(), 'archive.sqlite3');
-    const old = openArchive(file, { migrations: migrations.filter((migration) => migration.version <= 5) });
+    const { db: old, dataDir } = archiveAtVersion(5);
     old
       .prepare(
         `INSERT INTO articles (headline, body, content, section, status, version, created_at, updated_at) VALUES ('Cũ', '[]', ?, '', 'draft', 1, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')`,
       )
       .run(JSON.stringify({ contributors: [{ name: 'Nguyên Khôi', roles: ['text'] }] }));
     old.close();
-    const { db } = setup(file);
+    const { db } = setup(dataDir);
     expect(db.prepare('SELECT name FROM people').all()).toEqual([{ name: 'Nguyên Khôi' }]);
   });
 });

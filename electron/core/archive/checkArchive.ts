@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { latestVersion } from './migrations';
+import { latestVersion } from './migrate';
 
 export interface ArchiveReport {
   file: string;

@@ -6,8 +6,8 @@ import { emptyContent, paragraph } from '../../../shared/article/article';
 import { sha256, tempDir } from '../../testing/tempDir';
 import { ArchiveOpenError } from '../CoreError';
 import { createArticle, saveArticle } from './articleStore';
-import { latestVersion } from './migrations';
-import type { Migration } from './migrations';
+import { latestVersion } from './migrate';
+import type { Migration } from './migrate';
 import { openArchive } from './openArchive';
 
 function archiveWithArticles(count: number): string {

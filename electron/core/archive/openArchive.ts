@@ -2,9 +2,9 @@ import type { Database } from 'better-sqlite3';
 import { randomInt } from 'node:crypto';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { ArchiveOpenError } from '../CoreError';
-import { latestVersion, migrate } from './migrations';
-import type { Migration } from './migrations';
-import { migrations as allMigrations } from './migrations';
+import { latestVersion, migrate } from './migrate';
+import type { Migration } from './migrate';
+import { migrations as allMigrations } from './migrate';
 import { openSqlite } from './sqlite';
 
 export interface OpenArchiveOptions {

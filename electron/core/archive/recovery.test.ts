@@ -11,6 +11,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { archiveAtVersion } from '../../testing/testCore';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/api/result';
 import type { ArchiveStatus } from '../../../shared/archive/status';
@@ -24,7 +25,6 @@ import { archivePath } from '../dataDir';
 import { dispatch } from '../dispatch';
 import { createArticle, saveArticle } from './articleStore';
 import { backupIfStale, backupsKept, listBackups, makeBackup, verifyBackup } from './backups';
-import { migrations } from './migrations';
 import { openArchive } from './openArchive';
 import { assessArchive } from './recovery';
 
@@ -119,10 +119,7 @@ describe('backups', () => {
   });
 
   it('is made before every migration, of the archive as it was', async () => {
-    const dataDir = tempDir();
-    const old = openArchive(archivePath(dataDir), {
-      migrations: migrations.filter((migration) => migration.version <= 3),
-    });
+    const { db: old, dataDir } = archiveAtVersion(3);
     old
       .prepare(
         `INSERT INTO articles (headline, body, content, section, status, version, created_at, updated_at) VALUES ('Cũ', '[]', '{}', '', 'draft', 1, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')`,

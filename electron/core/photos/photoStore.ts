@@ -96,6 +96,27 @@ export function photoSearchTexts(meta: PhotoMeta, name: string): { exact: string
   return { exact: exactForm(text), folded: foldedForm(text) };
 }
 
+/** Rebuilds the search texts left empty (schema 8 asks for it): derived text, made with today's forms. */
+export function rebuildPhotoSearchTexts(db: Database): number {
+  const stale = db
+    .prepare<[], { id: string; original_name: string; meta: string }>(
+      "SELECT id, original_name, meta FROM photos WHERE search_exact = ''",
+    )
+    .all();
+  if (stale.length === 0) return 0;
+  const update = db.prepare('UPDATE photos SET search_exact = ?, search_folded = ? WHERE id = ?');
+  db.transaction(() => {
+    for (const row of stale) {
+      const texts = photoSearchTexts(
+        { ...emptyPhotoMeta(), ...(JSON.parse(row.meta) as Partial<PhotoMeta>) },
+        row.original_name,
+      );
+      update.run(texts.exact, texts.folded, row.id);
+    }
+  })();
+  return stale.length;
+}
+
 /** Keeps the article's photo uses in step with the figures in its body (called in the save's transaction). */
 export function recordPhotoUses(db: Database, articleId: number, body: readonly Block[]): void {
   cached(db, 'DELETE FROM photo_uses WHERE article_id = ?').run(articleId);

@@ -5,11 +5,10 @@ import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/api/result';
-import type { Article, SavedVersion } from '../../../shared/article/article';
-import type { Photo, PhotoImportResult, PhotoPage } from '../../../shared/photos/photo';
+import type { PhotoPage } from '../../../shared/photos/photo';
 import { emptyPhotoMeta } from '../../../shared/photos/photo';
 import { sha256, tempDir } from '../../testing/tempDir';
-import { migrations } from '../archive/migrations';
+import { archiveAtVersion, testCore } from '../../testing/testCore';
 import { openArchive } from '../archive/openArchive';
 import { createCore } from '../createCore';
 import { archivePath } from '../dataDir';
@@ -21,17 +20,10 @@ const importer = new PhotoImporter();
 afterAll(() => importer.close());
 
 function setup() {
-  const dataDir = tempDir();
-  const db = openArchive(archivePath(dataDir));
-  const handlers = createCore(db, { dataDir, photoImporter: importer });
-  const value = async <T>(method: string, input: unknown): Promise<T> => {
-    const result = (await dispatch(handlers, method, input)) as Result<T>;
-    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-    return result.value;
-  };
+  const core = testCore({ core: { photoImporter: importer } });
   const upload = (file: string, name = file.split('/').at(-1) ?? 'x') =>
-    value<PhotoImportResult>('photos.import', { fileName: name, dataBase64: readFileSync(file).toString('base64') });
-  return { dataDir, db, value, upload };
+    core.call('photos.import', { fileName: name, dataBase64: readFileSync(file).toString('base64') });
+  return { ...core, upload };
 }
 
 /** A real JPEG of the given colour and size, made by sharp. */
@@ -101,7 +93,7 @@ describe('photo import', () => {
   });
 
   it('reads IPTC alone, by the UTF-8 character-set flag, and EXIF alone', async () => {
-    const { upload, value } = setup();
+    const { upload, call } = setup();
     const dir = tempDir();
     const iptc = await jpeg(dir, 'iptc.jpg', '#363');
     exiftool(
@@ -146,20 +138,17 @@ describe('photo import', () => {
       dateCreated: '2019-12-24T09:30:00',
     });
     // Creators join the contributor registry, so a photographer is typed once.
-    expect((await value<{ name: string }[]>('people.list', {})).map((person) => person.name)).toEqual([
-      'Minh Tuấn',
-      'Nguyên Khôi',
-    ]);
+    expect((await call('people.list', {})).map((person) => person.name)).toEqual(['Minh Tuấn', 'Nguyên Khôi']);
   });
 
   it('stores a photo once: the same bytes again are a duplicate of the one record', async () => {
-    const { upload, value } = setup();
+    const { upload, call } = setup();
     const file = await jpeg(tempDir(), 'a.jpg');
     const first = await upload(file, 'a.jpg');
     const again = await upload(file, 'copy-of-a.jpg');
     expect(first.status).toBe('imported');
     expect(again).toMatchObject({ status: 'duplicate', name: 'copy-of-a.jpg', photo: { originalName: 'a.jpg' } });
-    expect((await value<PhotoPage>('photos.list', {})).total).toBe(1);
+    expect((await call('photos.list', {})).total).toBe(1);
   });
 
   it('accepts PNG, WebP and TIFF by their bytes, whatever the name', async () => {
@@ -266,15 +255,18 @@ describe('photo import', () => {
 
   it('imports by path only in the desktop app, and only files given by absolute path', async () => {
     const file = await jpeg(tempDir(), 'tu-dia.jpg', '#4a4');
-    const { value, db, dataDir } = setup();
-    await expect(value('photos.importPath', { path: file })).rejects.toThrow(/^forbidden: .*desktop/);
-    await expect(value('photos.pickFiles', {})).rejects.toThrow(/^forbidden/);
+    const { call, db, dataDir } = setup();
+    await expect(call('photos.importPath', { path: file })).rejects.toThrow(/^forbidden: .*desktop/);
+    await expect(call('photos.pickFiles', {})).rejects.toThrow(/^forbidden/);
     const desktop = createCore(db, { dataDir, photoImporter: importer, allowPathImport: true });
-    const call = async (input: unknown) => dispatch(desktop, 'photos.importPath', input);
-    expect(await call({ path: file })).toMatchObject({ ok: true, value: { status: 'imported', name: 'tu-dia.jpg' } });
-    expect(await call({ path: 'tu-dia.jpg' })).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(await call({ path: tempDir() })).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(await call({ path: join(tempDir(), 'missing.jpg') })).toMatchObject({
+    const importPath = async (input: unknown) => dispatch(desktop, 'photos.importPath', input);
+    expect(await importPath({ path: file })).toMatchObject({
+      ok: true,
+      value: { status: 'imported', name: 'tu-dia.jpg' },
+    });
+    expect(await importPath({ path: 'tu-dia.jpg' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await importPath({ path: tempDir() })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await importPath({ path: join(tempDir(), 'missing.jpg') })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
@@ -321,25 +313,24 @@ describe('the photo library', () => {
   }
 
   it('filters: missing credit, missing alt text, unused, used in this article', async () => {
-    const { value, credited, bare } = await library();
-    const ids = async (input: object) => (await value<PhotoPage>('photos.list', input)).photos.map((photo) => photo.id);
+    const { call, credited, bare } = await library();
+    const ids = async (input: object) => (await call('photos.list', input)).photos.map((photo) => photo.id);
     expect(await ids({ filter: 'missing-credit' })).toEqual([bare.id]);
     expect(await ids({ filter: 'missing-alt' })).toEqual([bare.id]);
-    const article = await value<Article>('articles.create', { headline: 'Có ảnh' });
-    await value<SavedVersion>('articles.save', {
+    const article = await call('articles.create', { headline: 'Có ảnh' });
+    await call('articles.save', {
       id: article.id,
       baseVersion: 1,
       body: [{ type: 'figure', photoId: credited.id, caption: 'Chú thích', children: [{ text: '' }] }],
     });
     expect(await ids({ filter: 'unused' })).toEqual([bare.id]);
     expect(await ids({ filter: 'in-article', articleId: article.id })).toEqual([credited.id]);
-    expect((await value<Photo>('photos.get', { id: credited.id })).usedIn).toEqual([article.id]);
+    expect((await call('photos.get', { id: credited.id })).usedIn).toEqual([article.id]);
   });
 
   it('searches caption, credit and keywords with and without marks (đ included)', async () => {
-    const { value, credited, bare } = await library();
-    const ids = async (query: string) =>
-      (await value<PhotoPage>('photos.list', { query })).photos.map((photo) => photo.id).sort();
+    const { call, credited, bare } = await library();
+    const ids = async (query: string) => (await call('photos.list', { query })).photos.map((photo) => photo.id).sort();
     expect(await ids('duong')).toEqual([credited.id, bare.id].sort());
     expect(await ids('đường')).toEqual([credited.id]);
     expect(await ids('dương')).toEqual([bare.id]);
@@ -347,14 +338,14 @@ describe('the photo library', () => {
     expect(await ids('Đường'.normalize('NFD'))).toEqual([credited.id]);
     expect(await ids('không có')).toEqual([]);
     // Either tone-mark style finds the other, as in article search.
-    await value('photos.update', { ids: [bare.id], changes: { description: 'Hòa bình bên hồ' } });
+    await call('photos.update', { ids: [bare.id], changes: { description: 'Hòa bình bên hồ' } });
     expect(await ids('hoà')).toEqual([bare.id]);
     expect(await ids('hòa')).toEqual([bare.id]);
   });
 
   it('edits many photos at once with templates filled per photo', async () => {
-    const { value, credited, bare } = await library();
-    const updated = await value<Photo[]>('photos.update', {
+    const { call, credited, bare } = await library();
+    const updated = await call('photos.update', {
       ids: [credited.id, bare.id],
       changes: {
         creditLine: 'Ảnh: {creator}/QĐND',
@@ -369,7 +360,7 @@ describe('the photo library', () => {
     expect(updated[0]?.usageTerms).toBe('Dùng trong năm 2019');
     expect(updated[0]?.version).toBe(2);
     // Plain text only: markup typed into a field is kept as the characters typed.
-    const [marked] = await value<Photo[]>('photos.update', {
+    const [marked] = await call('photos.update', {
       ids: [bare.id],
       changes: { creator: '<img src=x onerror=alert(1)> Lê\u0301' },
     });
@@ -377,30 +368,33 @@ describe('the photo library', () => {
   });
 
   it('archive search can keep only articles with a photo missing its credit', async () => {
-    const { value, credited, bare } = await library();
-    const figure = (photoId: string) => ({ type: 'figure', photoId, caption: 'Ảnh', children: [{ text: '' }] });
+    const { call, credited, bare } = await library();
+    const figure = (photoId: string) => ({
+      type: 'figure' as const,
+      photoId,
+      caption: 'Ảnh',
+      children: [{ text: '' as const }] as [{ text: '' }],
+    });
     for (const [headline, photo] of [
       ['Hội nghị có ảnh đủ tác giả', credited],
       ['Hội nghị có ảnh thiếu tác giả', bare],
     ] as const) {
-      const article = await value<Article>('articles.create', { headline });
-      await value('articles.save', {
+      const article = await call('articles.create', { headline });
+      await call('articles.save', {
         id: article.id,
         baseVersion: 1,
         body: [{ type: 'paragraph', children: [{ text: 'Nội dung.' }] }, figure(photo.id)],
       });
     }
-    const all = await value<{ results: { headline: string }[] }>('articles.search', { query: 'hoi nghi' });
+    const all = await call('articles.search', { query: 'hoi nghi' });
     expect(all.results).toHaveLength(2);
-    const missing = await value<{ results: { headline: string }[] }>('articles.search', {
+    const missing = await call('articles.search', {
       query: 'hoi nghi',
       missingPhotoCredit: true,
     });
     expect(missing.results.map((hit) => hit.headline)).toEqual(['Hội nghị có ảnh thiếu tác giả']);
-    await value('photos.update', { ids: [bare.id], changes: { creator: 'Nguyên Khôi' } });
-    expect(
-      (await value<{ results: unknown[] }>('articles.search', { query: 'hoi nghi', missingPhotoCredit: true })).results,
-    ).toEqual([]);
+    await call('photos.update', { ids: [bare.id], changes: { creator: 'Nguyên Khôi' } });
+    expect((await call('articles.search', { query: 'hoi nghi', missingPhotoCredit: true })).results).toEqual([]);
   });
 
   it('keeps the original and its renditions in the photo store', async () => {
@@ -412,10 +406,7 @@ describe('the photo library', () => {
 
 describe('schema 8', () => {
   it('rewrites the photos’ search text in the forms article search uses', async () => {
-    const dataDir = tempDir();
-    const old = openArchive(archivePath(dataDir), {
-      migrations: migrations.filter((migration) => migration.version <= 7),
-    });
+    const { db: old, dataDir } = archiveAtVersion(7);
     old
       .prepare(
         `INSERT INTO photos (id, original_name, format, width, height, bytes, imported_at, updated_at, meta, search_exact, search_folded)

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
+import { archiveAtVersion } from '../../testing/testCore';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/api/result';
 import { paragraph } from '../../../shared/article/article';
 import type { Article } from '../../../shared/article/article';
 import type { SearchPage } from '../../../shared/search/results';
 import { tempDir } from '../../testing/tempDir';
-import { migrations } from '../archive/migrations';
 import { openArchive } from '../archive/openArchive';
 import { createCore } from '../createCore';
 import { dispatch } from '../dispatch';
@@ -213,8 +213,7 @@ describe('archive search (through the contract, on a real archive)', () => {
 
 describe('the exact index migration (schema 7)', () => {
   it('rebuilds the exact index with marked words only, and search answers as before', () => {
-    const file = join(tempDir(), 'archive.sqlite3');
-    const old = openArchive(file, { migrations: migrations.filter((migration) => migration.version <= 6) });
+    const { db: old, file } = archiveAtVersion(6);
     old
       .prepare(
         `INSERT INTO articles (headline, body, content, section, status, version, created_at, updated_at) VALUES ('Ban đường phố', ?, '{}', '', 'draft', 1, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')`,
@@ -246,8 +245,7 @@ describe('the exact index migration (schema 7)', () => {
 
 describe('the body-first index migration (schema 9)', () => {
   it('rebuilds both indexes with the body as the first column; search finds and ranks as before', () => {
-    const file = join(tempDir(), 'archive.sqlite3');
-    const old = openArchive(file, { migrations: migrations.filter((migration) => migration.version <= 8) });
+    const { db: old, file } = archiveAtVersion(8);
     const insert = old.prepare(
       `INSERT INTO articles (headline, body, content, section, status, version, created_at, updated_at) VALUES (?, ?, '{}', '', 'draft', 1, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')`,
     );
