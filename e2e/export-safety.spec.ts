@@ -12,7 +12,7 @@ import { archivePath } from '../electron/core/dataDir';
 import { exportStory } from '../electron/core/export/exportStory';
 import { PhotoImporter } from '../electron/core/photos/photoImporter';
 import { importPhotoFiles, updatePhotos } from '../electron/core/photos/photoStore';
-import { updateSettings } from '../electron/core/settingsStore';
+import { updateSettings } from '../electron/core/archive/settingsStore';
 import { expect, test } from './support/fixtures';
 import { photo } from './support/photos';
 import { repoRoot } from './support/server';

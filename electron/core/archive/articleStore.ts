@@ -10,7 +10,7 @@ import { emptyContent } from '../../../shared/article/article';
 import { canTransition, transitions } from '../../../shared/article/workflow';
 import type { StatusChange } from '../../../shared/article/workflow';
 import { CoreError } from '../CoreError';
-import { registerNames } from '../peopleStore';
+import { registerNames } from './peopleStore';
 import { recordPhotoUses } from '../photos/photoStore';
 import { cached } from './statements';
 import { markForIndexing } from '../search/searchIndex';

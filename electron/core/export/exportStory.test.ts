@@ -16,7 +16,7 @@ import { createCore } from '../createCore';
 import { PhotoImporter } from '../photos/photoImporter';
 import { importPhotoFiles, updatePhotos } from '../photos/photoStore';
 import { defaultSettings, settingsSchema } from '../../../shared/settings/settings';
-import { getSettings, updateSettings } from '../settingsStore';
+import { getSettings, updateSettings } from '../archive/settingsStore';
 import type { ExportProgress } from './exportStory';
 import { exportStory } from './exportStory';
 

@@ -32,9 +32,9 @@ import type { Photo } from '../../../shared/photos/photo';
 import { personKey } from '../../../shared/people/person';
 import { getArticle } from '../archive/articleStore';
 import { CoreError } from '../CoreError';
-import { listPeople } from '../peopleStore';
+import { listPeople } from '../archive/peopleStore';
 import { findPhoto, originalPath } from '../photos/photoStore';
-import { getSettings } from '../settingsStore';
+import { getSettings } from '../archive/settingsStore';
 
 export interface ExportOptions {
   /** Export even when the preflight has errors; the manifest then says it is a draft. */

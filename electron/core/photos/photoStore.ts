@@ -22,7 +22,7 @@ import {
 import { exactForm, foldedForm } from '../../../shared/search/query';
 import { cached } from '../archive/statements';
 import { CoreError } from '../CoreError';
-import { registerNames } from '../peopleStore';
+import { registerNames } from '../archive/peopleStore';
 import type { PhotoImporter } from './photoImporter';
 
 export const photosDir = (dataDir: string): string => join(dataDir, 'photos');

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { Settings } from '../../shared/settings/settings';
-import { defaultSettings, settingsSchema } from '../../shared/settings/settings';
+import type { Settings } from '../../../shared/settings/settings';
+import { defaultSettings, settingsSchema } from '../../../shared/settings/settings';
 
 /**
  * Settings live in the archive, one row per key. Keys never written keep their defaults, and so

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import type { Person } from '../../shared/people/person';
-import { personKey, personName } from '../../shared/people/person';
-import { cached } from './archive/statements';
+import type { Person } from '../../../shared/people/person';
+import { personKey, personName } from '../../../shared/people/person';
+import { cached } from './statements';
 
 export function listPeople(db: Database): Person[] {
   return db.prepare<[], Person>('SELECT name, display, unit FROM people ORDER BY key').all();

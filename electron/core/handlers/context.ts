@@ -1,0 +1,27 @@
+import type { Database } from 'better-sqlite3';
+import type { MethodName, Output, ParsedInput } from '../../../shared/api/contract';
+import type { HistoryPolicy } from '../archive/revisionStore';
+import type { PhotoImportResult } from '../../../shared/photos/photo';
+
+export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
+
+/** The handlers of some methods (a domain's file). */
+export type HandlersOf<M extends MethodName> = Pick<Handlers, M>;
+
+/** What every domain's handlers share, made once by createCore. */
+export interface CoreContext {
+  db: Database;
+  policy: HistoryPolicy;
+  /** Who acts, for the history (the settings' user name, read once and after each change). */
+  actor: () => { by: string; policy: HistoryPolicy };
+  /** After the settings change: read the user name again. */
+  forgetActor: () => void;
+  /** Passes a value through and has the search indexes catch up a second later. */
+  indexSoon: <T>(value: T) => T;
+  /** The data folder, or a refusal when the core was opened without one. */
+  dataDir: () => string;
+  /** One photo file through the importer (made on first use). */
+  importPhotoFile: (path: string, name: string) => Promise<PhotoImportResult>;
+  allowPathImport: boolean;
+  openFolder: ((dir: string) => Promise<void>) | undefined;
+}
