@@ -112,11 +112,11 @@ export const contract = {
   'photos.import': method<PhotoImportResult>()(
     z.strictObject({ fileName: z.string().min(1).max(255), dataBase64: z.base64().max(96_000_000) }),
   ),
-  /** The photo library: a filter, a search (with or without marks), a sort, a page. */
   /** Desktop only: a photo file by its path on this computer (chosen in the file dialog or dropped); no bytes cross the page. */
   'photos.importPath': method<PhotoImportResult>()(z.strictObject({ path: z.string().min(1).max(4096) })),
   /** Desktop only: the system's file dialog, for photos; the paths chosen. */
   'photos.pickFiles': method<string[]>()(z.strictObject({})),
+  /** The photo library: a filter, a search (with or without marks), a sort, a page. */
   'photos.list': method<PhotoPage>()(
     z.strictObject({
       filter: z.enum(photoFilters).optional(),

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { ArticleContent } from '../article/article';
 import { emptyContent, paragraph } from '../article/article';
 import { defaultCreditTemplates } from '../article/credits';
-import type { ExportOptions, ExportPhoto } from './articleHtml';
+import type { HtmlExportOptions, ExportPhoto } from './articleHtml';
 import { articleFragment, exportUrl } from './articleHtml';
 
 const sample = readFileSync(
@@ -22,7 +22,7 @@ const creditIndex = sampleParagraphs.findIndex((text) => text.startsWith('Tin, á
 /** The sample's article text as published: lead, paragraphs, two captions, the credit line. */
 const published = sampleParagraphs.slice(0, creditIndex + 1);
 
-const options: ExportOptions = {
+const options: HtmlExportOptions = {
   lang: 'vi',
   template: defaultCreditTemplates.vi,
   outletPrefix: 'CNQP&KT',

@@ -18,7 +18,7 @@ export interface ExportPhoto extends Pick<
   renditions: { src: string; width: number; type: 'image/jpeg' | 'image/webp' }[];
 }
 
-export interface ExportOptions {
+export interface HtmlExportOptions {
   lang: string;
   template: CreditTemplate;
   /** The outlet prefix that opens the lead ('' for none) and what follows it. */
@@ -91,7 +91,7 @@ function inlineHtml(inlines: readonly Inline[]): string {
 /** The credit a photo carries, per house style: "Ảnh: MINH TUẤN". */
 export function photoCreditText(
   photo: Pick<ExportPhoto, 'creator' | 'creditLine'>,
-  options: Pick<ExportOptions, 'template' | 'display'>,
+  options: Pick<HtmlExportOptions, 'template' | 'display'>,
 ): string {
   if (photo.creditLine.trim() !== '') return photo.creditLine.trim();
   if (photo.creator.trim() === '') return '';
@@ -101,7 +101,7 @@ export function photoCreditText(
 function figureHtml(
   block: Extract<Block, { type: 'figure' }>,
   photo: ExportPhoto | undefined,
-  options: ExportOptions,
+  options: HtmlExportOptions,
 ): string {
   if (!photo) return '';
   // JPEG for every browser, WebP offered alongside; with WebP alone (the editor's preview), WebP in the <img>.
@@ -129,7 +129,7 @@ function figureHtml(
   ].join('');
 }
 
-function blockHtml(block: Block, photos: ReadonlyMap<string, ExportPhoto>, options: ExportOptions): string {
+function blockHtml(block: Block, photos: ReadonlyMap<string, ExportPhoto>, options: HtmlExportOptions): string {
   switch (block.type) {
     case 'paragraph':
       return inlineText(block.children).trim() === '' ? '' : `<p>${inlineHtml(block.children)}</p>`;
@@ -155,7 +155,7 @@ function blockHtml(block: Block, photos: ReadonlyMap<string, ExportPhoto>, optio
 export function articleFragment(
   article: ArticleContent,
   photos: ReadonlyMap<string, ExportPhoto>,
-  options: ExportOptions,
+  options: HtmlExportOptions,
 ): string {
   const credit = creditLine(article.contributors, article.kind, options.template, options.display);
   const lead = inlineText(article.lead).trim();

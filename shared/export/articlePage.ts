@@ -2,10 +2,10 @@ import type { ArticleContent } from '../article/article';
 import { inlineText } from '../article/article';
 import { creditLine } from '../article/credits';
 import type { Settings } from '../settings/settings';
-import type { ExportOptions, ExportPhoto } from './articleHtml';
+import type { HtmlExportOptions, ExportPhoto } from './articleHtml';
 import { articleFragment, escapeHtml, exportUrl, figureCaption, packageSlug, photoCreditText } from './articleHtml';
 
-export interface PageOptions extends ExportOptions {
+export interface PageOptions extends HtmlExportOptions {
   /** The site's address: with it, a canonical URL and absolute image URLs are written. */
   siteUrl?: string;
   slug: string;

@@ -85,15 +85,6 @@ export function verifyBackup(backup: BackupInfo): VerifiedBackup {
   }
 }
 
-/** The newest backup that passes integrity_check. */
-export function latestGoodBackup(dataDir: string): VerifiedBackup | undefined {
-  for (const backup of listBackups(dataDir)) {
-    const verified = verifyBackup(backup);
-    if (verified.ok) return verified;
-  }
-  return undefined;
-}
-
 /** Deletes the oldest backups of each kind beyond what is kept, and partial files an interrupted backup left. */
 export function rotateBackups(dataDir: string, now: Date = new Date()): string[] {
   const removed: string[] = [];

@@ -14,7 +14,6 @@ import { copyFile, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import type { OutputInfo, Sharp } from 'sharp';
-import { inlineText } from '../../../shared/article/article';
 import { creditLine } from '../../../shared/article/credits';
 import type { ExportPhoto } from '../../../shared/export/articleHtml';
 import {
@@ -26,6 +25,8 @@ import {
   photoCreditText,
 } from '../../../shared/export/articleHtml';
 import { articlePage, pageOptions } from '../../../shared/export/articlePage';
+import { articleNinjs } from '../../../shared/export/ninjs';
+import { packageFiles } from '../../../shared/export/packageFiles';
 import type { PreflightItem } from '../../../shared/export/preflight';
 import { blocksExport, preflight } from '../../../shared/export/preflight';
 import type { Photo } from '../../../shared/photos/photo';
@@ -36,7 +37,7 @@ import { listPeople } from '../archive/peopleStore';
 import { findPhoto, originalPath } from '../photos/photoStore';
 import { getSettings } from '../archive/settingsStore';
 
-export interface ExportOptions {
+export interface StoryExportOptions {
   /** Export even when the preflight has errors; the manifest then says it is a draft. */
   draft?: boolean;
   now?: Date;
@@ -152,14 +153,14 @@ export async function exportStory(
   dataDir: string,
   articleId: number,
   outDir: string,
-  options: ExportOptions = {},
+  options: StoryExportOptions = {},
 ): Promise<ExportResult> {
   const { article, settings, display, photos, checks } = preflightArticle(db, articleId);
   if (blocksExport(checks) && !options.draft) return { status: 'blocked', preflight: checks };
 
   if (existsSync(outDir) && readdirSync(outDir).length > 0)
     throw new CoreError('validation', `${outDir} is not empty; export into a new folder.`);
-  mkdirSync(join(outDir, 'images'), { recursive: true });
+  mkdirSync(join(outDir, packageFiles.images), { recursive: true });
   const page = pageOptions(
     article,
     article.id,
@@ -175,7 +176,7 @@ export async function exportStory(
     const widths: number[] = exportWidths.filter((width) => width < photo.width);
     const { width: largest } = pageSize(photo);
     if (!widths.includes(largest)) widths.push(largest);
-    return { photo, packet, widths, stem: `images/${page.slug}-${position + 1}` };
+    return { photo, packet, widths, stem: `${packageFiles.images}/${page.slug}-${position + 1}` };
   });
   const total = jobs.reduce((sum, job) => sum + job.widths.length * formats.length, 0);
   let done = 0;
@@ -205,50 +206,18 @@ export async function exportStory(
 
   const at = (options.now ?? new Date()).toISOString();
   const fragment = articleFragment(article, ordered, page);
-  writeFileSync(join(outDir, 'fragment.html'), `${fragment}\n`);
-  writeFileSync(join(outDir, 'index.html'), articlePage(article, ordered, page));
+  writeFileSync(join(outDir, packageFiles.fragment), `${fragment}\n`);
+  writeFileSync(join(outDir, packageFiles.page), articlePage(article, ordered, page));
   const byline = creditLine(article.contributors, article.kind, template, display);
-  const ninjs = {
-    uri: `urn:newsroom:article:${article.id}:v${article.version}`,
-    type: 'text',
-    language: 'vi',
-    versioncreated: article.updatedAt,
-    firstcreated: article.createdAt,
-    pubstatus: options.draft && blocksExport(checks) ? 'withheld' : 'usable',
-    headlines: [{ role: 'main', value: article.headline }],
-    descriptions: [
-      {
-        role: 'summary',
-        contenttype: 'text/plain',
-        value: `${page.outletPrefix ? `${page.outletPrefix}${page.outletSeparator}` : ''}${inlineText(article.lead)}`,
-      },
-    ],
-    bodies: [{ role: 'main', contenttype: 'text/html', value: fragment }],
-    by: byline,
-    people: article.contributors.map((contributor) => ({
-      name: contributor.name,
-      rel: contributor.roles.map((role) => `newsroom:${role}`).join(' '),
-    })),
-    subjects: article.tags.map((tag) => ({ name: tag })),
-    associations: Object.fromEntries(
-      [...ordered.values()].map((photo, position) => [
-        `picture${position + 1}`,
-        {
-          type: 'picture',
-          by: photoCreditText(photo, { template, display }),
-          descriptions: [{ role: 'caption', value: figureCaption(article.body, photo.id) }],
-          renditions: photo.renditions.map((rendition) => ({
-            href: rendition.src,
-            contenttype: rendition.type,
-            width: rendition.width,
-          })),
-          rightsinfo: [{ langid: 'vi', linkedrights: photo.usageTerms, encodedrights: photo.copyright }],
-        },
-      ]),
-    ),
-    rightsinfo: [{ langid: 'vi', encodedrights: byline }],
-  };
-  writeFileSync(join(outDir, 'article.json'), `${JSON.stringify(ninjs, null, 2)}\n`);
+  const ninjs = articleNinjs({
+    article,
+    photos: [...ordered.values()],
+    fragment,
+    byline,
+    page,
+    withheld: Boolean(options.draft) && blocksExport(checks),
+  });
+  writeFileSync(join(outDir, packageFiles.ninjs), `${JSON.stringify(ninjs, null, 2)}\n`);
   const files = listFiles(outDir)
     .sort()
     .map((file) => ({
@@ -257,7 +226,7 @@ export async function exportStory(
       bytes: statSync(file).size,
     }));
   const draft = Boolean(options.draft) && blocksExport(checks);
-  const manifest = join(outDir, 'manifest.json');
+  const manifest = join(outDir, packageFiles.manifest);
   writeFileSync(
     manifest,
     `${JSON.stringify({ generator: 'Newsroom', article: article.id, version: article.version, exportedAt: at, draft, files }, null, 2)}\n`,
@@ -268,7 +237,7 @@ export async function exportStory(
     dir: outDir,
     draft,
     preflight: checks,
-    files: [...files, { path: 'manifest.json', sha256: sha256(manifest), bytes: statSync(manifest).size }],
+    files: [...files, { path: packageFiles.manifest, sha256: sha256(manifest), bytes: statSync(manifest).size }],
   };
 }
 
