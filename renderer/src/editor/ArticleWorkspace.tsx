@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import type { Ref } from 'react';
 import { createEditor, Editor, Node, Transforms } from 'slate';
-import type { BaseSelection, Descendant, NodeEntry } from 'slate';
+import type { BaseSelection, Descendant } from 'slate';
 import { withHistory } from 'slate-history';
 import { Editable, ReactEditor, Slate, withReact } from 'slate-react';
 import type { Api } from '../../../shared/api/contract';
@@ -9,13 +9,11 @@ import type { ApiError } from '../../../shared/api/result';
 import type { Article, ArticleContent, ArticleStatus, ArticleSummary } from '../../../shared/article/article';
 import { anchoredNoteIds } from '../../../shared/article/article';
 import type { Finding } from '../../../shared/copydesk/checks';
-import { articleSegments, checkSegments } from '../../../shared/copydesk/checks';
 import type { LegacyEncoding } from '../../../shared/text/legacyEncodings';
 import { applyToneStyle } from '../../../shared/text/toneStyle';
 import { createArticleTally } from '../../../shared/article/counts';
 import type { Settings } from '../../../shared/settings/settings';
-import { Autosaver } from '../autosave/Autosaver';
-import type { SaveState } from '../autosave/Autosaver';
+import type { Autosaver, SaveState } from '../autosave/Autosaver';
 import type { Shell } from '../client/createClient';
 import { useI18n } from '../i18n/I18nProvider';
 import { errorKey } from '../i18n/messages';
@@ -33,7 +31,10 @@ import { SaveStatus } from '../SaveStatus';
 import { ConflictBanner } from './ConflictBanner';
 import type { EditedText } from './articleDocument';
 import { fromDocument, toDocument } from './articleDocument';
-import { decorateFindings, findingRange } from './copyDeskRanges';
+import { findingRange } from './copyDeskRanges';
+import { useAutosave } from './useAutosave';
+import { useCopyDesk } from './useCopyDesk';
+import { withPhotoContributor } from '../../../shared/people/photoContributor';
 import { handleHotkeys } from './hotkeys';
 import { InlinePrompt } from './InlinePrompt';
 import { ArticleLeaf, renderChunk, renderElement } from './renderElement';
@@ -114,8 +115,7 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
   const [history, setHistory] = useState(article.statusHistory);
   const [statusError, setStatusError] = useState<ApiError>();
   const [anchored, setAnchored] = useState(() => anchoredNoteIds(article));
-  const [findings, setFindings] = useState<Finding[]>(() => checkSegments(articleSegments(article), settings.copyDesk));
-  const checkTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const copyDesk = useCopyDesk(editor, article, settings.copyDesk);
   const [prompt, setPrompt] = useState<{ kind: 'link' | 'note'; selection: BaseSelection }>();
   // The document as Slate last reported it; the article text is derived from it only when
   // something reads it (a save, the panels, the copy desk), never on every keystroke.
@@ -136,43 +136,17 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
     () => createTextStore({ headline: article.headline, tally: tallyArticle(article) }),
     [article, tallyArticle],
   );
-  const autosaver = useMemo(
-    () =>
-      new Autosaver<ArticleContent>({
-        baseVersion: article.version,
-        save: async (content, baseVersion) => api['articles.save']({ id: article.id, baseVersion, ...content }),
-      }),
-    [api, article],
-  );
-
-  useEffect(
-    () =>
-      autosaver.subscribeSaved((content, version) =>
+  const autosaver = useAutosave(
+    api,
+    article,
+    shell,
+    useCallback(
+      (content: ArticleContent, version: number) =>
         onSaved({ id: article.id, version, headline: content.headline, section: content.section }),
-      ),
-    [autosaver, article.id, onSaved],
+      [article.id, onSaved],
+    ),
   );
-
-  useEffect(() => {
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (!autosaver.hasUnsaved) return;
-      event.preventDefault();
-      // The desktop shell keeps the window open until the save returned, then closes it.
-      void autosaver.flush().then((saved) => {
-        if (saved && shell === 'desktop') window.close();
-      });
-    };
-    const onPageHide = () => void autosaver.flush();
-    window.addEventListener('beforeunload', onBeforeUnload);
-    window.addEventListener('pagehide', onPageHide);
-    return () => {
-      window.removeEventListener('beforeunload', onBeforeUnload);
-      window.removeEventListener('pagehide', onPageHide);
-      textStore.dispose();
-      clearTimeout(checkTimer.current);
-      void autosaver.flush().finally(() => autosaver.dispose());
-    };
-  }, [autosaver, shell, textStore]);
+  useEffect(() => () => textStore.dispose(), [textStore]);
 
   const onChange = (value: Descendant[]) => {
     if (!editor.operations.some((operation) => operation.type !== 'set_selection')) return;
@@ -181,15 +155,7 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
       const text = currentText();
       return { headline: text.headline, tally: tallyArticle(text) };
     });
-    // The copy desk reads the text half a second after typing stops, never mid-composition, and
-    // re-renders only when its findings changed: a needless render would make Slate restore a
-    // selection that lags the one the reporter is still extending.
-    clearTimeout(checkTimer.current);
-    checkTimer.current = setTimeout(() => {
-      if (ReactEditor.isComposing(editor)) return;
-      const next = checkSegments(articleSegments(currentText()), settings.copyDesk);
-      setFindings((current) => (JSON.stringify(current) === JSON.stringify(next) ? current : next));
-    }, 500);
+    copyDesk.checkSoon(currentText);
     autosaver.change(() => toSave(currentText(), metaRef.current));
   };
 
@@ -206,20 +172,8 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
    */
   const placePhoto = (photo: Photo, after?: number) => {
     insertFigure(editor, photo, after);
-    const creator = photo.creator.trim();
-    if (creator === '') return;
-    const contributors = metaRef.current.contributors;
-    const known = contributors.find(
-      (contributor) => contributor.name.toLocaleLowerCase('vi') === creator.toLocaleLowerCase('vi'),
-    );
-    if (known?.roles.includes('photo')) return;
-    onMeta({
-      contributors: known
-        ? contributors.map((contributor) =>
-            contributor === known ? { ...known, roles: [...known.roles, 'photo'] } : contributor,
-          )
-        : [...contributors, { name: creator, roles: ['photo'] }],
-    });
+    const contributors = withPhotoContributor(metaRef.current.contributors, photo.creator);
+    if (contributors) onMeta({ contributors });
   };
   const placePhotoRef = useRef(placePhoto);
   useEffect(() => {
@@ -256,11 +210,6 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
     });
   };
 
-  const decorate = useMemo(() => {
-    const decorateWith = decorateFindings(findings);
-    return (entry: NodeEntry) => decorateWith(editor, entry);
-  }, [editor, findings]);
-
   /** The desk's tone-mark style on every word, as one undoable change. */
   const applyToneStyleEverywhere = () => {
     Editor.withoutNormalizing(editor, () => {
@@ -269,14 +218,14 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
         if (converted !== node.text) Transforms.insertText(editor, converted, { at: path });
       }
     });
-    setFindings(checkSegments(articleSegments(fromDocument(editor.children)), settings.copyDesk));
+    copyDesk.check(fromDocument(editor.children));
   };
 
   const applyFinding = (finding: Finding) => {
     const range = findingRange(editor, finding);
     if (!range || finding.fix === undefined) return;
     Transforms.insertText(editor, finding.fix, { at: range });
-    setFindings(checkSegments(articleSegments(fromDocument(editor.children)), settings.copyDesk));
+    copyDesk.check(fromDocument(editor.children));
   };
 
   const render = useMemo(
@@ -449,7 +398,7 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
             renderLeaf={ArticleLeaf}
             renderChunk={renderChunk}
             ref={hideFromReactSelectionScan}
-            decorate={decorate}
+            decorate={copyDesk.decorate}
             spellCheck
             onKeyDown={(event) => handleHotkeys(editor, event, { link: () => startPrompt('link') })}
             onDrop={(event) => {
@@ -469,7 +418,7 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
       <Inspector
         meta={meta}
         anchoredNotes={anchored}
-        findings={findings}
+        findings={copyDesk.findings}
         onFix={applyFinding}
         onToneStyle={applyToneStyleEverywhere}
         onMeta={onMeta}
