@@ -1,21 +1,20 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Api } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/result';
-import type { ArticleStatus, ArticleSummary } from '../../shared/article/article';
-import { articleStatuses } from '../../shared/article/article';
-import type { SearchPage } from '../../shared/search/results';
+import type { ArticleSummary } from '../../shared/article/article';
 import type { Settings } from '../../shared/settings/settings';
 import { defaultSettings } from '../../shared/settings/settings';
 import { ArchiveList } from './archive/ArchiveList';
 import { ImportButton } from './archive/ImportButton';
+import { ArchiveFilterBar } from './archive/ArchiveFilterBar';
 import { SearchResults } from './archive/SearchResults';
+import { useArchiveSearch } from './archive/useArchiveSearch';
 import type { Shell } from './client/createClient';
 import { ArticlePane } from './editor/ArticlePane';
 import type { EditorHandle, SavedChange } from './editor/ArticleWorkspace';
 import { useI18n } from './i18n/I18nProvider';
-import { errorKey, languages, statusKey } from './i18n/messages';
+import { errorKey, languages } from './i18n/messages';
 import type { Language, MessageKey } from './i18n/messages';
-import { peopleListId } from './people/People';
 import { PhotoLibrary } from './photos/PhotoLibrary';
 import { SettingsPanel } from './SettingsPanel';
 
@@ -32,15 +31,8 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
   const [currentId, setCurrentId] = useState<number>();
   const [problem, setProblem] = useState<Problem>();
   const [settings, setSettings] = useState<Settings>(defaultSettings);
-  const [statusFilter, setStatusFilter] = useState<ArticleStatus | ''>('');
-  const [sectionFilter, setSectionFilter] = useState('');
-  const [query, setQuery] = useState('');
-  const [found, setFound] = useState<SearchPage>();
+  const search = useArchiveSearch(api);
   const [tab, setTab] = useState<'articles' | 'photos'>('articles');
-  const [missingCredit, setMissingCredit] = useState(false);
-  const [contributor, setContributor] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
   const editorRef = useRef<EditorHandle>(null);
 
   // The archive is listed once; later changes arrive through saves and creations.
@@ -63,30 +55,6 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
   useEffect(() => {
     if (currentId !== undefined) localStorage.setItem(lastArticleKey, String(currentId));
   }, [currentId]);
-
-  // Searches a quarter second after typing stops in the search box.
-  const runSearch = useCallback(
-    async (text: string, page = 1) => {
-      const result = await api['articles.search']({
-        query: text,
-        page,
-        status: statusFilter || undefined,
-        section: sectionFilter || undefined,
-        missingPhotoCredit: missingCredit || undefined,
-        contributor: contributor.trim() || undefined,
-        from: from || undefined,
-        to: to || undefined,
-      });
-      if (result.ok) setFound(result.value);
-    },
-    [api, statusFilter, sectionFilter, missingCredit, contributor, from, to],
-  );
-  useEffect(() => {
-    if (query.trim() === '') return;
-    const timer = setTimeout(() => void runSearch(query), 250);
-    return () => clearTimeout(timer);
-  }, [query, runSearch]);
-  const shownResults = query.trim() === '' ? undefined : found;
 
   /** Nothing typed is dropped by a switch: the open article is saved first, or stays open. */
   const leaveCurrent = useCallback(async (): Promise<boolean> => {
@@ -239,84 +207,26 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
               data-testid="search"
               aria-label={t('search.label')}
               placeholder={t('search.placeholder')}
-              value={query}
-              onChange={(event) => setQuery(event.target.value)}
+              value={search.query}
+              onChange={(event) => search.setQuery(event.target.value)}
             />
-            <div className="archive-filters">
-              <select
-                aria-label={t('archive.filterStatus')}
-                data-testid="filter-status"
-                value={statusFilter}
-                onChange={(event) => setStatusFilter(event.target.value as ArticleStatus | '')}
-              >
-                <option value="">{t('archive.allStatuses')}</option>
-                {articleStatuses.map((status) => (
-                  <option key={status} value={status}>
-                    {t(statusKey(status))}
-                  </option>
-                ))}
-              </select>
-              <select
-                aria-label={t('archive.filterSection')}
-                data-testid="filter-section"
-                value={sectionFilter}
-                onChange={(event) => setSectionFilter(event.target.value)}
-              >
-                <option value="">{t('archive.allSections')}</option>
-                {[...new Set(articles.map((article) => article.section).filter((section) => section !== ''))]
-                  .sort()
-                  .map((section) => (
-                    <option key={section} value={section}>
-                      {section}
-                    </option>
-                  ))}
-              </select>
-              <input
-                className="filter-contributor"
-                data-testid="filter-contributor"
-                aria-label={t('archive.filterContributor')}
-                placeholder={t('archive.filterContributor')}
-                list={peopleListId}
-                value={contributor}
-                onChange={(event) => setContributor(event.target.value)}
-              />
-              <label className="filter-date">
-                {t('archive.from')}{' '}
-                <input
-                  type="date"
-                  data-testid="filter-from"
-                  value={from}
-                  onChange={(event) => setFrom(event.target.value)}
-                />
-              </label>
-              <label className="filter-date">
-                {t('archive.to')}{' '}
-                <input type="date" data-testid="filter-to" value={to} onChange={(event) => setTo(event.target.value)} />
-              </label>
-              <label className="filter-check">
-                <input
-                  type="checkbox"
-                  data-testid="filter-missing-credit"
-                  checked={missingCredit}
-                  onChange={(event) => setMissingCredit(event.target.checked)}
-                />{' '}
-                {t('archive.missingPhotoCredit')}
-              </label>
-            </div>
-            {shownResults ? (
+            <ArchiveFilterBar
+              filters={search.filters}
+              onChange={search.setFilters}
+              sections={[
+                ...new Set(articles.map((article) => article.section).filter((section) => section !== '')),
+              ].sort()}
+            />
+            {search.results ? (
               <SearchResults
-                found={shownResults}
+                found={search.results}
                 currentId={currentId}
                 onSelect={(id) => void select(id)}
-                onPage={(page) => void runSearch(query, page)}
+                onPage={search.showPage}
               />
             ) : (
               <ArchiveList
-                articles={articles.filter(
-                  (article) =>
-                    (statusFilter === '' || article.status === statusFilter) &&
-                    (sectionFilter === '' || article.section === sectionFilter),
-                )}
+                articles={articles.filter(search.listed)}
                 currentId={currentId}
                 onSelect={(id) => void select(id)}
               />

@@ -1,0 +1,84 @@
+import type { ArticleStatus } from '../../../shared/article/article';
+import { articleStatuses } from '../../../shared/article/article';
+import { useI18n } from '../i18n/I18nProvider';
+import { statusKey } from '../i18n/messages';
+import { peopleListId } from '../people/People';
+import type { ArchiveFilters } from './useArchiveSearch';
+
+interface Props {
+  filters: ArchiveFilters;
+  onChange: (changes: Partial<ArchiveFilters>) => void;
+  /** The sections the archive's articles are in. */
+  sections: readonly string[];
+}
+
+/** The archive's filters: status, section, contributor, dates, photos missing their credit. */
+export function ArchiveFilterBar({ filters, onChange, sections }: Props) {
+  const { t } = useI18n();
+  return (
+    <div className="archive-filters">
+      <select
+        aria-label={t('archive.filterStatus')}
+        data-testid="filter-status"
+        value={filters.status}
+        onChange={(event) => onChange({ status: event.target.value as ArticleStatus | '' })}
+      >
+        <option value="">{t('archive.allStatuses')}</option>
+        {articleStatuses.map((status) => (
+          <option key={status} value={status}>
+            {t(statusKey(status))}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label={t('archive.filterSection')}
+        data-testid="filter-section"
+        value={filters.section}
+        onChange={(event) => onChange({ section: event.target.value })}
+      >
+        <option value="">{t('archive.allSections')}</option>
+        {sections.map((section) => (
+          <option key={section} value={section}>
+            {section}
+          </option>
+        ))}
+      </select>
+      <input
+        className="filter-contributor"
+        data-testid="filter-contributor"
+        aria-label={t('archive.filterContributor')}
+        placeholder={t('archive.filterContributor')}
+        list={peopleListId}
+        value={filters.contributor}
+        onChange={(event) => onChange({ contributor: event.target.value })}
+      />
+      <label className="filter-date">
+        {t('archive.from')}{' '}
+        <input
+          type="date"
+          data-testid="filter-from"
+          value={filters.from}
+          onChange={(event) => onChange({ from: event.target.value })}
+        />
+      </label>
+      <label className="filter-date">
+        {t('archive.to')}{' '}
+        <input
+          type="date"
+          data-testid="filter-to"
+          value={filters.to}
+          onChange={(event) => onChange({ to: event.target.value })}
+        />
+      </label>
+      <label className="filter-check">
+        <input
+          type="checkbox"
+          data-testid="filter-missing-credit"
+          checked={filters.missingCredit}
+          onChange={(event) => onChange({ missingCredit: event.target.checked })}
+        />{' '}
+        {t('archive.missingPhotoCredit')}
+      </label>
+    </div>
+  );
+}
