@@ -5,12 +5,14 @@ import { exportCommands } from './export';
 import { historyCommands } from './history';
 import { peopleCommands } from './people';
 import { photosCommands } from './photos';
+import { searchCommands } from './search';
 import { serveCommands } from './serve';
 
 /** Every command, in the order the usage lists them; one domain file each. */
 export const commands: readonly CliCommand[] = [
   ...serveCommands,
   ...articleCommands,
+  ...searchCommands,
   ...exportCommands,
   ...historyCommands,
   ...photosCommands,
