@@ -34,6 +34,7 @@ import { fromDocument, toDocument } from './articleDocument';
 import { findingRange } from './copyDeskRanges';
 import { useAutosave } from './useAutosave';
 import { useCopyDesk } from './useCopyDesk';
+import { useWorkflow } from './useWorkflow';
 import { withPhotoContributor } from '../../../shared/people/photoContributor';
 import { handleHotkeys } from './hotkeys';
 import { InlinePrompt } from './InlinePrompt';
@@ -72,25 +73,19 @@ interface Props {
   ref?: Ref<EditorHandle>;
 }
 
-const metaOf = ({
-  outletPrefix,
-  kind,
-  contributors,
-  section,
-  tags,
-  slug,
-  targetWords,
-  notes,
-}: Article): ArticleMeta => ({
-  outletPrefix,
-  kind,
-  contributors,
-  section,
-  tags,
-  slug,
-  targetWords,
-  notes,
-});
+/** The article without its text: what the inspector edits (these fields exactly, as a save sends them). */
+const metaKeys = [
+  'outletPrefix',
+  'kind',
+  'contributors',
+  'section',
+  'tags',
+  'slug',
+  'targetWords',
+  'notes',
+] as const satisfies readonly (keyof ArticleMeta)[];
+const metaOf = (article: Article): ArticleMeta =>
+  Object.fromEntries(metaKeys.map((key) => [key, article[key]])) as unknown as ArticleMeta;
 
 /** Contributors still being typed (no name yet) stay on screen but are not saved. */
 const toSave = (text: EditedText, meta: ArticleMeta): ArticleContent => ({
@@ -111,9 +106,6 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
   }, []);
   const initialValue = useMemo(() => toDocument(article), [article]);
   const [meta, setMeta] = useState<ArticleMeta>(() => metaOf(article));
-  const [status, setStatus] = useState(article.status);
-  const [history, setHistory] = useState(article.statusHistory);
-  const [statusError, setStatusError] = useState<ApiError>();
   const [anchored, setAnchored] = useState(() => anchoredNoteIds(article));
   const copyDesk = useCopyDesk(editor, article, settings.copyDesk);
   const [prompt, setPrompt] = useState<{ kind: 'link' | 'note'; selection: BaseSelection }>();
@@ -189,21 +181,13 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
     [autosaver],
   );
 
+  const workflow = useWorkflow(api, article, autosaver, settings.userName);
   const onMove = async (to: ArticleStatus) => {
-    setStatusError(undefined);
-    const state = await autosaver.flush();
-    if (!state && autosaver.hasUnsaved) return;
-    const result = await api['articles.setStatus']({ id: article.id, baseVersion: autosaver.version, status: to });
-    if (!result.ok) {
-      setStatusError(result.error);
-      return;
-    }
-    autosaver.rebase(result.value.version);
-    setHistory((list) => [...list, { from: status, to, at: result.value.updatedAt, by: settings.userName }]);
-    setStatus(to);
+    const version = await workflow.move(to);
+    if (version === undefined) return;
     onSaved({
       id: article.id,
-      version: result.value.version,
+      version,
       headline: currentText().headline,
       status: to,
       section: metaRef.current.section,
@@ -325,7 +309,7 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
     <HistoryPanel
       api={api}
       articleId={article.id}
-      current={() => ({ ...toSave(currentText(), metaRef.current), status })}
+      current={() => ({ ...toSave(currentText(), metaRef.current), status: workflow.status })}
       template={settings.creditTemplate}
       prepare={prepareForHistory}
       onRestored={onReload}
@@ -385,9 +369,9 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
             </p>
           )}
           <ConflictBanner autosaver={autosaver as Autosaver<unknown>} onReload={onReload} onKeepCopy={keepCopy} />
-          {statusError && (
+          {workflow.error && (
             <p className="error" role="alert">
-              {t(errorKey(statusError.code))}
+              {t(errorKey(workflow.error.code))}
             </p>
           )}
           <Editable
@@ -423,8 +407,8 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
         onToneStyle={applyToneStyleEverywhere}
         onMeta={onMeta}
         settings={settings}
-        status={status}
-        history={history}
+        status={workflow.status}
+        history={workflow.history}
         onMove={(to) => void onMove(to)}
         text={textStore}
         versions={versions}
