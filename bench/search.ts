@@ -13,7 +13,8 @@ import { bodyText, emptyContent, inlineText, paragraph } from '../shared/article
 import { articleSegments, checkSegments } from '../shared/copydesk/checks';
 import { isVietnameseSyllable } from '../shared/text/syllable';
 import { openArchive } from '../electron/core/archive/openArchive';
-import { drainSearchIndex, searchArticles } from '../electron/core/search/searchIndex';
+import { drainSearchIndex } from '../electron/core/search/indexer';
+import { searchArticles } from '../electron/core/search/searchIndex';
 import { ms, percentile } from './lib/stats';
 
 const articleCount = Number(process.env.ARTICLES ?? 100_000);

@@ -14,7 +14,7 @@ import { searchHandlers } from './handlers/search';
 import { settingsHandlers } from './handlers/settings';
 import { PhotoImporter } from './photos/photoImporter';
 import { importPhotoFiles, rebuildPhotoSearchTexts } from './photos/photoStore';
-import { drainSearchIndex } from './search/searchIndex';
+import { drainSearchIndex } from './search/indexer';
 
 export type { Handlers } from './handlers/context';
 

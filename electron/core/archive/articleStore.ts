@@ -13,7 +13,7 @@ import { CoreError } from '../CoreError';
 import { registerNames } from './peopleStore';
 import { recordPhotoUses } from '../photos/photoStore';
 import { cached } from './statements';
-import { markForIndexing } from '../search/searchIndex';
+import { markForIndexing } from '../search/indexer';
 import { defaultHistoryPolicy, keepAutoRevisionIfDue, keepRevision } from './revisionStore';
 import type { HistoryPolicy } from './revisionStore';
 

@@ -4,7 +4,7 @@ import { emptyContent } from '../../../shared/article/article';
 import type { Revision, RevisionKind, RevisionSummary } from '../../../shared/history/revisions';
 import { CoreError } from '../CoreError';
 import { recordPhotoUses } from '../photos/photoStore';
-import { markForIndexing } from '../search/searchIndex';
+import { markForIndexing } from '../search/indexer';
 import { cached } from './statements';
 
 /** How often an automatic version is kept while someone edits, and the clock (tests set both). */
