@@ -11,6 +11,7 @@ import { secureWebPreferences } from '../../electron/desktop/webPreferences';
 import { hostileNavigations } from '../../electron/testing/hostileUrls';
 import { electronRuntime } from '../../scripts/electron-runtime.mjs';
 import { expect, test } from '../support/fixtures';
+import { photo } from '../support/photos';
 import { repoRoot } from '../support/server';
 
 const runtime = electronRuntime();
@@ -146,6 +147,32 @@ test.describe('desktop app (Electron)', () => {
       file?.submenu?.items.find((entry) => entry.accelerator === 'CmdOrCtrl+O')?.click();
     }, file);
     await expect(page.locator('[data-testid=editor]')).toContainText('Chiều 24/12, tại Hà Nội');
+    await app.close();
+  });
+
+  test('a photo dropped on the library is imported (the page hands the main process its path)', async () => {
+    const file = await photo(dataDir, 'Ảnh thả vào.jpg', '#2a6', ['-XMP-dc:Creator=Minh Tuấn']);
+    const app = await launch();
+    const page = await app.firstWindow();
+    await page.getByTestId('tab-photos').click();
+    // Files from the disk (set on a file input) carry their path, as a real drop's do.
+    await page.evaluate(() => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.id = 'dropped';
+      document.body.append(input);
+    });
+    await page.setInputFiles('#dropped', file);
+    await page.evaluate(() => {
+      const input = document.getElementById('dropped') as HTMLInputElement;
+      const transfer = new DataTransfer();
+      for (const dropped of input.files ?? []) transfer.items.add(dropped);
+      const library = document.querySelector('[data-testid=photo-library]');
+      library?.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      library?.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    });
+    await expect(page.getByTestId('photo-cell')).toHaveCount(1);
+    await expect(page.getByTestId('photo-cell').first()).toContainText('Minh Tuấn');
     await app.close();
   });
 

@@ -75,4 +75,8 @@ export function holdQuitForSaves(window: BrowserWindow, core: ArchiveService): v
   };
   app.on('before-quit', hold);
   window.on('close', hold);
+  // Logging out: Windows says so to the window and does not wait; Linux sends SIGTERM. Either
+  // way the pending save is started at once, which is all the system leaves time for.
+  window.on('session-end', () => sequence.beforeQuit());
+  process.once('SIGTERM', () => app.quit());
 }
