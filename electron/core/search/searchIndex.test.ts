@@ -1,14 +1,9 @@
-import { join } from 'node:path';
-import { archiveAtVersion } from '../../testing/testCore';
+import { archiveAtVersion, testCore } from '../../testing/testCore';
 import { describe, expect, it } from 'vitest';
-import type { Result } from '../../../shared/api/result';
 import { paragraph } from '../../../shared/article/article';
-import type { Article } from '../../../shared/article/article';
+import type { ArticleStatus } from '../../../shared/article/article';
 import type { SearchPage } from '../../../shared/search/results';
-import { tempDir } from '../../testing/tempDir';
 import { openArchive } from '../archive/openArchive';
-import { createCore } from '../createCore';
-import { dispatch } from '../dispatch';
 import { searchArticles } from './searchIndex';
 
 async function archive(
@@ -17,22 +12,15 @@ async function archive(
     lead?: string;
     body?: string[];
     section?: string;
-    status?: string;
+    status?: ArticleStatus;
     contributors?: string[];
   }[],
 ) {
-  const file = join(tempDir(), 'archive.sqlite3');
-  const db = openArchive(file);
-  const handlers = createCore(db);
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const result = (await dispatch(handlers, method, input)) as Result<T>;
-    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-    return result.value;
-  };
+  const { db, file, call } = testCore();
   const ids: number[] = [];
   for (const story of stories) {
-    const { id } = await call<Article>('articles.create', { headline: story.headline });
-    let { version } = await call<{ version: number }>('articles.save', {
+    const { id } = await call('articles.create', { headline: story.headline });
+    let { version } = await call('articles.save', {
       id,
       baseVersion: 1,
       lead: [{ text: story.lead ?? '' }],
@@ -41,13 +29,10 @@ async function archive(
       contributors: (story.contributors ?? []).map((name) => ({ name, roles: ['text'] })),
     });
     if (story.status)
-      version = (
-        await call<{ version: number }>('articles.setStatus', { id, baseVersion: version, status: story.status })
-      ).version;
+      version = (await call('articles.setStatus', { id, baseVersion: version, status: story.status })).version;
     ids.push(id);
   }
-  const search = (query: string, extra: Record<string, unknown> = {}) =>
-    call<SearchPage>('articles.search', { query, ...extra });
+  const search = (query: string, extra: Record<string, unknown> = {}) => call('articles.search', { query, ...extra });
   return { db, call, search, ids, file };
 }
 
@@ -195,7 +180,7 @@ describe('archive search (through the contract, on a real archive)', () => {
     const { search, call, ids } = await archive([{ headline: 'Bản nháp' }]);
     const id = ids[0] as number;
     expect((await search('bão')).total).toBe(0);
-    const { version } = await call<Article>('articles.get', { id });
+    const { version } = await call('articles.get', { id });
     await call('articles.save', { id, baseVersion: version, body: [paragraph('Cơn bão số 9 đổ bộ')] });
     expect(headlines(await search('bão'))).toEqual(['Bản nháp']);
     await call('articles.save', { id, baseVersion: version + 1, body: [paragraph('Trời nắng')] });
