@@ -24,7 +24,7 @@ describe('the desktop pipeline (.github/workflows/desktop.yml)', () => {
     expect(runs.length).toBeGreaterThan(5);
     for (const command of runs) {
       expect(command).toMatch(
-        /^(npm (ci|test|run [\w:-]+)|node scripts\/[\w-]+\.mjs|sudo apt-get install|xvfb-run -a npm (test|run [\w:-]+))/,
+        /^(npm (ci|test|run [\w:-]+)|node scripts\/[\w-]+\.mjs|sudo apt-get (update && sudo apt-get )?install|xvfb-run -a npm (test|run [\w:-]+))/,
       );
       const script = /npm run ([\w:-]+)/.exec(command)?.[1];
       if (script) expect(scripts[script], `npm run ${script}`).toBeDefined();
