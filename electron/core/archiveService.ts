@@ -80,7 +80,8 @@ function noting(handlers: Handlers, ledger: LedgerKeeper): Handlers {
 
 /** Opens the archive, backing it up first when a migration is due. */
 async function openHealthy(dataDir: string, options: ArchiveServiceOptions): Promise<Open> {
-  const db = openArchive(archivePath(dataDir), { ...options.archive, migrate: false });
+  // Every way here has checked the file already: assessArchive, a verified backup, or none at all.
+  const db = openArchive(archivePath(dataDir), { ...options.archive, migrate: false, inspected: true });
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > 0 && version < latestVersion(options.archive?.migrations))

@@ -5,6 +5,8 @@ import { ArchiveOpenError } from '../CoreError';
 import { latestVersion, migrate } from './migrate';
 import type { Migration } from './migrate';
 import { migrations as allMigrations } from './migrate';
+import { archiveLedger } from './changeLedger';
+import type { ArchiveLedger } from './changeLedger';
 import { openSqlite } from './sqlite';
 
 export interface OpenArchiveOptions {
@@ -12,6 +14,8 @@ export interface OpenArchiveOptions {
   migrations?: readonly Migration[];
   /** false: leave the schema as it is (the caller backs the file up, then calls migrate). */
   migrate?: boolean;
+  /** true: the caller has just inspected the file (assessArchive, or a verified copy): not again. */
+  inspected?: boolean;
 }
 
 const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
@@ -62,7 +66,13 @@ function describe(error: unknown): string {
  * Checks an existing archive without writing to it: a file that is not SQLite, is damaged,
  * or comes from a newer version of the app is refused and left byte-for-byte as it was.
  */
-export function inspectArchiveFile(file: string, options: OpenArchiveOptions = {}): void {
+/** What the inspection read of the archive, through its log: its identity and its change ledger. */
+export interface ArchiveIdentity {
+  applicationId: number;
+  ledger: ArchiveLedger | undefined;
+}
+
+export function inspectArchiveFile(file: string, options: OpenArchiveOptions = {}): ArchiveIdentity | undefined {
   const latest = latestVersion(options.migrations ?? allMigrations);
   if (statSync(file).size === 0) {
     if (existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0) {
@@ -72,7 +82,7 @@ export function inspectArchiveFile(file: string, options: OpenArchiveOptions = {
         `The archive ${file} is empty but has a write-ahead log beside it; it was not opened.`,
       );
     }
-    return;
+    return undefined;
   }
   if (!readHeader(file).equals(sqliteHeader)) {
     throw new ArchiveOpenError(
@@ -82,7 +92,7 @@ export function inspectArchiveFile(file: string, options: OpenArchiveOptions = {
     );
   }
   try {
-    readArchiveFile(file, (db) => {
+    return readArchiveFile(file, (db) => {
       const check = db.pragma('quick_check', { simple: false }) as { quick_check: string }[];
       const problems = check.map((row) => row.quick_check).filter((line) => line !== 'ok');
       if (problems.length > 0) {
@@ -100,6 +110,7 @@ export function inspectArchiveFile(file: string, options: OpenArchiveOptions = {
           `The archive ${file} was written by a newer version of Newsroom (schema ${version}, this version knows up to ${latest}); update the app to open it. It was not changed.`,
         );
       }
+      return { applicationId: db.pragma('application_id', { simple: true }) as number, ledger: archiveLedger(db) };
     });
   } catch (error) {
     if (error instanceof ArchiveOpenError) throw error;
@@ -114,7 +125,7 @@ export function inspectArchiveFile(file: string, options: OpenArchiveOptions = {
 /** Opens (creating if needed) the archive file and brings it to the latest schema. */
 export function openArchive(file: string, options: OpenArchiveOptions = {}): Database {
   const list = options.migrations ?? allMigrations;
-  if (existsSync(file)) inspectArchiveFile(file, options);
+  if (!options.inspected && existsSync(file)) inspectArchiveFile(file, options);
   let db: Database;
   try {
     db = openSqlite(file);

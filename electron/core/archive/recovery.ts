@@ -16,8 +16,10 @@ import { ArchiveOpenError } from '../CoreError';
 import { archivePath } from '../dataDir';
 import type { VerifiedBackup } from './backups';
 import { listBackups, verifyBackup } from './backups';
-import { archiveLedger, judgeLedger, readLedgerNote } from './changeLedger';
+import { judgeLedger, readLedgerNote } from './changeLedger';
+import type { ArchiveLedger } from './changeLedger';
 import { headerApplicationId, inspectArchiveFile, readArchiveFile } from './openArchive';
+import type { ArchiveIdentity } from './openArchive';
 import type { OpenArchiveOptions } from './openArchive';
 
 /** What can be wrong with an archive found at start (a newer schema is not here: it is refused, never moved). */
@@ -102,39 +104,48 @@ export function assessArchive(dataDir: string, options: OpenArchiveOptions = {})
     }
     return undefined;
   }
-  if (nonEmpty(walOf(file))) {
-    const foreignId = logApplicationId(file);
-    const ownId = headerApplicationId(file);
-    if (foreignId !== undefined && ownId !== 0 && foreignId !== ownId) {
-      return {
-        kind: 'stray_wal',
-        message: `The write-ahead log beside ${file} belongs to another archive (its identity differs from the archive's).`,
-      };
-    }
-  }
+  // One read of the archive (through its log, if any) checks it and gives its identity and ledger.
+  let seen: ArchiveIdentity | undefined;
   try {
-    inspectArchiveFile(file, options);
+    seen = inspectArchiveFile(file, options);
   } catch (error) {
     if (!(error instanceof ArchiveOpenError)) throw error;
     if (error.reason === 'newer') throw error;
-    if (error.reason === 'damaged' && nonEmpty(walOf(file)) && mainFileAloneIsHealthy(file, options)) {
-      return {
-        kind: 'stray_wal',
-        message: `The write-ahead log beside ${file} does not belong to it or is damaged: with it the archive reads as damaged (${error.message}), without it the archive is healthy.`,
-      };
+    if (error.reason === 'damaged' && nonEmpty(walOf(file))) {
+      const foreign = foreignLog(file, logApplicationId(file));
+      if (foreign) return foreign;
+      if (mainFileAloneIsHealthy(file, options)) {
+        return {
+          kind: 'stray_wal',
+          message: `The write-ahead log beside ${file} does not belong to it or is damaged: with it the archive reads as damaged (${error.message}), without it the archive is healthy.`,
+        };
+      }
     }
     return {
       kind: error.reason === 'not_sqlite' ? 'not_sqlite' : error.reason === 'unreadable' ? 'unreadable' : 'damaged',
       message: error.message,
     };
   }
-  return lostChanges(dataDir, file);
+  if (nonEmpty(walOf(file))) {
+    const foreign = foreignLog(file, seen?.applicationId);
+    if (foreign) return foreign;
+  }
+  return lostChanges(dataDir, file, seen?.ledger);
+}
+
+/** A log whose archive identity (read through it) is not the one in the archive's own header. */
+function foreignLog(file: string, throughLog: number | undefined): ArchiveProblem | undefined {
+  const ownId = headerApplicationId(file);
+  if (throughLog === undefined || ownId === 0 || throughLog === ownId) return undefined;
+  return {
+    kind: 'stray_wal',
+    message: `The write-ahead log beside ${file} belongs to another archive (its identity differs from the archive's).`,
+  };
 }
 
 /** An archive that opens and reads well, but holds fewer changes than were acknowledged. */
-function lostChanges(dataDir: string, file: string): ArchiveProblem | undefined {
-  if (statSync(file).size === 0) return undefined;
-  const verdict = judgeLedger(readLedgerNote(dataDir), readArchiveFile(file, archiveLedger));
+function lostChanges(dataDir: string, file: string, ledger: ArchiveLedger | undefined): ArchiveProblem | undefined {
+  const verdict = judgeLedger(readLedgerNote(dataDir), ledger);
   if (verdict.ok) return undefined;
   return {
     kind: 'missing_wal',
