@@ -1,16 +1,9 @@
+import { cli } from '../testing/testCli';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../testing/tempDir';
 import { findCommand } from './command';
 import { commands } from './commands/index';
-import type { CliIo } from './output';
-import { runCli, usage } from './runCli';
-
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (line) => out.push(line), err: (line) => err.push(line) };
-  return { code: await runCli(args, io, {}), stdout: out.join('\n'), stderr: err.join('\n') };
-}
+import { usage } from './runCli';
 
 describe('the CLI as a table of commands', () => {
   it('lists every command of the table in its usage, once', () => {

@@ -1,18 +1,11 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { cli } from '../testing/testCli';
 import { describe, expect, it } from 'vitest';
 import type { ArticleSummary } from '../../shared/article/article';
 import { archivePath } from '../core/dataDir';
 import { crashAfterSaves, newsroomFolder } from '../testing/archiveProcessDriver';
 import { sha256 } from '../testing/tempDir';
-import { runCli } from './runCli';
-
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (line) => out.push(line), err: (line) => err.push(line) }, {});
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 describe('the CLI on an archive whose log was lost', () => {
   it('doctor names what is missing, and restore --as-is keeps the archive file, the rest set aside', async () => {

@@ -3,19 +3,10 @@ import sharp from 'sharp';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { cli } from '../testing/testCli';
 import { describe, expect, it } from 'vitest';
 import { archivePath } from '../core/dataDir';
 import { sha256, tempDir } from '../testing/tempDir';
-import type { CliIo } from './output';
-import { runCli } from './runCli';
-
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (line) => out.push(line), err: (line) => err.push(line) };
-  const code = await runCli(args, io, env);
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 describe('newsroom CLI', () => {
   it('creates, lists and shows articles, in text and JSON', async () => {

@@ -21,6 +21,10 @@ export async function callCore<M extends MethodName>(
   return result.value as Output<M>;
 }
 
+/** The same, on an archive service (startArchive): what the shells call. */
+export const callService = <M extends MethodName>(service: { handlers: Handlers }, method: M, input: Input<M>) =>
+  callCore(service.handlers, method, input);
+
 export interface TestCore {
   db: Database;
   handlers: Handlers;

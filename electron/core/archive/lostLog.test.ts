@@ -2,9 +2,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { callService } from '../../testing/testCore';
 import { describe, expect, it } from 'vitest';
-import type { ArchiveStatus } from '../../../shared/archive/status';
-import type { Article, ArticleSummary } from '../../../shared/article/article';
 import {
   crashAfterSaves,
   headlineWithoutLog,
@@ -13,20 +12,12 @@ import {
 } from '../../testing/archiveProcessDriver';
 import { sha256, tempDir } from '../../testing/tempDir';
 import { startArchive } from '../archiveService';
-import type { ArchiveService } from '../archiveService';
 import { ArchiveOpenError } from '../CoreError';
 import { archivePath } from '../dataDir';
-import { dispatch } from '../dispatch';
 import { makeBackup } from './backups';
 
 // Real Newsroom processes killed with SIGKILL, real SQLite programs folding the log in.
 // The data folder's path has spaces and Vietnamese letters throughout.
-
-async function value<T>(service: ArchiveService, method: string, input: unknown = {}): Promise<T> {
-  const result = await dispatch(service.handlers, method, input);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
 
 const python = `import sqlite3, sys
 connection = sqlite3.connect(sys.argv[1])
@@ -63,7 +54,7 @@ describe('an archive whose log another program folded in after a crash', () => {
 
         // The CLI refuses anything it doubts; here it opens, with the last acknowledged save.
         const service = await startArchive(dataDir);
-        const article = await value<Article>(service, 'articles.get', { id: 1 });
+        const article = await callService(service, 'articles.get', { id: 1 });
         expect({ headline: article.headline, version: article.version }).toEqual(last);
         service.close();
       });
@@ -95,17 +86,17 @@ describe('an archive whose log was really lost, with acknowledged saves in it', 
 
       // The editor moves it aside as it is and offers it, or a backup.
       const service = await startArchive(dataDir, { recover: true });
-      const status = await value<ArchiveStatus>(service, 'archive.status');
+      const status = await callService(service, 'archive.status', {});
       if (status.state !== 'recovery') throw new Error('expected recovery');
       expect(status.problem.kind).toBe('missing_wal');
       expect(status.canUseSetAside).toBe(true);
       expect(sha256(join(status.setAsideDir, 'archive.sqlite3'))).toBe(hash);
 
       // Chosen as it is, it opens, and a log lost later is caught again.
-      await value(service, 'archive.recover', { action: 'use-set-aside' });
-      expect(
-        (await value<ArticleSummary[]>(service, 'articles.list')).map((article) => article.headline),
-      ).not.toContain(last.headline);
+      await callService(service, 'archive.recover', { action: 'use-set-aside' });
+      expect((await callService(service, 'articles.list', {})).map((article) => article.headline)).not.toContain(
+        last.headline,
+      );
       service.close();
       const again = await crashAfterSaves(dataDir, 1);
       expect(headlineWithoutLog(dataDir)).not.toBe(again.headline);
@@ -117,9 +108,9 @@ describe('an archive whose log was really lost, with acknowledged saves in it', 
   it('is not confused with a backup copied over the archive by hand', async () => {
     const dataDir = newsroomFolder();
     const service = await startArchive(dataDir);
-    const article = await value<Article>(service, 'articles.create', { headline: 'Bản đã sao lưu' });
+    const article = await callService(service, 'articles.create', { headline: 'Bản đã sao lưu' });
     await makeBackup(service.db() as BetterSqlite3.Database, dataDir, 'manual');
-    await value(service, 'articles.save', {
+    await callService(service, 'articles.save', {
       id: article.id,
       baseVersion: article.version,
       headline: 'Sau khi sao lưu',
@@ -129,7 +120,7 @@ describe('an archive whose log was really lost, with acknowledged saves in it', 
     copyFileSync(join(dataDir, 'backups', backup ?? ''), archivePath(dataDir));
 
     const restored = await startArchive(dataDir);
-    expect((await value<Article>(restored, 'articles.get', { id: article.id })).headline).toBe('Bản đã sao lưu');
+    expect((await callService(restored, 'articles.get', { id: article.id })).headline).toBe('Bản đã sao lưu');
     restored.close();
     // Once opened it is the archive again: its own lost log is caught.
     await crashAfterSaves(dataDir, 1);
@@ -143,7 +134,7 @@ describe('a data folder Newsroom cannot write', () => {
     const parent = tempDir();
     const dataDir = join(parent, 'Dữ liệu chỉ đọc');
     const service = await startArchive(dataDir);
-    await value(service, 'articles.create', { headline: 'Bài trong thư mục chỉ đọc' });
+    await callService(service, 'articles.create', { headline: 'Bài trong thư mục chỉ đọc' });
     service.close();
     const before = readdirSync(dataDir, { recursive: true }).map(String).sort();
     const hash = sha256(archivePath(dataDir));

@@ -11,11 +11,9 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { archiveAtVersion } from '../../testing/testCore';
+import { callService, archiveAtVersion } from '../../testing/testCore';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/api/result';
-import type { ArchiveStatus } from '../../../shared/archive/status';
-import type { Article, ArticleSummary } from '../../../shared/article/article';
 import { emptyContent, paragraph } from '../../../shared/article/article';
 import { sha256, tempDir } from '../../testing/tempDir';
 import { startArchive } from '../archiveService';
@@ -51,11 +49,6 @@ async function dataDirWithBackup(count: number): Promise<string> {
 
 const call = async <T>(service: ArchiveService, method: string, input: unknown = {}) =>
   (await dispatch(service.handlers, method, input)) as Result<T>;
-const value = async <T>(service: ArchiveService, method: string, input: unknown = {}): Promise<T> => {
-  const result = await call<T>(service, method, input);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-};
 
 function damage(file: string, how: 'truncated' | 'zeroed page' | 'garbage'): void {
   const raw = new BetterSqlite3(file);
@@ -131,9 +124,7 @@ describe('backups', () => {
     expect(backup?.reason).toBe('before-migration');
     const checked = verifyBackup(backup as NonNullable<typeof backup>);
     expect(checked).toMatchObject({ ok: true, schemaVersion: 3, articles: 1 });
-    expect((await value<ArticleSummary[]>(service, 'articles.list')).map((article) => article.headline)).toEqual([
-      'Cũ',
-    ]);
+    expect((await callService(service, 'articles.list', {})).map((article) => article.headline)).toEqual(['Cũ']);
     service.close();
   });
 });
@@ -151,7 +142,7 @@ describe('a damaged archive at start', () => {
 
       // The editor moves it aside and starts in recovery.
       const service = await startArchive(dataDir, { recover: true });
-      const status = await value<ArchiveStatus>(service, 'archive.status');
+      const status = await callService(service, 'archive.status', {});
       if (status.state !== 'recovery') throw new Error('expected recovery');
       expect(status.problem.kind).toBe(how === 'garbage' ? 'not_sqlite' : 'damaged');
       expect(existsSync(archivePath(dataDir))).toBe(false);
@@ -161,13 +152,13 @@ describe('a damaged archive at start', () => {
       expect(status.canUseSetAside).toBe(false);
       expect(await call(service, 'articles.list')).toMatchObject({ ok: false, error: { code: 'archive_problem' } });
 
-      const recovered = await value<ArchiveStatus>(service, 'archive.recover', {
+      const recovered = await callService(service, 'archive.recover', {
         action: 'restore-backup',
         backup: status.backups[0]?.name,
       });
       expect(recovered.state).toBe('open');
-      expect(await value<ArticleSummary[]>(service, 'articles.list')).toHaveLength(30);
-      await value<Article>(service, 'articles.create', { headline: 'Sau khi khôi phục' });
+      expect(await callService(service, 'articles.list', {})).toHaveLength(30);
+      await callService(service, 'articles.create', { headline: 'Sau khi khôi phục' });
       service.close();
       expect(sha256(join(status.setAsideDir, 'archive.sqlite3'))).toBe(damagedHash);
     });
@@ -186,13 +177,13 @@ describe('a damaged archive at start', () => {
 
     expect(assessArchive(dataDir)?.kind).toBe('stray_wal');
     const service = await startArchive(dataDir, { recover: true });
-    const status = await value<ArchiveStatus>(service, 'archive.status');
+    const status = await callService(service, 'archive.status', {});
     if (status.state !== 'recovery') throw new Error('expected recovery');
     expect(status.problem.kind).toBe('stray_wal');
     expect(status.canUseSetAside).toBe(true);
     expect(existsSync(join(status.setAsideDir, 'archive.sqlite3-wal'))).toBe(true);
-    await value(service, 'archive.recover', { action: 'use-set-aside' });
-    const articles = await value<ArticleSummary[]>(service, 'articles.list');
+    await callService(service, 'archive.recover', { action: 'use-set-aside' });
+    const articles = await callService(service, 'articles.list', {});
     expect(articles).toHaveLength(10);
     expect(articles.every((article) => article.headline.startsWith('Bài'))).toBe(true);
     service.close();
@@ -221,8 +212,8 @@ describe('a damaged archive at start', () => {
     const dataDir = await dataDirWithBackup(3);
     damage(archivePath(dataDir), 'garbage');
     const service = await startArchive(dataDir, { recover: true });
-    await value(service, 'archive.recover', { action: 'start-empty' });
-    expect(await value<ArticleSummary[]>(service, 'articles.list')).toEqual([]);
+    await callService(service, 'archive.recover', { action: 'start-empty' });
+    expect(await callService(service, 'articles.list', {})).toEqual([]);
     expect(await call(service, 'archive.recover', { action: 'start-empty' })).toMatchObject({
       ok: false,
       error: { code: 'validation' },
@@ -233,12 +224,12 @@ describe('a damaged archive at start', () => {
   it('a clean close leaves no session marker and no log', async () => {
     const dataDir = tempDir();
     const first = await startArchive(dataDir, { recover: true });
-    await value(first, 'articles.create', { headline: 'Một' });
+    await callService(first, 'articles.create', { headline: 'Một' });
     first.close();
     expect(readdirSync(join(dataDir, 'sessions'))).toEqual([]);
     expect(existsSync(`${archivePath(dataDir)}-wal`)).toBe(false);
     const second = await startArchive(dataDir, { recover: true });
-    expect((await value<ArchiveStatus>(second, 'archive.status')).state).toBe('open');
+    expect((await callService(second, 'archive.status', {})).state).toBe('open');
     second.close();
   });
 });
