@@ -79,26 +79,24 @@ export function createCore(db: Database, options: CoreOptions = {}): Handlers {
     allowPathImport: options.allowPathImport ?? false,
     openFolder: options.openFolder,
   };
-  const parts = [
-    articleHandlers(context),
-    searchHandlers(context),
-    historyHandlers(context),
-    exportHandlers(context),
-    photoHandlers(context),
-    peopleHandlers(context),
-    settingsHandlers(context),
-    archiveHandlers(context),
-  ] as const;
-  disjoint(parts);
+  const articles = articleHandlers(context);
+  const search = searchHandlers(context);
+  const history = historyHandlers(context);
+  const exports = exportHandlers(context);
+  const photos = photoHandlers(context);
+  const people = peopleHandlers(context);
+  const settings = settingsHandlers(context);
+  const archive = archiveHandlers(context);
+  disjoint([articles, search, history, exports, photos, people, settings, archive]);
   // The compiler proves every method has a handler; disjoint, that none has two.
   return {
-    ...parts[0],
-    ...parts[1],
-    ...parts[2],
-    ...parts[3],
-    ...parts[4],
-    ...parts[5],
-    ...parts[6],
-    ...parts[7],
+    ...articles,
+    ...search,
+    ...history,
+    ...exports,
+    ...photos,
+    ...people,
+    ...settings,
+    ...archive,
   } satisfies Handlers;
 }

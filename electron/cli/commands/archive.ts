@@ -22,6 +22,15 @@ import { CliError } from '../output';
 
 import type { CommandContext, DataDirContext } from './context';
 
+/** Restoring replaces the archive's files: never under a Newsroom that has them open. */
+function refuseWhileOpen(dataDir: string): void {
+  const running = liveSessions(dataDir);
+  if (running.length > 0)
+    throw new CliError(
+      `Newsroom has this archive open (process ${running.map((session) => session.pid).join(', ')}); close it first.`,
+    );
+}
+
 const backupLine = (backup: VerifiedBackup): string =>
   `  ${backup.name}  ${backup.ok ? `${backup.articles} article(s)` : `DAMAGED (${backup.problems.slice(0, 2).join('; ')})`}`;
 
@@ -122,11 +131,7 @@ export async function backupNow(context: CommandContext): Promise<void> {
  */
 export function restoreBackup(context: DataDirContext, name: string | undefined): void {
   const { dataDir, io } = context;
-  const running = liveSessions(dataDir);
-  if (running.length > 0)
-    throw new CliError(
-      `Newsroom has this archive open (process ${running.map((session) => session.pid).join(', ')}); close it, then restore.`,
-    );
+  refuseWhileOpen(dataDir);
   const backups = verifiedBackups(dataDir);
   const chosen =
     name === undefined ? backups.find((backup) => backup.ok) : backups.find((backup) => backup.name === name);
@@ -158,11 +163,7 @@ export function restoreBackup(context: DataDirContext, name: string | undefined)
  */
 export function keepArchiveAsIs(context: DataDirContext): void {
   const { dataDir, io } = context;
-  const running = liveSessions(dataDir);
-  if (running.length > 0)
-    throw new CliError(
-      `Newsroom has this archive open (process ${running.map((session) => session.pid).join(', ')}); close it first.`,
-    );
+  refuseWhileOpen(dataDir);
   const problem = assessArchive(dataDir);
   if (problem?.kind !== 'missing_wal' && problem?.kind !== 'stray_wal') {
     throw new CliError(

@@ -52,24 +52,17 @@ export function ArchiveFilterBar({ filters, onChange, sections }: Props) {
         value={filters.contributor}
         onChange={(event) => onChange({ contributor: event.target.value })}
       />
-      <label className="filter-date">
-        {t('archive.from')}{' '}
-        <input
-          type="date"
-          data-testid="filter-from"
-          value={filters.from}
-          onChange={(event) => onChange({ from: event.target.value })}
-        />
-      </label>
-      <label className="filter-date">
-        {t('archive.to')}{' '}
-        <input
-          type="date"
-          data-testid="filter-to"
-          value={filters.to}
-          onChange={(event) => onChange({ to: event.target.value })}
-        />
-      </label>
+      {(['from', 'to'] as const).map((end) => (
+        <label key={end} className="filter-date">
+          {t(end === 'from' ? 'archive.from' : 'archive.to')}{' '}
+          <input
+            type="date"
+            data-testid={`filter-${end}`}
+            value={filters[end]}
+            onChange={(event) => onChange({ [end]: event.target.value })}
+          />
+        </label>
+      ))}
       <label className="filter-check">
         <input
           type="checkbox"
