@@ -13,7 +13,7 @@ import { photoHandlers } from './handlers/photos';
 import { searchHandlers } from './handlers/search';
 import { settingsHandlers } from './handlers/settings';
 import { PhotoImporter } from './photos/photoImporter';
-import { importPhotoFiles, rebuildPhotoSearchTexts } from './photos/photoStore';
+import { importPhotoFiles } from './photos/photoStore';
 import { drainSearchIndex } from './search/indexer';
 
 export type { Handlers } from './handlers/context';
@@ -44,7 +44,6 @@ function disjoint(parts: readonly object[]): void {
 }
 
 export function createCore(db: Database, options: CoreOptions = {}): Handlers {
-  rebuildPhotoSearchTexts(db);
   const policy = options.history ?? defaultHistoryPolicy;
   let userName: string | undefined;
   // Saves mark articles for indexing; a second after the last one, the indexes catch up

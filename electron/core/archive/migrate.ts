@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { rebuildPhotoSearchTexts } from '../photos/photoStore';
 import { migrations as allMigrations } from './migrations/index';
 
 export interface Migration {
@@ -22,5 +23,8 @@ export function migrate(db: Database, list: readonly Migration[] = allMigrations
     for (const migration of pending) migration.up(db);
     db.pragma(`user_version = ${target}`);
   }).immediate();
+  // Derived data a migration emptied is rebuilt with today's code, here and only here (a
+  // migration itself never imports live code): schema 8 asks for the photos' search texts.
+  if (current < 8 && target >= 8) rebuildPhotoSearchTexts(db);
   return target;
 }

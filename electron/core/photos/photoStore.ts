@@ -96,7 +96,7 @@ export function photoSearchTexts(meta: PhotoMeta, name: string): { exact: string
   return { exact: exactForm(text), folded: foldedForm(text) };
 }
 
-/** Rebuilds the search texts left empty (schema 8 asks for it): derived text, made with today's forms. */
+/** Rebuilds the search texts left empty (schema 8 asks for it, through migrate): derived text, made with today's forms. */
 export function rebuildPhotoSearchTexts(db: Database): number {
   const stale = db
     .prepare<[], { id: string; original_name: string; meta: string }>(

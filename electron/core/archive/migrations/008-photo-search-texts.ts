@@ -4,8 +4,8 @@ export const migration008: Migration = {
   version: 8,
   name: 'photos: search text in the forms article search uses (so either tone style matches)',
   up: (db) => {
-    // Derived text, rebuilt by the photo store with its own forms the next time the archive
-    // opens (an empty text means "to rebuild"), so this migration depends on no live code.
+    // Derived text, rebuilt by the photo store with its own forms right after the migrations
+    // run (an empty text means "to rebuild"), so this migration depends on no live code.
     db.exec("UPDATE photos SET search_exact = '', search_folded = ''");
   },
 };
