@@ -13,7 +13,7 @@ import { photoHandlers } from './handlers/photos';
 import { searchHandlers } from './handlers/search';
 import { settingsHandlers } from './handlers/settings';
 import { PhotoImporter } from './photos/photoImporter';
-import { importPhotoFiles } from './photos/photoStore';
+import { importPhotoFiles } from './photos/photoImport';
 import { drainSearchIndex } from './search/indexer';
 
 export type { Handlers } from './handlers/context';

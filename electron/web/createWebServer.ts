@@ -1,17 +1,17 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isMethodName } from '../../shared/api/contract';
 import { fail } from '../../shared/api/result';
 import { contentSecurityPolicy } from '../../shared/security/contentSecurityPolicy';
-import type { Result } from '../../shared/api/result';
 import type { Handlers } from '../core/createCore';
 import { dispatch } from '../core/dispatch';
-import { readFile } from 'node:fs/promises';
+import { readBody, sameToken, securityHeaders, sendJson } from './http';
+import type { MediaFile } from './media';
+import { serveMedia } from './media';
 import { readStatic } from './staticFiles';
 
-const maxBodyBytes = 100 * 1024 * 1024;
 const host = '127.0.0.1';
 /** Any local process may connect: a few dozen connections is more than a page ever opens. */
 const maxConnections = 64;
@@ -25,7 +25,7 @@ export interface WebServerOptions {
   port?: number;
   token?: string;
   /** The file of a photo rendition, or undefined; photos are served under /media/<token>/<id>-<kind>.webp. */
-  media?: (id: string, kind: 'thumb' | 'preview') => string | undefined;
+  media?: MediaFile;
 }
 
 export interface WebServer {
@@ -39,50 +39,6 @@ export interface WebServer {
    */
   oneTimeUrl: () => string;
   close: () => Promise<void>;
-}
-
-const securityHeaders = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'X-Frame-Options': 'DENY',
-};
-
-function sendJson(response: ServerResponse, status: number, envelope: Result<unknown>): void {
-  const body = JSON.stringify(envelope);
-  response.writeHead(status, {
-    ...securityHeaders,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Cache-Control': 'no-store',
-    'Content-Length': Buffer.byteLength(body),
-  });
-  response.end(body);
-}
-
-function sameToken(expected: Buffer, header: string | undefined): boolean {
-  const match = /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(header ?? '');
-  if (!match?.[1]) return false;
-  const given = Buffer.from(match[1]);
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-function readBody(request: IncomingMessage): Promise<Buffer | 'too_large'> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBodyBytes) {
-        resolve('too_large');
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
 }
 
 /**
@@ -127,40 +83,6 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return;
     }
     sendJson(response, 200, await dispatch(options.handlers, method, input));
-  };
-
-  /**
-   * Photo renditions for <img>: the token is in the path (an image request cannot carry a
-   * header), the file name is built from a 64-hex id and a kind, never from the request.
-   */
-  const handleMedia = async (response: ServerResponse, pathname: string, head: boolean): Promise<void> => {
-    const match = /^\/media\/([A-Za-z0-9_-]{16,128})\/([a-f0-9]{64})-(thumb|preview)\.webp$/.exec(pathname);
-    const notFound = () => {
-      response.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
-      response.end('Not found');
-    };
-    if (!match?.[1] || !match[2] || !match[3]) return notFound();
-    if (!sameToken(expectedToken, `Bearer ${match[1]}`)) {
-      response.writeHead(401, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
-      response.end('Unauthorized');
-      return;
-    }
-    const file = options.media?.(match[2], match[3] as 'thumb' | 'preview');
-    let body: Buffer;
-    try {
-      if (!file) return notFound();
-      body = await readFile(file);
-    } catch {
-      return notFound();
-    }
-    response.writeHead(200, {
-      ...securityHeaders,
-      'Content-Type': 'image/webp',
-      'Content-Length': body.length,
-      // Content-addressed: the bytes behind a name never change.
-      'Cache-Control': 'private, max-age=31536000, immutable',
-    });
-    response.end(head ? undefined : body);
   };
 
   const tickets = new Map<string, number>();
@@ -219,7 +141,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return;
     }
     if (url.pathname.startsWith('/media/')) {
-      await handleMedia(response, url.pathname, request.method === 'HEAD');
+      await serveMedia(response, url.pathname, request.method === 'HEAD', expectedToken, options.media);
       return;
     }
     const file = await readStatic(options.staticDir, url.pathname);

@@ -1,7 +1,7 @@
 import type { CliCommand } from '../command';
 import { basename, resolve } from 'node:path';
 import { PhotoImporter } from '../../core/photos/photoImporter';
-import { importPhotoFiles } from '../../core/photos/photoStore';
+import { importPhotoFiles } from '../../core/photos/photoImport';
 import { CliError } from '../output';
 
 import { call } from './context';

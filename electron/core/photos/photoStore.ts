@@ -1,16 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Block } from '../../../shared/article/article';
-import type {
-  Photo,
-  PhotoChanges,
-  PhotoFilter,
-  PhotoFormat,
-  PhotoImportResult,
-  PhotoMeta,
-  PhotoPage,
-} from '../../../shared/photos/photo';
+import type { Photo, PhotoChanges, PhotoFilter, PhotoFormat, PhotoMeta, PhotoPage } from '../../../shared/photos/photo';
 import {
   applyTemplate,
   cleanText,
@@ -23,7 +14,6 @@ import { exactForm, foldedForm } from '../../../shared/search/query';
 import { cached } from '../archive/statements';
 import { CoreError } from '../CoreError';
 import { registerNames } from '../archive/peopleStore';
-import type { PhotoImporter } from './photoImporter';
 
 export const photosDir = (dataDir: string): string => join(dataDir, 'photos');
 const extensions: Record<PhotoFormat, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', tiff: 'tif' };
@@ -122,94 +112,6 @@ export function recordPhotoUses(db: Database, articleId: number, body: readonly 
   cached(db, 'DELETE FROM photo_uses WHERE article_id = ?').run(articleId);
   const insert = cached(db, 'INSERT OR IGNORE INTO photo_uses (article_id, photo_id) VALUES (?, ?)');
   for (const block of body) if (block.type === 'figure') insert.run(articleId, block.photoId);
-}
-
-export interface ImportFile {
-  path: string;
-  /** The name to show and keep (the upload's or the file's). */
-  name: string;
-}
-
-export interface ImportOptions {
-  onResult?: (result: PhotoImportResult, index: number, total: number) => void;
-  signal?: AbortSignal;
-}
-
-/**
- * Imports files one by one: each is decoded in the worker, then stored once under its SHA-256
- * (a second copy is a duplicate, one record), with its renditions beside it. One file's
- * failure is its own result; the rest of the batch goes on. Cancelling stops before the next file.
- */
-export async function importPhotoFiles(
-  db: Database,
-  dataDir: string,
-  importer: PhotoImporter,
-  files: readonly ImportFile[],
-  options: ImportOptions = {},
-): Promise<PhotoImportResult[]> {
-  const results: PhotoImportResult[] = [];
-  const scratch = join(photosDir(dataDir), 'tmp');
-  mkdirSync(scratch, { recursive: true });
-  const outDir = mkdtempSync(join(scratch, 'batch-'));
-  try {
-    for (const [index, file] of files.entries()) {
-      if (options.signal?.aborted) break;
-      const result = await importOne(db, dataDir, importer, file, outDir);
-      results.push(result);
-      options.onResult?.(result, index, files.length);
-    }
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
-  }
-  return results;
-}
-
-async function importOne(
-  db: Database,
-  dataDir: string,
-  importer: PhotoImporter,
-  file: ImportFile,
-  outDir: string,
-): Promise<PhotoImportResult> {
-  const name = cleanText(file.name, 255) || 'photo';
-  if (!existsSync(file.path)) return { name, status: 'rejected', reason: 'The file does not exist.' };
-  const reply = await importer.process({ path: file.path, outDir });
-  if (!reply.ok) return { name, status: 'rejected', reason: reply.reason };
-  const existing = findPhoto(db, reply.id);
-  if (existing) return { name, status: 'duplicate', photo: existing };
-  // The files first (temp name, then rename), the record last: a record never points at nothing.
-  const original = originalPath(dataDir, reply.id, reply.format);
-  mkdirSync(join(original, '..'), { recursive: true });
-  copyFileSync(file.path, `${original}.partial`);
-  // A copy keeps the source's mode (a card's 0644): the library is the user's alone.
-  chmodSync(`${original}.partial`, 0o600);
-  renameSync(`${original}.partial`, original);
-  for (const kind of renditionKinds) {
-    const target = renditionPath(dataDir, reply.id, kind);
-    mkdirSync(join(target, '..'), { recursive: true });
-    renameSync(kind === 'thumb' ? reply.thumb : reply.preview, target);
-  }
-  const at = new Date().toISOString();
-  const search = photoSearchTexts(reply.meta, name);
-  db.prepare(
-    `INSERT INTO photos (id, original_name, format, width, height, bytes, imported_at, updated_at, version, meta, search_exact, search_folded)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
-  ).run(
-    reply.id,
-    name,
-    reply.format,
-    reply.width,
-    reply.height,
-    reply.bytes,
-    at,
-    at,
-    JSON.stringify(reply.meta),
-    search.exact,
-    search.folded,
-  );
-  // Whoever made the photo joins the contributor registry, whichever shell or command imported it.
-  registerNames(db, [reply.meta.creator]);
-  return { name, status: 'imported', photo: getPhoto(db, reply.id) };
 }
 
 export interface PhotoQuery {

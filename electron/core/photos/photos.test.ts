@@ -14,7 +14,8 @@ import { createCore } from '../createCore';
 import { archivePath } from '../dataDir';
 import { dispatch } from '../dispatch';
 import { PhotoImporter } from './photoImporter';
-import { importPhotoFiles, originalPath, renditionPath } from './photoStore';
+import { importPhotoFiles } from './photoImport';
+import { originalPath, renditionPath } from './photoStore';
 
 const importer = new PhotoImporter();
 afterAll(() => importer.close());
