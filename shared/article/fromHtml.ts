@@ -3,7 +3,9 @@ import { hasChildren, isTag, isText } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { toNfc } from '../text/nfc';
 import { safeUrl } from '../text/safeUrl';
-import type { ArticleBody, Block, Inline, ListItem, TextLeaf } from './article';
+import type { ArticleBody, TextLeaf } from './article';
+import type { Marks } from './blockBuilder';
+import { BlockBuilder } from './blockBuilder';
 
 /** Elements whose content is never text of the article (code, media, form controls, document head). */
 const dropped = new Set([
@@ -64,14 +66,6 @@ const blockTags = new Set([
   'nav',
 ]);
 
-interface Marks {
-  bold?: true;
-  italic?: true;
-}
-
-type Pending =
-  { kind: 'text'; style: 'paragraph' | 'heading-2' | 'heading-3' | 'blockquote' } | { kind: 'item'; ordered: boolean };
-
 const styleOf = (element: Element): string => (element.attribs.style ?? '').toLowerCase();
 
 /** Word and Google Docs say bold and italic with styles; Docs wraps everything in a `font-weight:normal` <b>. */
@@ -92,71 +86,6 @@ function marksOf(element: Element, inherited: Marks): Marks {
 }
 
 const wordListMarker = (element: Element): boolean => /mso-list\s*:\s*ignore/.test(styleOf(element));
-
-class BlockBuilder {
-  readonly blocks: Block[] = [];
-  private inlines: Inline[] = [];
-  private pending: Pending = { kind: 'text', style: 'paragraph' };
-
-  text(value: string, marks: Marks, target: Inline[] = this.inlines): void {
-    const text = value.replace(/[\s\u00a0]+/g, ' ');
-    if (text === '') return;
-    const last = target[target.length - 1];
-    if (last && !('type' in last) && last.bold === marks.bold && last.italic === marks.italic) {
-      last.text += text;
-      return;
-    }
-    target.push({ text, ...marks });
-  }
-
-  link(url: string, children: TextLeaf[]): void {
-    if (children.length > 0) this.inlines.push({ type: 'link', url, children });
-  }
-
-  start(pending: Pending): void {
-    this.end();
-    this.pending = pending;
-  }
-
-  /** Closes the block being built; empty ones vanish. */
-  end(): void {
-    const inlines = trim(this.inlines);
-    this.inlines = [];
-    const pending = this.pending;
-    this.pending = { kind: 'text', style: 'paragraph' };
-    if (inlines.length === 0) return;
-    const children = inlines.map(normalizeInline);
-    if (pending.kind === 'item') {
-      const item: ListItem = { type: 'list-item', children };
-      const type = pending.ordered ? 'numbered-list' : 'bulleted-list';
-      const last = this.blocks[this.blocks.length - 1];
-      if (last && last.type === type) last.children.push(item);
-      else this.blocks.push({ type, children: [item] });
-      return;
-    }
-    if (pending.style === 'heading-2' || pending.style === 'heading-3') {
-      this.blocks.push({ type: 'heading', level: pending.style === 'heading-2' ? 2 : 3, children });
-    } else {
-      this.blocks.push({ type: pending.style, children });
-    }
-  }
-}
-
-const normalizeInline = (inline: Inline): Inline =>
-  'type' in inline
-    ? { ...inline, children: inline.children.map((leaf) => ({ ...leaf, text: toNfc(leaf.text) })) }
-    : { ...inline, text: toNfc(inline.text) };
-
-/** Trims spaces at the block's edges and drops leaves left empty. */
-function trim(inlines: Inline[]): Inline[] {
-  const first = inlines[0];
-  if (first && !('type' in first)) first.text = first.text.replace(/^ +/, '');
-  const last = inlines[inlines.length - 1];
-  if (last && !('type' in last)) last.text = last.text.replace(/ +$/, '');
-  return inlines.filter((inline) =>
-    'type' in inline ? inline.children.some((leaf) => leaf.text.trim() !== '') : inline.text !== '',
-  );
-}
 
 function linkText(nodes: ChildNode[], marks: Marks, builder: BlockBuilder, out: TextLeaf[]): void {
   for (const node of nodes) {
