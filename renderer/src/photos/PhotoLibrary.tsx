@@ -1,33 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Api } from '../../../shared/api/contract';
-import type { Result } from '../../../shared/api/result';
 import type { Shell } from '../client/createClient';
-import type { Photo, PhotoFilter, PhotoImportResult } from '../../../shared/photos/photo';
-import { hasAltText, hasCredit, photoFilters } from '../../../shared/photos/photo';
+import type { Photo, PhotoFilter } from '../../../shared/photos/photo';
+import { photoFilters } from '../../../shared/photos/photo';
 import { useI18n } from '../i18n/I18nProvider';
+import { ImportProgressPanel } from './ImportProgressPanel';
+import { PhotoCell } from './PhotoCell';
 import { PhotoEditor } from './PhotoEditor';
+import { usePhotoImport } from './usePhotoImport';
 import { usePhotoStore } from './PhotoContext';
-import { toBase64 } from '../client/base64';
-
-/** The drag type a library thumbnail carries: the photo's id. */
-export const photoDragType = 'application/x-newsroom-photo';
 
 const cell = 136;
 const columns = 2;
 const pageSize = 200;
-
-interface Progress {
-  total: number;
-  done: PhotoImportResult[];
-  current?: string;
-  cancelled: boolean;
-}
-
-/** One file to import: its name, and how to send it (bytes from the browser, a path on the desktop). */
-interface Source {
-  name: string;
-  send: () => Promise<Result<PhotoImportResult>>;
-}
 
 interface Props {
   api: Api;
@@ -53,13 +38,12 @@ export function PhotoLibrary({ api, shell, articleId, onInsert, pickRequest = 0 
   const [photos, setPhotos] = useState<Photo[]>([]);
   const [total, setTotal] = useState(0);
   const [selected, setSelected] = useState<string[]>([]);
-  const [progress, setProgress] = useState<Progress>();
-  const cancel = useRef(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewHeight, setViewHeight] = useState(400);
   const [generation, setGeneration] = useState(0);
+  const importer = usePhotoImport(api, shell, store, () => setGeneration((n) => n + 1));
 
   // The list is loaded a quarter second after the filters change, a page at a time as it scrolls.
   useEffect(() => {
@@ -105,43 +89,13 @@ export function PhotoLibrary({ api, shell, articleId, onInsert, pickRequest = 0 
   const lastRow = Math.min(rows, Math.ceil((scrollTop + viewHeight) / cell) + 2);
   const visible = photos.slice(firstRow * columns, lastRow * columns);
 
-  const importSources = async (sources: Source[]) => {
-    cancel.current = false;
-    const done: PhotoImportResult[] = [];
-    setProgress({ total: sources.length, done, cancelled: false });
-    for (const source of sources) {
-      if (cancel.current) break;
-      setProgress({ total: sources.length, done: [...done], current: source.name, cancelled: false });
-      const result = await source.send();
-      done.push(result.ok ? result.value : { name: source.name, status: 'rejected', reason: result.error.message });
-      if (result.ok && result.value.status !== 'rejected') store.put([result.value.photo]);
-    }
-    setProgress({ total: sources.length, done: [...done], cancelled: cancel.current });
-    setGeneration((n) => n + 1);
-  };
-
-  // The desktop app reads files by their path (no bytes through the page); the browser uploads them.
-  const fromFiles = (files: File[]): Source[] =>
-    files.map((file) => {
-      const path = shell === 'desktop' ? window.newsroomFiles?.pathForFile(file) : undefined;
-      return {
-        name: file.name,
-        send: async () =>
-          path
-            ? api['photos.importPath']({ path })
-            : api['photos.import']({ fileName: file.name, dataBase64: toBase64(await file.arrayBuffer()) }),
-      };
-    });
-  const fromPaths = (paths: string[]): Source[] =>
-    paths.map((path) => ({ name: path.split(/[\\/]/).at(-1) ?? path, send: () => api['photos.importPath']({ path }) }));
-
   const chooseFiles = async () => {
     if (shell !== 'desktop') {
       fileInput.current?.click();
       return;
     }
     const chosen = await api['photos.pickFiles']({});
-    if (chosen.ok && chosen.value.length > 0) void importSources(fromPaths(chosen.value));
+    if (chosen.ok && chosen.value.length > 0) void importer.importPaths(chosen.value);
   };
 
   const select = (photo: Photo, event: React.MouseEvent) => {
@@ -178,7 +132,7 @@ export function PhotoLibrary({ api, shell, articleId, onInsert, pickRequest = 0 
         const files = [...event.dataTransfer.files];
         if (files.length === 0) return;
         event.preventDefault();
-        void importSources(fromFiles(files));
+        void importer.importFiles(files);
       }}
     >
       <div className="photo-toolbar">
@@ -186,12 +140,7 @@ export function PhotoLibrary({ api, shell, articleId, onInsert, pickRequest = 0 
           type="button"
           className="secondary"
           data-testid="photo-import"
-          disabled={
-            progress !== undefined &&
-            progress.done.length < progress.total &&
-            !progress.cancelled &&
-            progress.current !== undefined
-          }
+          disabled={importer.running}
           onClick={() => void chooseFiles()}
         >
           {t('photos.import')}
@@ -206,47 +155,12 @@ export function PhotoLibrary({ api, shell, articleId, onInsert, pickRequest = 0 
           onChange={(event) => {
             const files = [...(event.target.files ?? [])];
             event.target.value = '';
-            if (files.length > 0) void importSources(fromFiles(files));
+            if (files.length > 0) void importer.importFiles(files);
           }}
         />
       </div>
-      {progress && (
-        <div className="photo-progress" data-testid="photo-progress" role="status">
-          <progress max={progress.total} value={progress.done.length} />
-          <span>
-            {progress.current !== undefined
-              ? t('photos.importing', {
-                  done: String(progress.done.length),
-                  total: String(progress.total),
-                  name: progress.current,
-                })
-              : t(progress.cancelled ? 'photos.importCancelled' : 'photos.importDone', {
-                  imported: String(progress.done.filter((result) => result.status === 'imported').length),
-                  duplicates: String(progress.done.filter((result) => result.status === 'duplicate').length),
-                  rejected: String(progress.done.filter((result) => result.status === 'rejected').length),
-                })}
-          </span>
-          {progress.current !== undefined && (
-            <button type="button" data-testid="photo-import-cancel" onClick={() => (cancel.current = true)}>
-              {t('photos.cancel')}
-            </button>
-          )}
-          <ul className="photo-results">
-            {progress.done.map((result, index) => (
-              <li key={index} data-status={result.status}>
-                {result.name}:{' '}
-                {result.status === 'rejected'
-                  ? t('photos.rejected', { reason: result.reason })
-                  : t(result.status === 'duplicate' ? 'photos.duplicate' : 'photos.imported')}
-              </li>
-            ))}
-          </ul>
-          {progress.current === undefined && (
-            <button type="button" onClick={() => setProgress(undefined)}>
-              {t('photos.dismiss')}
-            </button>
-          )}
-        </div>
+      {importer.progress && (
+        <ImportProgressPanel progress={importer.progress} onCancel={importer.cancel} onDismiss={importer.dismiss} />
       )}
       <input
         type="search"
@@ -296,39 +210,17 @@ export function PhotoLibrary({ api, shell, articleId, onInsert, pickRequest = 0 
         <div style={{ height: rows * cell, position: 'relative' }}>
           {visible.map((photo, index) => {
             const position = firstRow * columns + index;
-            const credit = hasCredit(photo);
-            const alt = hasAltText(photo);
             return (
-              <button
+              <PhotoCell
                 key={photo.id}
-                type="button"
-                className={selected.includes(photo.id) ? 'photo-cell selected' : 'photo-cell'}
-                style={{ top: Math.floor(position / columns) * cell, left: (position % columns) * cell }}
-                data-testid="photo-cell"
-                data-photo-id={photo.id}
-                aria-pressed={selected.includes(photo.id)}
-                draggable
-                onDragStart={(event) => {
-                  event.dataTransfer.setData(photoDragType, photo.id);
-                  event.dataTransfer.effectAllowed = 'copy';
-                }}
-                onClick={(event) => select(photo, event)}
-                title={photo.description || photo.originalName}
-              >
-                <img
-                  src={store.photoUrl(photo.id, 'thumb')}
-                  alt={photo.altText}
-                  loading="lazy"
-                  width={cell - 12}
-                  height={cell - 36}
-                />
-                <span className="photo-caption">{photo.creator || photo.originalName}</span>
-                {(!credit || !alt) && (
-                  <span className="photo-missing" data-testid="photo-missing">
-                    {[!credit ? t('photos.noCredit') : '', !alt ? t('photos.noAlt') : ''].filter(Boolean).join(' · ')}
-                  </span>
-                )}
-              </button>
+                photo={photo}
+                size={cell}
+                top={Math.floor(position / columns) * cell}
+                left={(position % columns) * cell}
+                selected={selected.includes(photo.id)}
+                thumbUrl={store.photoUrl(photo.id, 'thumb')}
+                onSelect={(event) => select(photo, event)}
+              />
             );
           })}
         </div>

@@ -1,0 +1,18 @@
+import type { ArticleStatus } from '../../../shared/article/article';
+import type { Photo } from '../../../shared/photos/photo';
+import type { SaveState } from '../autosave/Autosaver';
+
+export interface EditorHandle {
+  /** Saves what is unsaved; resolves with the state after the attempt. */
+  flush: () => Promise<SaveState>;
+  /** Places a photo in the article at the cursor (or at the end). */
+  insertPhoto: (photo: Photo) => void;
+}
+
+export interface SavedChange {
+  id: number;
+  version: number;
+  headline: string;
+  status?: ArticleStatus;
+  section: string;
+}
