@@ -3,6 +3,7 @@ import {
   expectSaved,
   headline,
   newArticle,
+  openNewArticle,
   openArticle,
   paragraphs,
   selectBackwards,
@@ -22,9 +23,7 @@ interface StoredFull {
 }
 
 test('a story with every block type, written by keyboard, is stored as structure', async ({ page, serve, stored }) => {
-  const server = await serve();
-  await page.goto(server.url);
-  const id = await newArticle(page);
+  const { id } = await openNewArticle(page, serve);
   await headline(page).click();
   await page.keyboard.type('Hội nghị tổng kết');
   await page.keyboard.press('Tab');
@@ -189,9 +188,7 @@ test('an editor note anchored to a passage is marked and listed, and stored with
   serve,
   stored,
 }) => {
-  const server = await serve();
-  await page.goto(server.url);
-  const id = await newArticle(page);
+  const { id } = await openNewArticle(page, serve);
   await paragraphs(page).first().click();
   await page.keyboard.type('Trung tướng Nguyễn Mạnh Hùng chủ trì');
   await selectBackwards(page, 'chủ trì'.length);

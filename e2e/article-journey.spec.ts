@@ -4,6 +4,7 @@ import {
   headline,
   lead,
   newArticle,
+  openNewArticle,
   openArticle,
   paragraphs,
   saveStatus,
@@ -55,9 +56,7 @@ test('IME composition yields each word once, with no duplicated or lost characte
   serve,
   stored,
 }) => {
-  const server = await serve();
-  await page.goto(server.url);
-  const id = await newArticle(page);
+  const { id } = await openNewArticle(page, serve);
   const cdp = await page.context().newCDPSession(page);
   /** Telex typing of one word: each keystroke updates the composition; the last one commits it. */
   const compose = async (steps: string[]) => {
@@ -157,9 +156,7 @@ test('a failed save keeps the text on screen, says why, and retries until it is 
 });
 
 test('the interface speaks Vietnamese and English', async ({ page, serve }) => {
-  const server = await serve();
-  await page.goto(server.url);
-  await newArticle(page);
+  await openNewArticle(page, serve);
   await headline(page).click();
   await page.keyboard.type('Tít');
   await expectSaved(page);

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, expectSaved, headline, lead, newArticle, test } from './support/fixtures';
+import { expect, expectSaved, headline, lead, newArticle, openNewArticle, test } from './support/fixtures';
 import { photo } from './support/photos';
 
 test('export for publication: the preflight says what to fix and goes there; then the package is written', async ({
@@ -8,9 +8,7 @@ test('export for publication: the preflight says what to fix and goes there; the
   serve,
   dataDir,
 }) => {
-  const server = await serve();
-  await page.goto(server.url);
-  await newArticle(page);
+  await openNewArticle(page, serve);
   await headline(page).click();
   await page.keyboard.type('Hội nghị tổng kết');
   await expectSaved(page);

@@ -2,7 +2,17 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliPath } from './support/server';
-import { expect, expectSaved, headline, lead, newArticle, openArticle, saveStatus, test } from './support/fixtures';
+import {
+  expect,
+  expectSaved,
+  headline,
+  lead,
+  newArticle,
+  openNewArticle,
+  openArticle,
+  saveStatus,
+  test,
+} from './support/fixtures';
 
 const cli = (dataDir: string, ...args: string[]) =>
   execFileSync(process.execPath, [cliPath, ...args, '--data-dir', dataDir], { encoding: 'utf8' });
@@ -13,9 +23,7 @@ test('history: a named version, a comparison with the text on screen, a restore 
   stored,
   dataDir,
 }) => {
-  const server = await serve();
-  await page.goto(server.url);
-  const id = await newArticle(page);
+  const { id } = await openNewArticle(page, serve);
   await headline(page).click();
   await page.keyboard.type('Hội nghị tổng kết công tác');
   await page.keyboard.press('Enter');
@@ -62,9 +70,7 @@ test('two windows on one article: the stale one is told, keeps its text, and can
   serve,
   stored,
 }) => {
-  const server = await serve();
-  await page.goto(server.url);
-  const id = await newArticle(page);
+  const { server, id } = await openNewArticle(page, serve);
   await headline(page).click();
   await page.keyboard.type('Bài chung');
   await expectSaved(page);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, expectSaved, lead, newArticle, paragraphs, test } from './support/fixtures';
+import { expect, expectSaved, lead, newArticle, openNewArticle, paragraphs, test } from './support/fixtures';
 import { exportStyleHash } from '../shared/security/contentSecurityPolicy';
 import { repoRoot } from './support/server';
 
@@ -99,9 +99,7 @@ test('a real Ctrl+V of HTML from the system clipboard goes through the same mapp
   pageErrors,
 }) => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  const server = await serve();
-  await page.goto(server.url);
-  await newArticle(page);
+  await openNewArticle(page, serve);
   await paragraphs(page).first().click();
   await page.evaluate(async () => {
     const html =
@@ -136,9 +134,7 @@ test('text pasted from an old TCVN3 or VNI document becomes Unicode, with a noti
   serve,
   stored,
 }) => {
-  const server = await serve();
-  await page.goto(server.url);
-  const id = await newArticle(page);
+  const { id } = await openNewArticle(page, serve);
   await paragraphs(page).first().click();
   // "Trung tướng Nguyễn Mạnh Hùng chủ trì Hội nghị." as a VNI-Times document gives it to the clipboard.
   await paste(page, { 'text/plain': 'Trung töôùng Nguyeãn Maïnh Huøng chuû trì Hoäi nghò.' });

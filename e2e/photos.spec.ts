@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { photo } from './support/photos';
 import { cliPath } from './support/server';
-import { expect, expectSaved, headline, newArticle, test } from './support/fixtures';
+import { expect, expectSaved, headline, newArticle, openNewArticle, test } from './support/fixtures';
 
 const photosJson = (dataDir: string) =>
   JSON.parse(
@@ -33,9 +33,7 @@ test('the photo desk: import with per-file results, credits read and completed, 
   const svg = join(dir, 've.jpg');
   writeFileSync(svg, '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>');
 
-  const server = await serve();
-  await page.goto(server.url);
-  const id = await newArticle(page);
+  const { id } = await openNewArticle(page, serve);
   await headline(page).click();
   await page.keyboard.type('Hội nghị tổng kết');
   await expectSaved(page);
@@ -190,9 +188,7 @@ test('a photo dragged from the library into the text becomes a figure there', as
     '-XMP-dc:Creator=Minh Tuấn',
     '-XMP-dc:Description=Ảnh kéo vào bài.',
   ]);
-  const server = await serve();
-  await page.goto(server.url);
-  await newArticle(page);
+  await openNewArticle(page, serve);
   await headline(page).click();
   await page.keyboard.type('Bài có ảnh');
   await page.keyboard.press('Enter');
@@ -212,9 +208,7 @@ test('the contributor registry: a name typed once is offered again, and its cred
   page,
   serve,
 }) => {
-  const server = await serve();
-  await page.goto(server.url);
-  await newArticle(page);
+  await openNewArticle(page, serve);
   await page.getByTestId('add-contributor').click();
   await page.getByTestId('contributor-name-0').fill('Minh Tuấn');
   await expectSaved(page);

@@ -85,6 +85,16 @@ export async function expectSaved(page: Page): Promise<void> {
   await expect(saveStatus(page)).toHaveAttribute('data-state', 'saved', { timeout: 10_000 });
 }
 
+/** Starts the browser edition on the test's data folder, opens it, and starts a new article. */
+export async function openNewArticle(
+  page: Page,
+  serve: Fixtures['serve'],
+): Promise<{ server: ServerProcess; id: number }> {
+  const server = await serve();
+  await page.goto(server.url);
+  return { server, id: await newArticle(page) };
+}
+
 export async function newArticle(page: Page): Promise<number> {
   const before = await page.locator('[data-article-id]').count();
   await page.getByTestId('new-article').click();

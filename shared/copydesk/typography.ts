@@ -3,48 +3,26 @@ import type { Finding, Segment } from './finding';
 /** Missing, extra and doubled spaces around punctuation. */
 export function spacing(segment: Segment, out: Finding[]): void {
   const { text, place } = segment;
+  const found = (rule: Finding['rule'], start: number, length: number, fix: string, after = 9) =>
+    out.push({
+      rule,
+      place,
+      start,
+      end: start + length,
+      excerpt: text.slice(Math.max(0, start - 8), start + after),
+      fix,
+    });
   for (const match of text.matchAll(/([,;:])(?=\p{L})/gu)) {
     const token = /\S*$/.exec(text.slice(0, match.index))?.[0] ?? '';
     if (token.includes('@') || /^(https?|mailto)$/i.test(token) || /\/\/|www\./i.test(token)) continue;
-    out.push({
-      rule: 'space-after-punctuation',
-      place,
-      start: match.index,
-      end: match.index + 1,
-      excerpt: text.slice(Math.max(0, match.index - 8), match.index + 9),
-      fix: `${match[1]} `,
-    });
+    found('space-after-punctuation', match.index, 1, `${match[1]} `);
   }
-  for (const match of text.matchAll(/(?<=\p{Ll}{3})([.!?])(?=\p{Lu}\p{Ll})/gu)) {
-    out.push({
-      rule: 'space-after-punctuation',
-      place,
-      start: match.index,
-      end: match.index + 1,
-      excerpt: text.slice(Math.max(0, match.index - 8), match.index + 9),
-      fix: `${match[1]} `,
-    });
-  }
-  for (const match of text.matchAll(/(?<=[\p{L}\d”)]) +(?=[,;.!?:](?:\s|$))/gu)) {
-    out.push({
-      rule: 'space-before-punctuation',
-      place,
-      start: match.index,
-      end: match.index + match[0].length,
-      excerpt: text.slice(Math.max(0, match.index - 8), match.index + 9),
-      fix: '',
-    });
-  }
-  for (const match of text.matchAll(/(?<=\S) {2,}(?=\S)/g)) {
-    out.push({
-      rule: 'double-space',
-      place,
-      start: match.index,
-      end: match.index + match[0].length,
-      excerpt: text.slice(Math.max(0, match.index - 8), match.index + 10),
-      fix: ' ',
-    });
-  }
+  for (const match of text.matchAll(/(?<=\p{Ll}{3})([.!?])(?=\p{Lu}\p{Ll})/gu))
+    found('space-after-punctuation', match.index, 1, `${match[1]} `);
+  for (const match of text.matchAll(/(?<=[\p{L}\d”)]) +(?=[,;.!?:](?:\s|$))/gu))
+    found('space-before-punctuation', match.index, match[0].length, '');
+  for (const match of text.matchAll(/(?<=\S) {2,}(?=\S)/g))
+    found('double-space', match.index, match[0].length, ' ', 10);
 }
 
 /** Straight quotes, and quotes or brackets opened and never closed (or closed and never opened). */
