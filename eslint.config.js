@@ -41,6 +41,18 @@ const boundaries = {
       { group: ['**/electron/**'], message: 'renderer/ never imports electron/: use the contract in shared/api.' },
     ],
   },
+  server: {
+    patterns: [
+      {
+        group: ['electron', 'better-sqlite3', 'react', 'react-dom', 'slate*'],
+        message: 'The desk server is plain Node with PostgreSQL.',
+      },
+      {
+        group: ['**/electron/**', '**/renderer/**'],
+        message: 'server/ imports shared/ only, never electron/ or renderer/.',
+      },
+    ],
+  },
   core: {
     patterns: [
       {
@@ -113,6 +125,7 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   { files: ['electron/core/**/*.ts'], rules: { 'no-restricted-imports': ['error', boundaries.core] } },
+  { files: ['server/**/*.ts'], rules: { 'no-restricted-imports': ['error', boundaries.server] } },
   {
     files: ['electron/**/*.ts'],
     ignores: ['electron/desktop/preload.ts'],

@@ -1,4 +1,5 @@
 import type { ArticleContent, Block } from '../article/article';
+import { canonical } from './canonical';
 import { diff3 } from './diff3';
 
 export type ArticleField = keyof ArticleContent;
@@ -10,7 +11,7 @@ export interface MergeResult {
   conflicts: ArticleField[];
 }
 
-const key = (value: unknown): string => JSON.stringify(value);
+const key = canonical;
 const equal = (a: unknown, b: unknown): boolean => key(a) === key(b);
 
 /** Records keyed by an id (notes) or a name (contributors): each one merged as a whole. */

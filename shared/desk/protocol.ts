@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { articleContentShape, articleStatuses } from '../article/article';
+
+/** What the desk's HTTP API takes and answers; the server and the laptop's sync both parse with these. */
+
+export const deskRoles = ['reporter', 'photo', 'editor', 'admin'] as const;
+export type DeskRole = (typeof deskRoles)[number];
+
+export const userName = z
+  .string()
+  .trim()
+  .min(2)
+  .max(60)
+  .regex(/^[\p{L}\p{N}._-]+$/u, 'A user name is letters, digits, dots, dashes and underscores.')
+  .transform((name) => name.normalize('NFC').toLowerCase());
+
+const uuid = z.uuid();
+
+export const joinRequest = z.strictObject({
+  user: userName,
+  password: z.string().min(1).max(1024),
+  device: z.string().trim().min(1).max(100),
+});
+export type JoinRequest = z.input<typeof joinRequest>;
+export interface JoinResponse {
+  token: string;
+  deviceId: string;
+  user: string;
+  role: DeskRole;
+}
+
+const content = z.strictObject(
+  Object.fromEntries(Object.entries(articleContentShape).map(([key, schema]) => [key, schema.optional()])) as {
+    [K in keyof typeof articleContentShape]: z.ZodOptional<(typeof articleContentShape)[K]>;
+  },
+);
+
+/** One change a laptop made: resent with the same id after any failure, applied once. */
+export const mutation = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('article.save'),
+    mutationId: uuid,
+    articleId: uuid,
+    /** 0 for an article the desk does not have yet. */
+    baseVersion: z.number().int().min(0),
+    /** The fields changed, each with its whole new value. */
+    fields: content,
+  }),
+  z.strictObject({
+    kind: z.literal('article.status'),
+    mutationId: uuid,
+    articleId: uuid,
+    baseVersion: z.number().int().min(1),
+    status: z.enum(articleStatuses),
+  }),
+]);
+export type Mutation = z.output<typeof mutation>;
+
+export const pushRequest = z.strictObject({ mutations: z.array(mutation).min(1).max(200) });
+
+/** Why the desk refused a mutation: the rule, named. */
+export const refusals = [
+  'role',
+  'not-author',
+  'submitted',
+  'workflow',
+  'unknown-article',
+  'stale-base',
+  'disabled',
+] as const;
+export type Refusal = (typeof refusals)[number];
+
+export type PushOutcome =
+  | { mutationId: string; outcome: 'applied' | 'merged'; version: number }
+  | { mutationId: string; outcome: 'conflict'; version: number; fields: string[]; conflictVersion: number }
+  | { mutationId: string; outcome: 'refused'; rule: Refusal; message: string };
+
+export interface DeskArticle {
+  id: string;
+  version: number;
+  status: (typeof articleStatuses)[number];
+  author: string;
+  updatedBy: string;
+  updatedAt: string;
+  content: Record<string, unknown>;
+  /** Set while a conflict waits for a person: who changed the same words, and the kept version. */
+  conflict: { authors: string[]; version: number; fields: string[] } | null;
+}
+
+export interface PullResponse {
+  changes: { seq: number; article: DeskArticle }[];
+  /** Pass it back as `after` for the next page. */
+  cursor: number;
+  more: boolean;
+}
+
+export const pullQuery = z.strictObject({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
