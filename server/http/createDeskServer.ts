@@ -1,0 +1,123 @@
+import Fastify from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type pg from 'pg';
+import type { ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import { joinRequest, pullQuery, pushRequest } from '../../shared/desk/protocol';
+import type { JoinResponse } from '../../shared/desk/protocol';
+import { pull, push } from '../store/sync';
+import type { Actor } from '../store/users';
+import { authenticate, joinDevice } from '../store/users';
+
+export interface DeskServerOptions {
+  pool: pg.Pool;
+  /** Certificate and key (PEM) for HTTPS; plain HTTP without them. */
+  tls?: { cert: string; key: string };
+  /** Called with each change number as it commits (from PostgreSQL's notifications). */
+  subscribe: (listener: (deskId: string, seq: number) => void) => () => void;
+}
+
+/** The desk's HTTP API: every input parsed with the protocol's schemas, every call but join behind a device token. */
+export function createDeskServer(options: DeskServerOptions): FastifyInstance {
+  const app = Fastify({
+    bodyLimit: 8 * 1024 * 1024,
+    https: options.tls ?? null,
+    logger: false,
+    connectionTimeout: 0,
+    requestTimeout: 120_000,
+  });
+  const { pool } = options;
+
+  const fail = (reply: FastifyReply, status: number, code: string, message: string) =>
+    reply.code(status).send({ ok: false, error: { code, message } });
+
+  const parse = <S extends z.ZodType>(schema: S, value: unknown, reply: FastifyReply): z.output<S> | undefined => {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0];
+    void fail(reply, 400, 'validation', `${issue?.path.join('.') || 'request'}: ${issue?.message ?? 'invalid'}`);
+    return undefined;
+  };
+
+  const actorOf = async (request: FastifyRequest, reply: FastifyReply): Promise<Actor | undefined> => {
+    const token = /^Bearer ([A-Za-z0-9_-]{32,128})$/.exec(request.headers.authorization ?? '')?.[1];
+    const actor = token ? await authenticate(pool, token) : undefined;
+    if (!actor) void fail(reply, 401, 'unauthorized', 'This device is not signed in to the desk, or was signed out.');
+    return actor;
+  };
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('Cache-Control', 'no-store');
+    reply.header('X-Content-Type-Options', 'nosniff');
+  });
+
+  app.post('/api/join', async (request, reply) => {
+    const input = parse(joinRequest, request.body, reply);
+    if (!input) return reply;
+    const joined = await joinDevice(pool, input.user, input.password, input.device);
+    if (!joined.ok)
+      return joined.reason === 'throttled'
+        ? fail(reply, 429, 'throttled', 'Too many wrong passwords for this user: try again in 15 minutes.')
+        : fail(reply, 401, 'wrong_password', 'Wrong user name or password.');
+    const body: JoinResponse = {
+      token: joined.token,
+      deviceId: joined.deviceId,
+      user: joined.user.name,
+      role: joined.user.role,
+    };
+    return reply.send({ ok: true, value: body });
+  });
+
+  app.get('/api/me', async (request, reply) => {
+    const actor = await actorOf(request, reply);
+    if (!actor) return reply;
+    return reply.send({ ok: true, value: { user: actor.name, role: actor.role, deviceId: actor.deviceId } });
+  });
+
+  app.post('/api/push', async (request, reply) => {
+    const actor = await actorOf(request, reply);
+    if (!actor) return reply;
+    const input = parse(pushRequest, request.body, reply);
+    if (!input) return reply;
+    return reply.send({ ok: true, value: { outcomes: await push(pool, actor, input.mutations) } });
+  });
+
+  app.get('/api/pull', async (request, reply) => {
+    const actor = await actorOf(request, reply);
+    if (!actor) return reply;
+    const input = parse(pullQuery, request.query, reply);
+    if (!input) return reply;
+    return reply.send({ ok: true, value: await pull(pool, actor.deskId, input.after, input.limit) });
+  });
+
+  /** Server-sent events: "there is something to pull", with the newest change number. */
+  app.get('/api/events', async (request, reply) => {
+    const actor = await actorOf(request, reply);
+    if (!actor) return reply;
+    reply.hijack();
+    const raw: ServerResponse = reply.raw;
+    raw.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
+    raw.write(': connected\n\n');
+    const unsubscribe = options.subscribe((desk, seq) => {
+      if (desk === actor.deskId) raw.write(`event: change\ndata: ${seq}\n\n`);
+    });
+    const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), 25_000);
+    request.raw.on('close', () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+    });
+  });
+
+  app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
+    if (error.statusCode === 413) return fail(reply, 413, 'too_large', 'The request is too large.');
+    if (error.statusCode === 415 || error.statusCode === 400)
+      return fail(reply, error.statusCode, 'validation', error.message);
+    console.error('[desk] request failed:', error);
+    return fail(reply, 500, 'internal', 'The desk failed to answer; nothing was half done, send again.');
+  });
+  return app;
+}
