@@ -94,7 +94,7 @@ describe('the desk over HTTP', () => {
     expect(pushed.envelope).toMatchObject({ ok: true, value: { outcomes: [{ outcome: 'applied', version: 1 }] } });
     let text = '';
     while (!text.includes('event: change')) {
-      const chunk: ReadableStreamReadResult<Uint8Array> = await reader.read();
+      const chunk = (await reader.read()) as { value?: Uint8Array };
       text += new TextDecoder().decode(chunk.value);
     }
     await reader.cancel();
