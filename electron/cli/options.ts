@@ -26,6 +26,12 @@ export const cliOptions = {
   name: { type: 'string' },
   'no-open': { type: 'boolean', default: false },
   'as-is': { type: 'boolean', default: false },
+  database: { type: 'string' },
+  host: { type: 'string' },
+  role: { type: 'string' },
+  user: { type: 'string' },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
 } as const;
 
 /** Options every command takes. */

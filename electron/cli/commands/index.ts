@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
 import { archiveCommands } from './archive';
+import { deskCommands } from './desk';
 import { articleCommands } from './article';
 import { exportCommands } from './export';
 import { historyCommands } from './history';
@@ -18,6 +19,7 @@ export const commands: readonly CliCommand[] = [
   ...photosCommands,
   ...peopleCommands,
   ...archiveCommands,
+  ...deskCommands,
 ];
 
 const names = commands.map((command) => command.name.join(' '));

@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { migrate, NewerSchemaError } from '../../../server/db/migrate';
+import { startDesk } from '../../../server/startDesk';
+import { addUser, DeskInputError, disableUser, listUsers } from '../../../server/store/users';
+import type { CliCommand } from '../command';
+import type { CliIo } from '../output';
+import { CliError } from '../output';
+
+/** The desk's PostgreSQL: --database, else NEWSROOM_DESK_DATABASE. */
+function databaseUrl(option: string | undefined, env: NodeJS.ProcessEnv): string {
+  const url = option ?? env.NEWSROOM_DESK_DATABASE;
+  if (!url)
+    throw new CliError(
+      'The desk needs a PostgreSQL database: pass --database postgres://USER@HOST/DB or set NEWSROOM_DESK_DATABASE.',
+      2,
+    );
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new CliError('--database takes a postgres:// address.', 2);
+  return url;
+}
+
+/** Runs `work` on a migrated pool, closed after; database errors become a message, not a stack. */
+async function withDesk<T>(url: string, work: (pool: pg.Pool) => Promise<T>): Promise<T> {
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  try {
+    await migrate(pool);
+    return await work(pool);
+  } catch (error) {
+    if (error instanceof DeskInputError) throw new CliError(error.message, 2);
+    if (error instanceof NewerSchemaError) throw new CliError(error.message);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '3D000' || code === '28P01')
+      throw new CliError(`Cannot reach the desk database: ${(error as Error).message}`);
+    throw error;
+  } finally {
+    await pool.end();
+  }
+}
+
+async function readPassword(io: CliIo): Promise<string> {
+  const text = (await io.input?.()) ?? '';
+  const password = text.replace(/\r?\n$/, '');
+  if (password === '')
+    throw new CliError('Give the password on standard input (echo … | newsroom desk user add …).', 2);
+  return password;
+}
+
+async function serveDesk(url: string, values: Record<string, unknown>, io: CliIo): Promise<number> {
+  const port = values.port === undefined ? 4790 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new CliError('--port takes a number from 0 to 65535', 2);
+  const [certFile, keyFile] = [values['tls-cert'], values['tls-key']] as [string | undefined, string | undefined];
+  if ((certFile === undefined) !== (keyFile === undefined))
+    throw new CliError('--tls-cert and --tls-key go together.', 2);
+  const tls =
+    certFile && keyFile ? { cert: readFileSync(certFile, 'utf8'), key: readFileSync(keyFile, 'utf8') } : undefined;
+  const desk = await withDeskErrors(() =>
+    startDesk({ database: url, port, host: (values.host as string | undefined) ?? '127.0.0.1', tls }),
+  );
+  io.out(`Newsroom desk at ${desk.url}`);
+  return new Promise((resolve) => {
+    const stop = () => void desk.close().then(() => resolve(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+async function withDeskErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof NewerSchemaError) throw new CliError(error.message);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new CliError(`The port is in use: ${(error as Error).message}`);
+    if (code === 'ECONNREFUSED' || code === '3D000' || code === '28P01')
+      throw new CliError(`Cannot reach the desk database: ${(error as Error).message}`);
+    throw error;
+  }
+}
+
+export const deskCommands: readonly CliCommand[] = [
+  {
+    name: ['desk', 'serve'],
+    usage: 'desk serve [--database URL] [--port N] [--host H]\n[--tls-cert F --tls-key F]',
+    summary: 'start the desk server on PostgreSQL (default port 4790, on 127.0.0.1 unless --host)',
+    options: ['database', 'port', 'host', 'tls-cert', 'tls-key'],
+    archive: 'own',
+    run: ({ io, env }, { values }) => serveDesk(databaseUrl(values.database, env), values, io),
+  },
+  {
+    name: ['desk', 'user', 'add'],
+    usage: 'desk user add NAME --role reporter|photo|editor|admin',
+    summary: 'add a desk user; the password is read from standard input and stored as an argon2id hash',
+    options: ['database', 'role'],
+    archive: 'own',
+    run: async ({ io, env }, { values, args }) => {
+      const [name] = args;
+      if (!name || !values.role) throw new CliError('desk user add needs a NAME and --role', 2);
+      const password = await readPassword(io);
+      const user = await withDesk(databaseUrl(values.database, env), (pool) =>
+        addUser(pool, name, values.role ?? '', password),
+      );
+      io.out(`Added ${user.name} (${user.role}).`);
+    },
+  },
+  {
+    name: ['desk', 'user', 'list'],
+    usage: 'desk user list',
+    summary: "the desk's users, their roles, and who is disabled",
+    options: ['database'],
+    archive: 'own',
+    run: async ({ io, env, json }, { values }) => {
+      const users = await withDesk(databaseUrl(values.database, env), listUsers);
+      if (json) io.out(JSON.stringify(users.map(({ name, role, disabled }) => ({ name, role, disabled }))));
+      else for (const user of users) io.out(`${user.name}\t${user.role}${user.disabled ? '\tdisabled' : ''}`);
+    },
+  },
+  {
+    name: ['desk', 'user', 'disable'],
+    usage: 'desk user disable NAME',
+    summary: 'disable a user and sign out every device of theirs',
+    options: ['database'],
+    archive: 'own',
+    run: async ({ io, env }, { values, args }) => {
+      const [name] = args;
+      if (!name) throw new CliError('desk user disable needs a NAME', 2);
+      const done = await withDesk(databaseUrl(values.database, env), (pool) => disableUser(pool, name));
+      if (!done) throw new CliError(`The desk has no active user ${name}.`);
+      io.out(`Disabled ${name}; their devices are signed out.`);
+    },
+  },
+];

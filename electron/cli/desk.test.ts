@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { clusterForTests } from '../../server/testing/deskDatabase';
+import { cli } from '../testing/testCli';
+import { tempDir } from '../testing/tempDir';
+
+const cluster = await clusterForTests();
+const database = await cluster.database();
+const env = { NEWSROOM_DESK_DATABASE: database };
+const dataDir = tempDir();
+const desk = (args: string[], input = '') => cli([...args, '--data-dir', dataDir], env, input);
+
+describe('newsroom desk', () => {
+  it('adds users with the password from standard input, lists and disables them', async () => {
+    expect(await desk(['desk', 'user', 'add', 'MinhTuan', '--role', 'reporter'], 'mật khẩu dài\n')).toMatchObject({
+      code: 0,
+      stdout: 'Added minhtuan (reporter).',
+    });
+    await desk(['desk', 'user', 'add', 'bientap', '--role', 'editor'], 'mật khẩu biên tập\n');
+    expect(await desk(['desk', 'user', 'add', 'x1', '--role', 'chief'], 'mật khẩu dài\n')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('The role is one of reporter, photo, editor, admin') as string,
+    });
+    expect((await desk(['desk', 'user', 'add', 'ngan', '--role', 'photo'], 'ngắn\n')).code).toBe(2);
+    expect((await desk(['desk', 'user', 'add', 'minhtuan', '--role', 'photo'], 'mật khẩu khác\n')).stderr).toContain(
+      'already has a user minhtuan',
+    );
+    expect((await desk(['desk', 'user', 'disable', 'bientap'])).code).toBe(0);
+    expect(JSON.parse((await desk(['desk', 'user', 'list', '--json'])).stdout)).toEqual([
+      { name: 'bientap', role: 'editor', disabled: true },
+      { name: 'minhtuan', role: 'reporter', disabled: false },
+    ]);
+  });
+
+  it('says what is missing without a database, and when the database is unreachable', async () => {
+    const none = await cli(['desk', 'user', 'list', '--data-dir', dataDir], {});
+    expect(none).toMatchObject({ code: 2, stderr: expect.stringContaining('NEWSROOM_DESK_DATABASE') as string });
+    const away = await cli([
+      'desk',
+      'user',
+      'list',
+      '--data-dir',
+      dataDir,
+      '--database',
+      'postgres://x@127.0.0.1:1/none',
+    ]);
+    expect(away).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('Cannot reach the desk database') as string,
+    });
+  });
+
+  it('desk serve prints one line with its address and answers there', async () => {
+    const main = join(import.meta.dirname, 'main.ts');
+    const child = spawn(process.execPath, ['--import', 'tsx', main, 'desk', 'serve', '--port', '0'], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    afterAll(() => child.kill());
+    const line = await new Promise<string>((resolve) =>
+      createInterface({ input: child.stdout }).once('line', (text) => resolve(text)),
+    );
+    expect(line).toMatch(/^Newsroom desk at http:\/\/127\.0\.0\.1:\d+$/);
+    const response = await fetch(`${line.slice('Newsroom desk at '.length)}/api/me`);
+    expect(response.status).toBe(401);
+    child.kill('SIGTERM');
+    expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(0);
+  });
+});
