@@ -11,6 +11,7 @@ import { historyHandlers } from './handlers/history';
 import { peopleHandlers } from './handlers/people';
 import { photoHandlers } from './handlers/photos';
 import { searchHandlers } from './handlers/search';
+import { deskHandlers } from './handlers/desk';
 import { settingsHandlers } from './handlers/settings';
 import { PhotoImporter } from './photos/photoImporter';
 import { importPhotoFiles } from './photos/photoImport';
@@ -85,8 +86,9 @@ export function createCore(db: Database, options: CoreOptions = {}): Handlers {
   const photos = photoHandlers(context);
   const people = peopleHandlers(context);
   const settings = settingsHandlers(context);
+  const desk = deskHandlers(context);
   const archive = archiveHandlers(context);
-  disjoint([articles, search, history, exports, photos, people, settings, archive]);
+  disjoint([articles, search, history, exports, photos, people, settings, archive, desk]);
   // The compiler proves every method has a handler; disjoint, that none has two.
   return {
     ...articles,
@@ -97,5 +99,6 @@ export function createCore(db: Database, options: CoreOptions = {}): Handlers {
     ...people,
     ...settings,
     ...archive,
+    ...desk,
   } satisfies Handlers;
 }

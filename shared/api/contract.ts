@@ -1,3 +1,4 @@
+import type { DeskStatus, DeskSyncReport } from '../desk/status';
 import { z } from 'zod';
 import type { Article, ArticleSummary, SavedVersion } from '../article/article';
 import { articleContentShape, articleStatuses, headlineSchema } from '../article/article';
@@ -136,6 +137,20 @@ export const contract = {
   'people.list': method<Person[]>()(z.strictObject({})),
   /** How a person's name is written in credit lines ('' for upper case), and their unit. */
   'people.save': method<Person>()(personSchema),
+  /** Whether this laptop has joined a desk, as whom, and what waits to be sent. */
+  'desk.status': method<DeskStatus>()(z.strictObject({})),
+  /** Joins a desk: the password is sent to the desk once; the device token stays in the core. */
+  'desk.join': method<DeskStatus>()(
+    z.strictObject({
+      url: z.url({ protocol: /^https?$/ }).max(500),
+      user: z.string().trim().min(1).max(60),
+      password: z.string().min(1).max(1024),
+    }),
+  ),
+  /** One sync round: what waits is pushed, what the desk has is pulled. */
+  'desk.sync': method<DeskSyncReport>()(z.strictObject({})),
+  /** Signs this laptop out of the desk (its archive stays as it is). */
+  'desk.leave': method<DeskStatus>()(z.strictObject({})),
   'settings.get': method<Settings>()(z.strictObject({})),
   'settings.update': method<Settings>()(settingsSchema.partial().strict()),
 } satisfies Record<string, MethodSpec<z.ZodType, unknown>>;

@@ -28,6 +28,10 @@ export const methodNames = [
   'photos.update',
   'people.list',
   'people.save',
+  'desk.status',
+  'desk.join',
+  'desk.sync',
+  'desk.leave',
   'settings.get',
   'settings.update',
 ] as const;

@@ -11,6 +11,13 @@ export const errorCodes = [
   'forbidden',
   'unavailable',
   'internal',
+  'desk_not_joined',
+  'desk_unreachable',
+  'desk_certificate',
+  'desk_wrong_password',
+  'desk_signed_out',
+  'desk_throttled',
+  'desk_failed',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

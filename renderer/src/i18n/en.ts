@@ -299,4 +299,11 @@ export const en = {
   'error.forbidden': 'access was refused.',
   'error.unavailable': 'the archive cannot be reached.',
   'error.internal': 'an unexpected error happened.',
+  'error.desk_not_joined': 'this laptop has not joined a desk.',
+  'error.desk_unreachable': 'the desk cannot be reached; everything stays saved on this laptop.',
+  'error.desk_certificate': "the desk's certificate is not trusted by this system.",
+  'error.desk_wrong_password': 'wrong user name or password.',
+  'error.desk_signed_out': 'the desk signed this laptop out; join again.',
+  'error.desk_throttled': 'too many wrong passwords; try again in 15 minutes.',
+  'error.desk_failed': 'the desk could not take the change; it will be sent again.',
 };

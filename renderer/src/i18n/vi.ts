@@ -301,4 +301,11 @@ export const vi: Record<MessageKey, string> = {
   'error.forbidden': 'truy cập bị từ chối.',
   'error.unavailable': 'không kết nối được với kho lưu trữ.',
   'error.internal': 'đã xảy ra lỗi không mong muốn.',
+  'error.desk_not_joined': 'máy này chưa tham gia tòa soạn.',
+  'error.desk_unreachable': 'không kết nối được tòa soạn; mọi thứ vẫn được lưu trên máy.',
+  'error.desk_certificate': 'chứng chỉ của tòa soạn không được hệ thống tin cậy.',
+  'error.desk_wrong_password': 'sai tên người dùng hoặc mật khẩu.',
+  'error.desk_signed_out': 'tòa soạn đã đăng xuất máy này; hãy tham gia lại.',
+  'error.desk_throttled': 'sai mật khẩu quá nhiều lần; hãy thử lại sau 15 phút.',
+  'error.desk_failed': 'tòa soạn chưa nhận được thay đổi; sẽ gửi lại.',
 };

@@ -9,6 +9,7 @@ import { migration007 } from './007-search-exact-marked-words';
 import { migration008 } from './008-photo-search-texts';
 import { migration009 } from './009-search-body-first';
 import { migration010 } from './010-change-ledger';
+import { migration011 } from './011-desk-outbox';
 
 /**
  * Every schema version, in order. Append-only: a migration that has shipped is never edited
@@ -25,4 +26,5 @@ export const migrations: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];

@@ -1,0 +1,47 @@
+import type { JoinResponse, Mutation, PullResponse, PushOutcome } from '../../../shared/desk/protocol';
+import { CoreError } from '../CoreError';
+
+/** The desk's answers, as the laptop's sync needs them; a failure is a CoreError with a code a person can act on. */
+export interface DeskClient {
+  join: (user: string, password: string, device: string) => Promise<JoinResponse>;
+  push: (mutations: Mutation[]) => Promise<PushOutcome[]>;
+  pull: (after: number, limit?: number) => Promise<PullResponse>;
+}
+
+type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+export function deskClient(url: string, token?: string, timeoutMs = 30_000): DeskClient {
+  const call = async <T>(path: string, body?: unknown): Promise<T> => {
+    let response: Response;
+    try {
+      response = await fetch(new URL(path, url), {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: {
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause?.code;
+      if (cause && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(cause))
+        throw new CoreError('desk_certificate', `The desk's certificate is not trusted by this system (${cause}).`);
+      throw new CoreError('desk_unreachable', `The desk at ${url} cannot be reached; everything stays saved here.`);
+    }
+    const envelope = (await response.json().catch(() => undefined)) as Envelope<T> | undefined;
+    if (envelope?.ok) return envelope.value;
+    const code = envelope?.error.code;
+    if (response.status === 401 && code === 'wrong_password')
+      throw new CoreError('desk_wrong_password', 'Wrong user name or password.');
+    if (response.status === 401)
+      throw new CoreError('desk_signed_out', 'The desk signed this laptop out (revoked or disabled): join again.');
+    if (response.status === 429) throw new CoreError('desk_throttled', envelope?.error.message ?? 'Try again later.');
+    throw new CoreError('desk_failed', envelope?.error.message ?? `The desk answered ${response.status}.`);
+  };
+  return {
+    join: (user, password, device) => call<JoinResponse>('/api/join', { user, password, device }),
+    push: async (mutations) => (await call<{ outcomes: PushOutcome[] }>('/api/push', { mutations })).outcomes,
+    pull: (after, limit = 200) => call<PullResponse>(`/api/pull?after=${after}&limit=${limit}`),
+  };
+}

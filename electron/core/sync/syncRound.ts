@@ -1,0 +1,54 @@
+import type { Database } from 'better-sqlite3';
+import { applyPulled } from './applyPulled';
+import type { DeskClient } from './deskClient';
+import type { SettleReport } from './outbox';
+import { prepareOutbox, settleOutbox } from './outbox';
+
+export interface SyncReport extends SettleReport {
+  pushed: number;
+  pulled: { created: number; updated: number; kept: number };
+  waiting: number;
+}
+
+const cursorOf = (db: Database): number =>
+  Number(db.prepare<[], { value: string }>(`SELECT value FROM desk_state WHERE key = 'cursor'`).get()?.value ?? '0');
+
+/** How many articles wait to be sent to the desk. */
+export const waitingCount = (db: Database): number =>
+  db.prepare<[], { n: number }>('SELECT count(DISTINCT article_id) AS n FROM desk_outbox').get()?.n ?? 0;
+
+/**
+ * One round: every queued change is pushed in order (a failure leaves the rest queued, to be
+ * resent with the same mutation ids), then every change on the desk since the cursor is pulled.
+ */
+export async function syncRound(db: Database, client: DeskClient): Promise<SyncReport> {
+  const report: SyncReport = {
+    pushed: 0,
+    applied: 0,
+    merged: 0,
+    conflicts: 0,
+    refused: [],
+    pulled: { created: 0, updated: 0, kept: 0 },
+    waiting: 0,
+  };
+  for (const row of prepareOutbox(db)) {
+    const outcomes = await client.push(row.mutations);
+    settleOutbox(db, row.seq, row.mutations, outcomes, report);
+    report.pushed += row.mutations.length;
+  }
+  let cursor = cursorOf(db);
+  for (;;) {
+    const page = await client.pull(cursor);
+    for (const change of page.changes) {
+      const result = applyPulled(db, change.article);
+      if (result !== 'known') report.pulled[result] += 1;
+    }
+    cursor = page.cursor;
+    db.prepare(
+      `INSERT INTO desk_state (key, value) VALUES ('cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    ).run(String(cursor));
+    if (!page.more) break;
+  }
+  report.waiting = waitingCount(db);
+  return report;
+}
