@@ -25,14 +25,35 @@ export async function startDesk(options: DeskOptions): Promise<RunningDesk> {
   pool.on('error', (error) => console.error('[desk] database connection lost:', error.message));
   await migrate(pool);
   const listeners = new Set<(deskId: string, seq: number) => void>();
-  const listener = new pg.Client({ connectionString: options.database });
-  listener.on('error', (error) => console.error('[desk] change notifications lost:', error.message));
-  await listener.connect();
-  await listener.query('LISTEN newsroom_changes');
-  listener.on('notification', (message) => {
-    const [desk = '', seq = ''] = (message.payload ?? '').split(':');
-    for (const notify of listeners) notify(desk, Number(seq));
-  });
+  // The notifications' own connection; when PostgreSQL restarts it is made again, and the
+  // laptops are told to pull (a change may have committed while no one listened).
+  let listener: pg.Client | undefined;
+  let closed = false;
+  const broadcast = (desk: string, seq: number) => {
+    for (const notify of listeners) notify(desk, seq);
+  };
+  const listen = async (): Promise<void> => {
+    const client = new pg.Client({ connectionString: options.database });
+    client.on('notification', (message) => {
+      const [desk = '', seq = ''] = (message.payload ?? '').split(':');
+      broadcast(desk, Number(seq));
+    });
+    const again = () => {
+      if (closed || listener !== client) return;
+      listener = undefined;
+      setTimeout(() => void listen().catch(again), 1_000);
+    };
+    client.on('error', again);
+    client.on('end', again);
+    const first = listener === undefined && !started;
+    listener = client;
+    await client.connect();
+    await client.query('LISTEN newsroom_changes');
+    if (!first) broadcast('*', 0);
+  };
+  let started = false;
+  await listen();
+  started = true;
   const app = createDeskServer({
     pool,
     tls: options.tls,
@@ -50,8 +71,9 @@ export async function startDesk(options: DeskOptions): Promise<RunningDesk> {
     url: `${options.tls ? 'https' : 'http'}://${shownHost}:${port}`,
     pool,
     close: async () => {
+      closed = true;
       await app.close();
-      await listener.end().catch(() => undefined);
+      await listener?.end().catch(() => undefined);
       await pool.end();
     },
   };

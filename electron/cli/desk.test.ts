@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startDesk } from '../../server/startDesk';
 import { clusterForTests } from '../../server/testing/deskDatabase';
 import { cli } from '../testing/testCli';
 import { tempDir } from '../testing/tempDir';
@@ -67,5 +68,27 @@ describe('newsroom desk', () => {
     expect(response.status).toBe(401);
     child.kill('SIGTERM');
     expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(0);
+  });
+
+  it('a laptop joins with the password on standard input, syncs, and says what moved and what waits', async () => {
+    const server = await startDesk({ database, port: 0 });
+    afterAll(() => server.close());
+    const laptop = tempDir();
+    const run = (args: string[], input = '') => cli([...args, '--data-dir', laptop], {}, input);
+    expect((await run(['sync'])).stderr).toContain('has not joined a desk');
+    expect(await run(['desk', 'join', server.url, '--user', 'minhtuan'], 'sai mật khẩu\n')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('Wrong user name or password') as string,
+    });
+    expect(await run(['desk', 'join', server.url, '--user', 'minhtuan'], 'mật khẩu dài\n')).toMatchObject({
+      code: 0,
+      stdout: `Joined ${server.url} as minhtuan (reporter).`,
+    });
+    await run(['article', 'new', '--headline', 'Hội nghị tổng kết']);
+    expect((await run(['desk', 'status'])).stdout).toContain('1 article(s) waiting to be sent; last synced never.');
+    expect((await run(['sync'])).stdout).toContain('Sent 1 change(s): 1 applied, 0 merged, 0 in conflict, 0 refused.');
+    expect((await run(['desk', 'status'])).stdout).toContain('0 article(s) waiting');
+    expect((await run(['desk', 'leave'])).code).toBe(0);
+    expect((await run(['desk', 'status'])).stdout).toContain('Not joined to a desk');
   });
 });

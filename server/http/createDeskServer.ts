@@ -13,7 +13,7 @@ export interface DeskServerOptions {
   pool: pg.Pool;
   /** Certificate and key (PEM) for HTTPS; plain HTTP without them. */
   tls?: { cert: string; key: string };
-  /** Called with each change number as it commits (from PostgreSQL's notifications). */
+  /** Called with each change number as it commits (from PostgreSQL's notifications); desk '*' after a reconnect: pull to be sure. */
   subscribe: (listener: (deskId: string, seq: number) => void) => () => void;
 }
 
@@ -103,7 +103,7 @@ export function createDeskServer(options: DeskServerOptions): FastifyInstance {
     });
     raw.write(': connected\n\n');
     const unsubscribe = options.subscribe((desk, seq) => {
-      if (desk === actor.deskId) raw.write(`event: change\ndata: ${seq}\n\n`);
+      if (desk === actor.deskId || desk === '*') raw.write(`event: change\ndata: ${seq}\n\n`);
     });
     const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), 25_000);
     request.raw.on('close', () => {

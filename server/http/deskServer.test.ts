@@ -106,4 +106,41 @@ describe('the desk over HTTP', () => {
       },
     });
   });
+
+  it('PostgreSQL stopped at once and started again: the desk answers again and events resume', async () => {
+    const reporter = await join(first, 'minhtuan', 'mật khẩu dài');
+    const events = await fetch(`${first.url}/api/events`, { headers: { Authorization: `Bearer ${reporter}` } });
+    const reader = events.body!.getReader();
+    cluster.crash();
+    cluster.start();
+    const body = (headline: string) => ({
+      mutations: [
+        {
+          kind: 'article.save',
+          mutationId: randomUUID(),
+          articleId: randomUUID(),
+          baseVersion: 0,
+          fields: { headline },
+        },
+      ],
+    });
+    // Connections the restart cut fail once each; the laptop sends again (same mutation id), as its outbox does.
+    let status = 0;
+    const mutation = body('Sau khi khởi động lại');
+    for (let attempt = 0; attempt < 40 && status !== 200; attempt += 1) {
+      status = (await call(first, '/api/push', { token: reporter, body: mutation })).status;
+      if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(status).toBe(200);
+    let text = '';
+    while (!text.includes('event: change')) {
+      const chunk = (await reader.read()) as { value?: Uint8Array };
+      text += new TextDecoder().decode(chunk.value);
+    }
+    await reader.cancel();
+    const rows = await first.pool.query(`SELECT count(*)::int AS n FROM articles WHERE content->>'headline' = $1`, [
+      'Sau khi khởi động lại',
+    ]);
+    expect(rows.rows).toEqual([{ n: 1 }]);
+  });
 });

@@ -6,6 +6,7 @@ import { addUser, DeskInputError, disableUser, listUsers } from '../../../server
 import type { CliCommand } from '../command';
 import type { CliIo } from '../output';
 import { CliError } from '../output';
+import { call } from './context';
 
 /** The desk's PostgreSQL: --database, else NEWSROOM_DESK_DATABASE. */
 function databaseUrl(option: string | undefined, env: NodeJS.ProcessEnv): string {
@@ -127,6 +128,67 @@ export const deskCommands: readonly CliCommand[] = [
       const done = await withDesk(databaseUrl(values.database, env), (pool) => disableUser(pool, name));
       if (!done) throw new CliError(`The desk has no active user ${name}.`);
       io.out(`Disabled ${name}; their devices are signed out.`);
+    },
+  },
+];
+
+/** On a laptop: join a desk, sync with it, see what waits. They go through the contract, like the editor. */
+export const laptopDeskCommands: readonly CliCommand[] = [
+  {
+    name: ['desk', 'join'],
+    usage: 'desk join URL --user NAME',
+    summary: 'join a desk (the password is read from standard input); the device token stays in the data folder',
+    options: ['user'],
+    archive: 'open',
+    run: async ({ core, io, json }, { values, args }) => {
+      const [url] = args;
+      if (!url || !values.user) throw new CliError('desk join needs the desk URL and --user NAME', 2);
+      const password = await readPassword(io);
+      const status = await call(core, 'desk.join', { url, user: values.user, password });
+      if (json) io.out(JSON.stringify(status));
+      else if (status.joined) io.out(`Joined ${status.url} as ${status.user} (${status.role}).`);
+    },
+  },
+  {
+    name: ['sync'],
+    usage: 'sync',
+    summary: 'one round with the desk: send what waits here, receive what the desk has; says what moved',
+    archive: 'open',
+    run: async ({ core, io, json }) => {
+      const report = await call(core, 'desk.sync', {});
+      if (json) return io.out(JSON.stringify(report));
+      io.out(
+        `Sent ${report.pushed} change(s): ${report.applied} applied, ${report.merged} merged, ${report.conflicts} in conflict, ${report.refused.length} refused.`,
+      );
+      io.out(
+        `Received ${report.pulled.created} new and ${report.pulled.updated} updated article(s)${report.pulled.kept > 0 ? `; ${report.pulled.kept} kept as typed here, to be merged on the desk` : ''}.`,
+      );
+      for (const refusal of report.refused) io.out(`Refused, article ${refusal.articleId}: ${refusal.message}`);
+      if (report.waiting > 0) io.out(`${report.waiting} article(s) still waiting.`);
+    },
+  },
+  {
+    name: ['desk', 'status'],
+    usage: 'desk status',
+    summary: 'the desk this laptop has joined, as whom, and what waits to be sent',
+    archive: 'open',
+    run: async ({ core, io, json }) => {
+      const status = await call(core, 'desk.status', {});
+      if (json) return io.out(JSON.stringify(status));
+      if (!status.joined) return io.out('Not joined to a desk (newsroom desk join URL --user NAME).');
+      io.out(`Desk ${status.url}, signed in as ${status.user} (${status.role}).`);
+      io.out(`${status.waiting} article(s) waiting to be sent; last synced ${status.lastSyncedAt ?? 'never'}.`);
+      for (const refusal of status.refusals) io.out(`Refused, article ${refusal.articleId}: ${refusal.message}`);
+    },
+  },
+  {
+    name: ['desk', 'leave'],
+    usage: 'desk leave',
+    summary: 'sign this laptop out of its desk (the archive stays as it is)',
+    archive: 'open',
+    run: async ({ core, io }) => {
+      await call(core, 'desk.leave', {});
+      io.out('Signed out of the desk.');
     },
   },
 ];

@@ -1,6 +1,6 @@
 import type { CliCommand } from '../command';
 import { archiveCommands } from './archive';
-import { deskCommands } from './desk';
+import { deskCommands, laptopDeskCommands } from './desk';
 import { articleCommands } from './article';
 import { exportCommands } from './export';
 import { historyCommands } from './history';
@@ -19,6 +19,7 @@ export const commands: readonly CliCommand[] = [
   ...photosCommands,
   ...peopleCommands,
   ...archiveCommands,
+  ...laptopDeskCommands,
   ...deskCommands,
 ];
 
