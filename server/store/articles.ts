@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { ArticleContent, ArticleStatus } from '../../shared/article/article';
 import { emptyContent } from '../../shared/article/article';
+import { applyBodyEdits } from '../../shared/desk/bodyEdits';
 import { canonical } from '../../shared/desk/canonical';
 import { mergeArticle } from '../../shared/desk/mergeArticle';
 import type { DeskArticle, Mutation, PushOutcome } from '../../shared/desk/protocol';
@@ -63,18 +64,20 @@ export async function applyMutation(client: pg.PoolClient, actor: Actor, mutatio
     rule,
     message: refusalMessage(rule),
   });
-  const refusal = refusalFor({
-    role: actor.role,
-    author: row?.author_id === actor.userId,
-    status: row?.status,
-    act:
-      mutation.kind === 'article.save'
-        ? { kind: 'save', captionsOnly: captionsOnly(row?.content, mutation.fields) }
-        : { kind: 'status', to: mutation.status },
-  });
-  if (refusal) return refuse(refusal);
+  const refusalOf = (captions: boolean) =>
+    refusalFor({
+      role: actor.role,
+      author: row?.author_id === actor.userId,
+      status: row?.status,
+      act:
+        mutation.kind === 'article.save'
+          ? { kind: 'save', captionsOnly: captions }
+          : { kind: 'status', to: mutation.status },
+    });
 
   if (mutation.kind === 'article.status') {
+    const refusal = refusalOf(false);
+    if (refusal) return refuse(refusal);
     if (!row) return refuse('unknown-article');
     const version = row.version + 1;
     await client.query(
@@ -86,9 +89,27 @@ export async function applyMutation(client: pg.PoolClient, actor: Actor, mutatio
     return { mutationId, outcome: 'applied', version };
   }
 
+  if (!row && mutation.baseVersion !== 0) return refuse(refusalOf(false) ?? 'unknown-article');
+  if (row && mutation.baseVersion > row.version) return refuse('stale-base');
+  const base =
+    !row || mutation.baseVersion === 0
+      ? emptyContent()
+      : mutation.baseVersion === row.version
+        ? row.content
+        : ((
+            await client.query<{ content: ArticleContent }>(
+              `SELECT content FROM article_revisions WHERE article_id = $1 AND version = $2 AND kind = 'save'`,
+              [row.id, mutation.baseVersion],
+            )
+          ).rows[0]?.content ?? emptyContent());
+  const body = mutation.bodyEdits ? applyBodyEdits(base.body, mutation.bodyEdits) : undefined;
+  if (mutation.bodyEdits && !body) return refuse('stale-base');
+  const fields = body ? { ...mutation.fields, body } : mutation.fields;
+  const refusal = refusalOf(captionsOnly(row?.content, fields));
+  if (refusal) return refuse(refusal);
+
   if (!row) {
-    if (mutation.baseVersion !== 0) return refuse('unknown-article');
-    const content = { ...emptyContent(), ...mutation.fields };
+    const content = { ...emptyContent(), ...fields };
     await client.query(
       `INSERT INTO articles (id, desk_id, version, status, author_id, updated_by, content)
        VALUES ($1, $2, 1, 'draft', $3, $3, $4)`,
@@ -98,25 +119,15 @@ export async function applyMutation(client: pg.PoolClient, actor: Actor, mutatio
     await recordChange(client, actor.deskId, 'article', mutation.articleId);
     return { mutationId, outcome: 'applied', version: 1 };
   }
-  if (mutation.baseVersion > row.version) return refuse('stale-base');
   const version = row.version + 1;
   let content: ArticleContent;
   let outcome: PushOutcome;
   let conflict = row.conflict;
   if (mutation.baseVersion === row.version) {
-    content = { ...row.content, ...mutation.fields };
+    content = { ...row.content, ...fields };
     outcome = { mutationId, outcome: 'applied', version };
   } else {
-    const base =
-      mutation.baseVersion === 0
-        ? emptyContent()
-        : ((
-            await client.query<{ content: ArticleContent }>(
-              `SELECT content FROM article_revisions WHERE article_id = $1 AND version = $2 AND kind = 'save'`,
-              [row.id, mutation.baseVersion],
-            )
-          ).rows[0]?.content ?? emptyContent());
-    const theirs = { ...base, ...mutation.fields };
+    const theirs = { ...base, ...fields };
     const merged = mergeArticle(base, row.content, theirs);
     content = merged.content;
     if (merged.conflicts.length === 0) outcome = { mutationId, outcome: 'merged', version };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { articleContentShape, articleStatuses } from '../article/article';
+import { articleContentShape, articleStatuses, bodySchema, limits } from '../article/article';
 
 /** What the desk's HTTP API takes and answers; the server and the laptop's sync both parse with these. */
 
@@ -45,6 +45,14 @@ export const mutation = z.discriminatedUnion('kind', [
     baseVersion: z.number().int().min(0),
     /** The fields changed, each with its whole new value. */
     fields: content,
+    /**
+     * The body as splices of the base version's body (instead of fields.body): a one-paragraph
+     * edit of a long article sends that paragraph, not the article. Ordered, not overlapping.
+     */
+    bodyEdits: z
+      .array(z.strictObject({ from: z.number().int().min(0), to: z.number().int().min(0), blocks: bodySchema }))
+      .max(limits.blocks)
+      .optional(),
   }),
   z.strictObject({
     kind: z.literal('article.status'),

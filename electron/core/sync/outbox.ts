@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Article, ArticleContent, ArticleStatus } from '../../../shared/article/article';
 import { articleContentShape, emptyContent } from '../../../shared/article/article';
+import { applyBodyEdits, bodyEditsBetween } from '../../../shared/desk/bodyEdits';
 import { canonical } from '../../../shared/desk/canonical';
 import type { Mutation, PushOutcome } from '../../../shared/desk/protocol';
 import { getArticle } from '../archive/articleStore';
@@ -68,14 +69,17 @@ export function prepareOutbox(db: Database): { seq: number; mutations: Mutation[
         const base = { ...emptyContent(), ...(JSON.parse(link.base) as Partial<ArticleContent>) };
         const fields = changedFields(base, contentOf(article));
         const mutations: Mutation[] = [];
-        if (Object.keys(fields).length > 0 || link.desk_version === 0)
+        if (Object.keys(fields).length > 0 || link.desk_version === 0) {
+          // The body as the splice of the base's body: one paragraph edited sends one paragraph.
+          const { body, ...rest } = fields;
           mutations.push({
             kind: 'article.save',
             mutationId: uuidv7(),
             articleId: link.global_id,
             baseVersion: link.desk_version,
-            fields,
+            ...(body === undefined ? { fields } : { fields: rest, bodyEdits: bodyEditsBetween(base.body, body) }),
           });
+        }
         if (article.status !== link.base_status)
           mutations.push({
             kind: 'article.status',
@@ -139,8 +143,9 @@ export function settleOutbox(
       report[outcome.outcome === 'conflict' ? 'conflicts' : outcome.outcome] += 1;
       if (outcome.outcome !== 'applied') return;
       if (mutation.kind === 'article.save') {
-        const base = { ...(JSON.parse(link.base) as ArticleContent), ...mutation.fields };
-        link.base = JSON.stringify(base);
+        const was = JSON.parse(link.base) as ArticleContent;
+        const body = mutation.bodyEdits ? applyBodyEdits(was.body, mutation.bodyEdits) : undefined;
+        link.base = JSON.stringify({ ...was, ...mutation.fields, ...(body ? { body } : {}) });
       } else link.base_status = mutation.status;
       link.desk_version = outcome.version;
       db.prepare('UPDATE desk_articles SET desk_version = ?, base = ?, base_status = ? WHERE article_id = ?').run(
