@@ -33,12 +33,12 @@ async function saveRevision(
   id: string,
   version: number,
   kind: 'save' | 'conflict',
-  content: ArticleContent,
+  content: ArticleContent | string,
   actor: Actor,
 ): Promise<void> {
   await client.query(
     'INSERT INTO article_revisions (article_id, version, kind, content, author_id) VALUES ($1, $2, $3, $4, $5)',
-    [id, version, kind, JSON.stringify(content), actor.userId],
+    [id, version, kind, typeof content === 'string' ? content : JSON.stringify(content), actor.userId],
   );
 }
 
@@ -138,11 +138,13 @@ export async function applyMutation(client: pg.PoolClient, actor: Actor, mutatio
       outcome = { mutationId, outcome: 'conflict', version, fields: merged.conflicts, conflictVersion: version };
     }
   }
+  // Serialized once: the article and its revision hold the same text.
+  const json = JSON.stringify(content);
   await client.query(
     'UPDATE articles SET content = $2, version = $3, updated_by = $4, updated_at = now(), conflict = $5 WHERE id = $1',
-    [row.id, JSON.stringify(content), version, actor.userId, conflict === null ? null : JSON.stringify(conflict)],
+    [row.id, json, version, actor.userId, conflict === null ? null : JSON.stringify(conflict)],
   );
-  await saveRevision(client, row.id, version, 'save', content, actor);
+  await saveRevision(client, row.id, version, 'save', json, actor);
   await recordChange(client, actor.deskId, 'article', row.id);
   return outcome;
 }

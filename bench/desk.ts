@@ -1,0 +1,278 @@
+// The desk server on a real PostgreSQL cluster of its own, over loopback HTTP:
+// - push latency at 40 pushes/s (200 reporters, each saving every 5 s), each a one-paragraph
+//   edit of a 10,000-word article: p50/p95; peer: the same pushes sending the whole body;
+// - bytes on the wire for one such save, ours and the whole body's;
+// - flat out: pushes/s with 16 in flight;
+// - a save on laptop A seen on laptop B (B listens to the event stream, then pulls): p95;
+// - a new laptop's first sync of a desk with 10,000 articles, against COPY of the same rows.
+// Run: npm run bench:desk   (SECONDS_PER_ARM=10, ARTICLES=200, DESK_ARTICLES=10000)
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { ArticleBody } from '../shared/article/article';
+import { emptyContent, paragraph } from '../shared/article/article';
+import { bodyEditsBetween } from '../shared/desk/bodyEdits';
+import type { Mutation, PushOutcome } from '../shared/desk/protocol';
+import { startDesk } from '../server/startDesk';
+import { actorFor } from '../server/testing/actors';
+import { startCluster } from '../server/testing/postgres';
+import { syncRound } from '../electron/core/sync/syncRound';
+import { deskClient } from '../electron/core/sync/deskClient';
+import { openArchive } from '../electron/core/archive/openArchive';
+import { archivePath } from '../electron/core/dataDir';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ms, percentile } from './lib/stats';
+import { vietnameseBody } from './lib/vietnameseText';
+
+const secondsPerArm = Number(process.env.SECONDS_PER_ARM ?? 10);
+const articleCount = Number(process.env.ARTICLES ?? 200);
+const deskArticles = Number(process.env.DESK_ARTICLES ?? 10_000);
+
+const cluster = await startCluster();
+const database = await cluster.database();
+const desk = await startDesk({ database, port: 0 });
+const reporter = await actorFor(desk.pool, 'minhtuan', 'editor');
+
+async function post(body: string): Promise<PushOutcome[]> {
+  const response = await fetch(`${desk.url}/api/push`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${reporter.token}`, 'Content-Type': 'application/json' },
+    body,
+  });
+  const envelope = (await response.json()) as { ok: boolean; value?: { outcomes: PushOutcome[] } };
+  if (!envelope.value) throw new Error(`push failed: ${JSON.stringify(envelope)}`);
+  return envelope.value.outcomes;
+}
+
+interface Story {
+  id: string;
+  version: number;
+  body: ArticleBody;
+  edits: number;
+}
+
+async function createStories(): Promise<Story[]> {
+  const stories: Story[] = [];
+  for (let n = 0; n < articleCount; n += 1) {
+    const story: Story = { id: randomUUID(), version: 0, body: vietnameseBody(10_000), edits: 0 };
+    const [outcome] = await post(
+      JSON.stringify({
+        mutations: [
+          {
+            kind: 'article.save',
+            mutationId: randomUUID(),
+            articleId: story.id,
+            baseVersion: 0,
+            fields: { headline: `Bài ${n}`, body: story.body },
+          },
+        ],
+      }),
+    );
+    story.version = outcome && 'version' in outcome ? outcome.version : 1;
+    stories.push(story);
+  }
+  return stories;
+}
+
+/** One reporter's next save: one paragraph changed; sent as a splice, or as the whole body. */
+function nextSave(story: Story, whole: boolean): string {
+  const at = (story.edits * 37) % story.body.length;
+  story.edits += 1;
+  const body = story.body.map((block, index) =>
+    index === at
+      ? paragraph(`Đoạn ${at} sửa lần ${story.edits}: Trung tướng Nguyễn Mạnh Hùng chủ trì hội nghị.`)
+      : block,
+  );
+  const mutation: Mutation = whole
+    ? {
+        kind: 'article.save',
+        mutationId: randomUUID(),
+        articleId: story.id,
+        baseVersion: story.version,
+        fields: { body },
+      }
+    : {
+        kind: 'article.save',
+        mutationId: randomUUID(),
+        articleId: story.id,
+        baseVersion: story.version,
+        fields: {},
+        bodyEdits: bodyEditsBetween(story.body, body),
+      };
+  story.body = body;
+  return JSON.stringify({ mutations: [mutation] });
+}
+
+/** Pushes at `rate` per second for the arm's seconds, round-robin over the stories; latencies. */
+async function paced(stories: Story[], whole: boolean, rate: number): Promise<number[]> {
+  const latencies: number[] = [];
+  const total = rate * secondsPerArm;
+  const start = performance.now();
+  const inFlight: Promise<void>[] = [];
+  const busy = new Set<Story>();
+  for (let n = 0; n < total; n += 1) {
+    const due = start + (n * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const story = stories[n % stories.length]!;
+    if (busy.has(story)) continue;
+    busy.add(story);
+    const body = nextSave(story, whole);
+    const sent = performance.now();
+    inFlight.push(
+      post(body).then(([outcome]) => {
+        latencies.push(performance.now() - sent);
+        if (outcome && 'version' in outcome) story.version = outcome.version;
+        busy.delete(story);
+      }),
+    );
+  }
+  await Promise.all(inFlight);
+  return latencies;
+}
+
+async function flatOut(stories: Story[], concurrency: number): Promise<number> {
+  let done = 0;
+  const end = performance.now() + secondsPerArm * 1000;
+  const started = performance.now();
+  // Each worker takes its own stories, so no two pushes race for one article.
+  await Promise.all(
+    Array.from({ length: concurrency }, (_, index) => {
+      const mine = stories.filter((_, n) => n % concurrency === index);
+      let turn = 0;
+      return (async () => {
+        while (performance.now() < end) {
+          const story = mine[turn++ % mine.length]!;
+          const [outcome] = await post(nextSave(story, false));
+          if (outcome && 'version' in outcome) story.version = outcome.version;
+          done += 1;
+        }
+      })();
+    }),
+  );
+  return done / ((performance.now() - started) / 1000);
+}
+
+/** Laptop A pushes; laptop B, on the event stream, pulls as soon as it is told: push start to B having it. */
+async function visibleOnB(trials: number): Promise<number[]> {
+  const b = await actorFor(desk.pool, 'bientap', 'editor');
+  const events = await fetch(`${desk.url}/api/events`, { headers: { Authorization: `Bearer ${b.token}` } });
+  const reader = events.body!.getReader();
+  const decoder = new TextDecoder();
+  let cursor = 0;
+  const pullAll = async () => {
+    const ids: string[] = [];
+    for (;;) {
+      const response = await fetch(`${desk.url}/api/pull?after=${cursor}&limit=500`, {
+        headers: { Authorization: `Bearer ${b.token}` },
+      });
+      const page = (await response.json()) as {
+        value: { cursor: number; more: boolean; changes: { article: { id: string } }[] };
+      };
+      cursor = page.value.cursor;
+      ids.push(...page.value.changes.map((change) => change.article.id));
+      if (!page.value.more) return ids;
+    }
+  };
+  await pullAll();
+  const samples: number[] = [];
+  for (let n = 0; n < trials; n += 1) {
+    const id = randomUUID();
+    const started = performance.now();
+    void post(
+      JSON.stringify({
+        mutations: [
+          {
+            kind: 'article.save',
+            mutationId: randomUUID(),
+            articleId: id,
+            baseVersion: 0,
+            fields: { headline: `Tin ${n}` },
+          },
+        ],
+      }),
+    );
+    for (;;) {
+      const chunk = (await reader.read()) as { value?: Uint8Array };
+      if (!decoder.decode(chunk.value).includes('event: change')) continue;
+      if ((await pullAll()).includes(id)) break;
+    }
+    samples.push(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await reader.cancel();
+  return samples;
+}
+
+/** A desk of `count` articles (a few hundred words each), then a new laptop's first sync, against COPY. */
+async function firstSync(count: number): Promise<{ sync: number; copy: number; pulled: number }> {
+  const content = JSON.stringify({ ...emptyContent('Bài'), body: vietnameseBody(300) });
+  await desk.pool.query(
+    `WITH made AS (
+       INSERT INTO articles (id, desk_id, version, status, author_id, updated_by, content)
+       SELECT gen_random_uuid(), $1, 1, 'draft', $2, $2, $3::jsonb FROM generate_series(1, $4) RETURNING id)
+     INSERT INTO changes (desk_id, seq, entity, entity_id)
+     SELECT $1, (SELECT last_change FROM desks WHERE id = $1) + row_number() OVER (), 'article', id FROM made`,
+    [reporter.deskId, reporter.userId, content, count],
+  );
+  await desk.pool.query(
+    `UPDATE desks SET last_change = (SELECT max(seq) FROM changes WHERE desk_id = $1) WHERE id = $1`,
+    [reporter.deskId],
+  );
+  const started = performance.now();
+  execFileSync(
+    'psql',
+    [
+      database,
+      '-q',
+      '-c',
+      `\\copy (SELECT a.*, u.name FROM articles a JOIN users u ON u.id = a.author_id) TO '/dev/null'`,
+    ],
+    { stdio: 'ignore' },
+  );
+  const copy = performance.now() - started;
+  const dir = mkdtempSync(join(tmpdir(), 'newsroom-bench-desk-'));
+  const db = openArchive(archivePath(dir));
+  const laptop = await actorFor(desk.pool, 'laptopmoi', 'editor');
+  const syncStarted = performance.now();
+  const report = await syncRound(db, deskClient(desk.url, laptop.token));
+  const sync = performance.now() - syncStarted;
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+  return { sync, copy, pulled: report.pulled.created };
+}
+
+try {
+  const stories = await createStories();
+  const sample = stories[0]!;
+  const splice = nextSave(sample, false);
+  const whole = nextSave(sample, true);
+  console.log(
+    `One-paragraph save of a 10,000-word article on the wire: ${splice.length} bytes (whole body: ${whole.length} bytes, ×${(whole.length / splice.length).toFixed(0)})`,
+  );
+  for (const [name, wholeBody] of [
+    ['splice', false],
+    ['whole body (peer)', true],
+    ['splice', false],
+    ['whole body (peer)', true],
+  ] as const) {
+    const latencies = await paced(stories, wholeBody, 40);
+    console.log(
+      `40 pushes/s, ${name}: ${latencies.length} pushes, p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}`,
+    );
+  }
+  console.log(`Flat out, 16 in flight: ${(await flatOut(stories, 16)).toFixed(0)} pushes/s`);
+  const seen = await visibleOnB(100);
+  console.log(
+    `A save on laptop A visible on laptop B: p50 ${ms(percentile(seen, 50))}, p95 ${ms(percentile(seen, 95))}`,
+  );
+  const first = await firstSync(deskArticles);
+  console.log(
+    `First sync of ${deskArticles} articles: ${(first.sync / 1000).toFixed(2)} s (${first.pulled} pulled); COPY of the same rows: ${(first.copy / 1000).toFixed(2)} s; ratio ×${(first.sync / first.copy).toFixed(1)}`,
+  );
+} finally {
+  await desk.close();
+  cluster.stop();
+}
