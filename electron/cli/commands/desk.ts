@@ -24,15 +24,10 @@ function databaseUrl(option: string | undefined, env: NodeJS.ProcessEnv): string
 async function withDesk<T>(url: string, work: (pool: pg.Pool) => Promise<T>): Promise<T> {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   try {
-    await migrate(pool);
-    return await work(pool);
-  } catch (error) {
-    if (error instanceof DeskInputError) throw new CliError(error.message, 2);
-    if (error instanceof NewerSchemaError) throw new CliError(error.message);
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '3D000' || code === '28P01')
-      throw new CliError(`Cannot reach the desk database: ${(error as Error).message}`);
-    throw error;
+    return await withDeskErrors(async () => {
+      await migrate(pool);
+      return work(pool);
+    });
   } finally {
     await pool.end();
   }
@@ -70,10 +65,11 @@ async function withDeskErrors<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
+    if (error instanceof DeskInputError) throw new CliError(error.message, 2);
     if (error instanceof NewerSchemaError) throw new CliError(error.message);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new CliError(`The port is in use: ${(error as Error).message}`);
-    if (code === 'ECONNREFUSED' || code === '3D000' || code === '28P01')
+    if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '3D000' || code === '28P01')
       throw new CliError(`Cannot reach the desk database: ${(error as Error).message}`);
     throw error;
   }

@@ -38,11 +38,15 @@ export async function syncRound(db: Database, client: DeskClient): Promise<SyncR
   }
   let cursor = cursorOf(db);
   for (;;) {
-    const page = await client.pull(cursor);
-    for (const change of page.changes) {
-      const result = applyPulled(db, change.article);
-      if (result !== 'known') report.pulled[result] += 1;
-    }
+    const page = await client.pull(cursor, 500);
+    // A page in one transaction (each article a savepoint in it): a first sync of a large desk
+    // commits once a page, not once an article.
+    db.transaction(() => {
+      for (const change of page.changes) {
+        const result = applyPulled(db, change.article);
+        if (result !== 'known') report.pulled[result] += 1;
+      }
+    }).immediate();
     cursor = page.cursor;
     db.prepare(
       `INSERT INTO desk_state (key, value) VALUES ('cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
