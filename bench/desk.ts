@@ -5,6 +5,7 @@
 // - flat out: pushes/s with 16 in flight;
 // - a save on laptop A seen on laptop B (B listens to the event stream, then pulls): p95;
 // - a new laptop's first sync of a desk with 10,000 articles, against COPY of the same rows.
+// The desk server runs in a process of its own; the pushing laptops share this one.
 // Run: npm run bench:desk   (SECONDS_PER_ARM=10, ARTICLES=200, DESK_ARTICLES=10000)
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -13,7 +14,10 @@ import type { ArticleBody } from '../shared/article/article';
 import { emptyContent, paragraph } from '../shared/article/article';
 import { bodyEditsBetween } from '../shared/desk/bodyEdits';
 import type { Mutation, PushOutcome } from '../shared/desk/protocol';
-import { startDesk } from '../server/startDesk';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import pg from 'pg';
+import { migrate } from '../server/db/migrate';
 import { actorFor } from '../server/testing/actors';
 import { startCluster } from '../server/testing/postgres';
 import { syncRound } from '../electron/core/sync/syncRound';
@@ -32,7 +36,25 @@ const deskArticles = Number(process.env.DESK_ARTICLES ?? 10_000);
 
 const cluster = await startCluster();
 const database = await cluster.database();
-const desk = await startDesk({ database, port: 0 });
+// The desk server in a process of its own, as it runs in a newsroom; the bench's laptops in this one.
+const pool = new pg.Pool({ connectionString: database, max: 4 });
+await migrate(pool);
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', join(import.meta.dirname, '../server/testing/deskProcess.ts'), database],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
+const url = await new Promise<string>((resolve) => createInterface({ input: child.stdout }).once('line', resolve));
+const desk = {
+  pool,
+  url,
+  close: async () => {
+    child.kill('SIGTERM');
+    await pool.end();
+  },
+};
 const reporter = await actorFor(desk.pool, 'minhtuan', 'editor');
 
 async function post(body: string): Promise<PushOutcome[]> {
