@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { paragraph } from '../../../shared/article/article';
 import type { RunningDesk } from '../../../server/startDesk';
 import { startDesk } from '../../../server/startDesk';
-import { addUser } from '../../../server/store/users';
+import { addUser, disableUser } from '../../../server/store/users';
 import { clusterForTests } from '../../../server/testing/deskDatabase';
 import { testCore } from '../../testing/testCore';
 import type { TestCore } from '../../testing/testCore';
@@ -161,5 +161,20 @@ describe('two laptops and a desk', () => {
       [globalId(reporter, created.id)],
     );
     expect(onDesk.rows[0]?.content.headline).toBe('Bản 19');
+  });
+
+  it('a signed-out device is told so and keeps saving here; nothing it saved is sent under its name', async () => {
+    await addUser(desk.pool, 'tamthoi', 'reporter', 'mật khẩu tạm thời');
+    const laptopCore = await laptop('tamthoi', 'mật khẩu tạm thời');
+    await disableUser(desk.pool, 'tamthoi');
+    const created = await laptopCore.call('articles.create', {});
+    await laptopCore.call('articles.save', {
+      id: created.id,
+      baseVersion: created.version,
+      headline: 'Vẫn lưu trên máy',
+    });
+    expect(await laptopCore.result('desk.sync', {})).toMatchObject({ ok: false, error: { code: 'desk_signed_out' } });
+    expect((await laptopCore.call('articles.get', { id: created.id })).headline).toBe('Vẫn lưu trên máy');
+    expect(await laptopCore.call('desk.status', {})).toMatchObject({ waiting: 1 });
   });
 });
