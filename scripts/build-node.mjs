@@ -27,7 +27,7 @@ await Promise.all(
       format: 'cjs',
       sourcemap: 'linked',
       logLevel: 'warning',
-      external: ['better-sqlite3', 'electron', 'sharp', 'argon2', 'pg-native'],
+      external: ['better-sqlite3', 'electron', 'sharp', 'pg-native'],
       ...(entry.banner ? { banner: { js: entry.banner }, define: { 'import.meta.url': 'importMetaUrl' } } : {}),
     }),
   ),

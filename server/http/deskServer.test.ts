@@ -52,7 +52,9 @@ describe('the desk over HTTP', () => {
     expect(throttled.status).toBe(429);
     const rows = await first.pool.query<{ token_hash: Buffer }>('SELECT token_hash FROM devices');
     const token = joined.envelope.ok ? joined.envelope.value.token : '';
-    // The desk keeps a hash of each token, never the token.
+    // Passwords as argon2id hashes; of each token, a hash, never the token.
+    const users = await first.pool.query<{ password_hash: string }>('SELECT password_hash FROM users');
+    expect(users.rows.every((row) => /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/.test(row.password_hash))).toBe(true);
     expect(rows.rows.every((row) => !row.token_hash.toString('utf8').includes(token))).toBe(true);
     expect(rows.rows.every((row) => row.token_hash.length === 32)).toBe(true);
   });
