@@ -10,10 +10,8 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { ArticleBody } from '../shared/article/article';
-import { emptyContent, paragraph } from '../shared/article/article';
-import { bodyEditsBetween } from '../shared/desk/bodyEdits';
-import type { Mutation, PushOutcome } from '../shared/desk/protocol';
+import { emptyContent } from '../shared/article/article';
+import type { PushOutcome } from '../shared/desk/protocol';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
@@ -27,6 +25,8 @@ import { archivePath } from '../electron/core/dataDir';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Story } from './lib/deskSaves';
+import { nextSave } from './lib/deskSaves';
 import { ms, percentile } from './lib/stats';
 import { vietnameseBody } from './lib/vietnameseText';
 
@@ -68,13 +68,6 @@ async function post(body: string): Promise<PushOutcome[]> {
   return envelope.value.outcomes;
 }
 
-interface Story {
-  id: string;
-  version: number;
-  body: ArticleBody;
-  edits: number;
-}
-
 async function createStories(): Promise<Story[]> {
   const stories: Story[] = [];
   for (let n = 0; n < articleCount; n += 1) {
@@ -96,35 +89,6 @@ async function createStories(): Promise<Story[]> {
     stories.push(story);
   }
   return stories;
-}
-
-/** One reporter's next save: one paragraph changed; sent as a splice, or as the whole body. */
-function nextSave(story: Story, whole: boolean): string {
-  const at = (story.edits * 37) % story.body.length;
-  story.edits += 1;
-  const body = story.body.map((block, index) =>
-    index === at
-      ? paragraph(`Đoạn ${at} sửa lần ${story.edits}: Trung tướng Nguyễn Mạnh Hùng chủ trì hội nghị.`)
-      : block,
-  );
-  const mutation: Mutation = whole
-    ? {
-        kind: 'article.save',
-        mutationId: randomUUID(),
-        articleId: story.id,
-        baseVersion: story.version,
-        fields: { body },
-      }
-    : {
-        kind: 'article.save',
-        mutationId: randomUUID(),
-        articleId: story.id,
-        baseVersion: story.version,
-        fields: {},
-        bodyEdits: bodyEditsBetween(story.body, body),
-      };
-  story.body = body;
-  return JSON.stringify({ mutations: [mutation] });
 }
 
 /** Pushes at `rate` per second for the arm's seconds, round-robin over the stories; latencies. */
@@ -155,7 +119,9 @@ async function paced(stories: Story[], whole: boolean, rate: number): Promise<nu
   return latencies;
 }
 
-async function flatOut(stories: Story[], concurrency: number): Promise<number> {
+async function flatOut(stories: Story[], wanted: number): Promise<number> {
+  // No more workers than stories: each worker pushes to stories of its own.
+  const concurrency = Math.min(wanted, stories.length);
   let done = 0;
   const end = performance.now() + secondsPerArm * 1000;
   const started = performance.now();
