@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import type { DeskStatus } from '../../../shared/desk/status';
 import { CoreError } from '../CoreError';
 import { deskClient } from '../sync/deskClient';
+import { readDeskState, writeDeskState } from '../sync/deskState';
 import { forgetDeskLink, readDeskLink, writeDeskLink } from '../sync/deskLink';
 import { syncRound, waitingCount } from '../sync/syncRound';
 import type { CoreContext, HandlersOf } from './context';
@@ -16,8 +17,7 @@ export const deskHandlers = ({ db, dataDir }: CoreContext) => {
       )
       .all()
       .map((row) => ({ articleId: row.article_id, rule: row.rule, message: row.message, at: row.at }));
-    const lastSyncedAt =
-      db.prepare<[], { value: string }>(`SELECT value FROM desk_state WHERE key = 'lastSyncedAt'`).get()?.value ?? null;
+    const lastSyncedAt = readDeskState(db, 'lastSyncedAt') ?? null;
     return {
       joined: true,
       url: link.url,
@@ -45,9 +45,7 @@ export const deskHandlers = ({ db, dataDir }: CoreContext) => {
       const link = readDeskLink(dataDir());
       if (!link) throw new CoreError('desk_not_joined', 'This laptop has not joined a desk: join one first.');
       const report = await syncRound(db, deskClient(link.url, link.token));
-      db.prepare(
-        `INSERT INTO desk_state (key, value) VALUES ('lastSyncedAt', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-      ).run(new Date().toISOString());
+      writeDeskState(db, 'lastSyncedAt', new Date().toISOString());
       return report;
     },
     'desk.leave': () => {

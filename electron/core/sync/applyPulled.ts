@@ -4,6 +4,7 @@ import { emptyContent } from '../../../shared/article/article';
 import { mergeArticle } from '../../../shared/desk/mergeArticle';
 import type { DeskArticle } from '../../../shared/desk/protocol';
 import { createArticle, getArticle, saveArticle } from '../archive/articleStore';
+import { asTheDesk } from './deskState';
 import type { DeskArticleRow } from './outbox';
 import { changedFields, contentOf } from './outbox';
 
@@ -14,51 +15,42 @@ import { changedFields, contentOf } from './outbox';
  * conflict revision: nothing typed on this laptop is overwritten by a pull.
  */
 export function applyPulled(db: Database, pulled: DeskArticle): 'created' | 'updated' | 'kept' | 'known' {
-  return db
-    .transaction(() => {
-      db.prepare('INSERT OR IGNORE INTO desk_applying (id) VALUES (1)').run();
-      try {
-        const desk = { ...emptyContent(), ...(pulled.content as Partial<ArticleContent>) };
-        const link = db
-          .prepare<[string], DeskArticleRow>('SELECT * FROM desk_articles WHERE global_id = ?')
-          .get(pulled.id);
-        const remember = (articleId: number) =>
-          db
-            .prepare(
-              `INSERT INTO desk_articles (article_id, global_id, desk_version, base, base_status) VALUES (?, ?, ?, ?, ?)
+  return asTheDesk(db, () => {
+    const desk = { ...emptyContent(), ...(pulled.content as Partial<ArticleContent>) };
+    const link = db.prepare<[string], DeskArticleRow>('SELECT * FROM desk_articles WHERE global_id = ?').get(pulled.id);
+    const remember = (articleId: number) =>
+      db
+        .prepare(
+          `INSERT INTO desk_articles (article_id, global_id, desk_version, base, base_status) VALUES (?, ?, ?, ?, ?)
                ON CONFLICT (article_id) DO UPDATE SET desk_version = excluded.desk_version, base = excluded.base,
                  base_status = excluded.base_status`,
-            )
-            .run(articleId, pulled.id, pulled.version, JSON.stringify(desk), pulled.status);
-        const setStatus = (articleId: number) =>
-          db.prepare('UPDATE articles SET status = ? WHERE id = ?').run(pulled.status, articleId);
-        if (!link) {
-          const created = createArticle(db, desk);
-          setStatus(created.id);
-          remember(created.id);
-          return 'created';
-        }
-        if (pulled.version <= link.desk_version) return 'known';
-        const local = getArticle(db, link.article_id);
-        const pending =
-          db
-            .prepare<[number], { n: number }>('SELECT count(*) AS n FROM desk_outbox WHERE article_id = ?')
-            .get(link.article_id)?.n ?? 0;
-        let next = desk;
-        if (pending > 0) {
-          const base = { ...emptyContent(), ...(JSON.parse(link.base) as Partial<ArticleContent>) };
-          const merged = mergeArticle(base, desk, contentOf(local));
-          if (merged.conflicts.length > 0) return 'kept';
-          next = merged.content;
-        }
-        const fields = changedFields(contentOf(local), next);
-        if (Object.keys(fields).length > 0) saveArticle(db, link.article_id, local.version, fields);
-        setStatus(link.article_id);
-        remember(link.article_id);
-        return 'updated';
-      } finally {
-        db.prepare('DELETE FROM desk_applying').run();
-      }
-    })
-    .immediate();
+        )
+        .run(articleId, pulled.id, pulled.version, JSON.stringify(desk), pulled.status);
+    const setStatus = (articleId: number) =>
+      db.prepare('UPDATE articles SET status = ? WHERE id = ?').run(pulled.status, articleId);
+    if (!link) {
+      const created = createArticle(db, desk);
+      setStatus(created.id);
+      remember(created.id);
+      return 'created';
+    }
+    if (pulled.version <= link.desk_version) return 'known';
+    const local = getArticle(db, link.article_id);
+    const pending =
+      db
+        .prepare<[number], { n: number }>('SELECT count(*) AS n FROM desk_outbox WHERE article_id = ?')
+        .get(link.article_id)?.n ?? 0;
+    let next = desk;
+    if (pending > 0) {
+      const base = { ...emptyContent(), ...(JSON.parse(link.base) as Partial<ArticleContent>) };
+      const merged = mergeArticle(base, desk, contentOf(local));
+      if (merged.conflicts.length > 0) return 'kept';
+      next = merged.content;
+    }
+    const fields = changedFields(contentOf(local), next);
+    if (Object.keys(fields).length > 0) saveArticle(db, link.article_id, local.version, fields);
+    setStatus(link.article_id);
+    remember(link.article_id);
+    return 'updated';
+  });
 }

@@ -5,6 +5,7 @@ import { applyBodyEdits, bodyEditsBetween } from '../../../shared/desk/bodyEdits
 import { canonical } from '../../../shared/desk/canonical';
 import type { Mutation, PushOutcome } from '../../../shared/desk/protocol';
 import { getArticle } from '../archive/articleStore';
+import { asTheDesk } from './deskState';
 import { uuidv7 } from './uuidv7';
 
 const contentKeys = Object.keys(articleContentShape) as (keyof ArticleContent)[];
@@ -161,9 +162,7 @@ export function settleOutbox(
 
 /** The desk's status, written without queueing it back (the desk decided it). */
 export function correctStatus(db: Database, articleId: number, status: ArticleStatus): void {
-  db.transaction(() => {
-    db.prepare('INSERT OR IGNORE INTO desk_applying (id) VALUES (1)').run();
-    db.prepare('UPDATE articles SET status = ? WHERE id = ? AND status != ?').run(status, articleId, status);
-    db.prepare('DELETE FROM desk_applying').run();
-  })();
+  asTheDesk(db, () =>
+    db.prepare('UPDATE articles SET status = ? WHERE id = ? AND status != ?').run(status, articleId, status),
+  );
 }

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { applyPulled } from './applyPulled';
+import { readDeskState, writeDeskState } from './deskState';
 import type { DeskClient } from './deskClient';
 import type { SettleReport } from './outbox';
 import { prepareOutbox, settleOutbox } from './outbox';
@@ -9,9 +10,6 @@ export interface SyncReport extends SettleReport {
   pulled: { created: number; updated: number; kept: number };
   waiting: number;
 }
-
-const cursorOf = (db: Database): number =>
-  Number(db.prepare<[], { value: string }>(`SELECT value FROM desk_state WHERE key = 'cursor'`).get()?.value ?? '0');
 
 /** How many articles wait to be sent to the desk. */
 export const waitingCount = (db: Database): number =>
@@ -36,7 +34,7 @@ export async function syncRound(db: Database, client: DeskClient): Promise<SyncR
     settleOutbox(db, row.seq, row.mutations, outcomes, report);
     report.pushed += row.mutations.length;
   }
-  let cursor = cursorOf(db);
+  let cursor = Number(readDeskState(db, 'cursor') ?? '0');
   for (;;) {
     const page = await client.pull(cursor, 500);
     // A page in one transaction (each article a savepoint in it): a first sync of a large desk
@@ -48,9 +46,7 @@ export async function syncRound(db: Database, client: DeskClient): Promise<SyncR
       }
     }).immediate();
     cursor = page.cursor;
-    db.prepare(
-      `INSERT INTO desk_state (key, value) VALUES ('cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-    ).run(String(cursor));
+    writeDeskState(db, 'cursor', String(cursor));
     if (!page.more) break;
   }
   report.waiting = waitingCount(db);
