@@ -32,7 +32,7 @@ export async function startDesk(options: DeskOptions): Promise<RunningDesk> {
   const broadcast = (desk: string, seq: number) => {
     for (const notify of listeners) notify(desk, seq);
   };
-  const listen = async (): Promise<void> => {
+  const listen = async (reconnect: boolean): Promise<void> => {
     const client = new pg.Client({ connectionString: options.database });
     client.on('notification', (message) => {
       const [desk = '', seq = ''] = (message.payload ?? '').split(':');
@@ -41,19 +41,16 @@ export async function startDesk(options: DeskOptions): Promise<RunningDesk> {
     const again = () => {
       if (closed || listener !== client) return;
       listener = undefined;
-      setTimeout(() => void listen().catch(again), 1_000);
+      setTimeout(() => void listen(true).catch(again), 1_000);
     };
     client.on('error', again);
     client.on('end', again);
-    const first = listener === undefined && !started;
     listener = client;
     await client.connect();
     await client.query('LISTEN newsroom_changes');
-    if (!first) broadcast('*', 0);
+    if (reconnect) broadcast('*', 0);
   };
-  let started = false;
-  await listen();
-  started = true;
+  await listen(false);
   const app = createDeskServer({
     pool,
     tls: options.tls,

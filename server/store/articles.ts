@@ -135,7 +135,7 @@ export async function applyMutation(client: pg.PoolClient, actor: Actor, mutatio
       await saveRevision(client, row.id, version, 'conflict', theirs, actor);
       const authors = [...new Set([await userName(client, row.updated_by), actor.name])];
       conflict = { authors, version, fields: merged.conflicts };
-      outcome = { mutationId, outcome: 'conflict', version, fields: merged.conflicts, conflictVersion: version };
+      outcome = { mutationId, outcome: 'conflict', version, fields: merged.conflicts };
     }
   }
   // Serialized once: the article and its revision hold the same text.

@@ -127,20 +127,27 @@ export async function joinDevice(pool: pg.Pool, name: string, password: string, 
   return { ok: true, token, deviceId, user: { id: user.id, name: user.name, role: user.role, disabled: false } };
 }
 
-/** The user and device behind a token, or undefined for an unknown, revoked or disabled one. */
+/**
+ * The user and device behind a token, or undefined for an unknown, revoked or disabled one.
+ * A read on every request; "last seen" is written at most once a minute, not on every push.
+ */
 export async function authenticate(pool: pg.Pool, token: string): Promise<Actor | undefined> {
-  const found = await pool.query<{ desk_id: string; user_id: string; device_id: string; name: string; role: DeskRole }>(
-    `UPDATE devices SET last_seen_at = now()
-       FROM users
-      WHERE devices.token_hash = $1 AND devices.revoked_at IS NULL
-        AND users.id = devices.user_id AND users.disabled_at IS NULL
-      RETURNING users.desk_id, users.id AS user_id, devices.id AS device_id, users.name, users.role`,
+  const found = await pool.query<{
+    desk_id: string;
+    user_id: string;
+    device_id: string;
+    name: string;
+    role: DeskRole;
+    stale: boolean;
+  }>(
+    `SELECT users.desk_id, users.id AS user_id, devices.id AS device_id, users.name, users.role,
+            (devices.last_seen_at IS NULL OR devices.last_seen_at < now() - interval '1 minute') AS stale
+       FROM devices JOIN users ON users.id = devices.user_id
+      WHERE devices.token_hash = $1 AND devices.revoked_at IS NULL AND users.disabled_at IS NULL`,
     [hashToken(token)],
   );
   const row = found.rows[0];
-  return row && { deskId: row.desk_id, userId: row.user_id, deviceId: row.device_id, name: row.name, role: row.role };
-}
-
-export async function revokeDevice(pool: pg.Pool, deviceId: string): Promise<void> {
-  await pool.query('UPDATE devices SET revoked_at = now() WHERE id = $1', [deviceId]);
+  if (!row) return undefined;
+  if (row.stale) await pool.query('UPDATE devices SET last_seen_at = now() WHERE id = $1', [row.device_id]);
+  return { deskId: row.desk_id, userId: row.user_id, deviceId: row.device_id, name: row.name, role: row.role };
 }

@@ -3,6 +3,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync } from
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 
 /** Debian's PostgreSQL 15 (package postgresql); NEWSROOM_PG_BIN points elsewhere. */
 const bin = process.env.NEWSROOM_PG_BIN ?? '/usr/lib/postgresql/15/bin';
@@ -73,8 +74,7 @@ export async function startCluster(): Promise<TestCluster> {
     dir,
     url,
     database: async (name = `desk_${process.pid}_${(count += 1)}`) => {
-      const { Client } = await import('pg');
-      const client = new Client({ connectionString: url('postgres') });
+      const client = new pg.Client({ connectionString: url('postgres') });
       await client.connect();
       await client.query(`CREATE DATABASE ${name}`);
       await client.end();

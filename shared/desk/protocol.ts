@@ -80,7 +80,8 @@ export type Refusal = (typeof refusals)[number];
 
 export type PushOutcome =
   | { mutationId: string; outcome: 'applied' | 'merged'; version: number }
-  | { mutationId: string; outcome: 'conflict'; version: number; fields: string[]; conflictVersion: number }
+  /** `version` is also the number of the conflict revision that keeps the other text. */
+  | { mutationId: string; outcome: 'conflict'; version: number; fields: string[] }
   | { mutationId: string; outcome: 'refused'; rule: Refusal; message: string };
 
 export interface DeskArticle {
