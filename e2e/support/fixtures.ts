@@ -107,17 +107,29 @@ export async function newArticle(page: Page): Promise<number> {
 export const openArticle = (page: Page, id: number) => page.locator(`[data-article-id="${id}"]`).click();
 
 /**
- * Shift+ArrowLeft `count` times, each press once the previous one shows, as a person watching
- * the selection grow would. (Under CPU load, slate-react can drop a step of a burst of
- * Shift+Arrow presses; the tests that use this are about what is done with the selection.)
+ * Grow the selection backwards by `count` characters with Shift+ArrowLeft, one press at a time,
+ * each once the previous one shows, as a person watching the selection would. Under CPU load
+ * slate-react can lose a step (a late selectionchange from the step before puts its selection
+ * back); a person would press again, and so does this, until the selection has the length asked
+ * for and keeps it past Slate's selection throttle.
  */
 export async function selectBackwards(page: Page, count: number): Promise<void> {
   const selected = () => page.evaluate(() => [...(window.getSelection()?.toString() ?? '')].length);
-  const start = await selected();
+  const target = (await selected()) + count;
   await page.keyboard.down('Shift');
-  for (let step = 1; step <= count; step += 1) {
-    await page.keyboard.press('ArrowLeft');
-    await expect.poll(selected).toBe(start + step);
+  for (let presses = 0; presses < count * 3; presses += 1) {
+    const now = await selected();
+    if (now === target) {
+      await page.waitForTimeout(250);
+      if ((await selected()) === target) break;
+      continue;
+    }
+    await page.keyboard.press(now < target ? 'ArrowLeft' : 'ArrowRight');
+    await expect
+      .poll(selected, { timeout: 2_000 })
+      .not.toBe(now)
+      .catch(() => undefined);
   }
   await page.keyboard.up('Shift');
+  await expect.poll(selected).toBe(target);
 }
