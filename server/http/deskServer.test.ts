@@ -140,9 +140,10 @@ describe('the desk over HTTP', () => {
       text += new TextDecoder().decode(chunk.value);
     }
     await reader.cancel();
-    const rows = await first.pool.query(`SELECT count(*)::int AS n FROM articles WHERE content->>'headline' = $1`, [
-      'Sau khi khởi động lại',
-    ]);
+    const rows = await first.pool.query(
+      `SELECT count(*)::int AS n FROM article_documents WHERE content->>'headline' = $1`,
+      ['Sau khi khởi động lại'],
+    );
     expect(rows.rows).toEqual([{ n: 1 }]);
   });
 });

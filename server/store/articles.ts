@@ -1,13 +1,17 @@
 import type pg from 'pg';
-import type { ArticleContent, ArticleStatus } from '../../shared/article/article';
+import type { ArticleBody, ArticleContent, ArticleStatus } from '../../shared/article/article';
 import { emptyContent } from '../../shared/article/article';
 import { applyBodyEdits } from '../../shared/desk/bodyEdits';
 import { canonical } from '../../shared/desk/canonical';
 import { mergeArticle } from '../../shared/desk/mergeArticle';
-import type { DeskArticle, Mutation, PushOutcome } from '../../shared/desk/protocol';
+import type { DeskArticle, Mutation, PushOutcome, Refusal } from '../../shared/desk/protocol';
 import { refusalFor, refusalMessage } from '../../shared/desk/roles';
+import { blockId, loadBody, storeBlocks } from './blocks';
 import { recordChange } from './changeLog';
 import type { Actor } from './users';
+
+/** An article's content but its body, which is stored as block rows. */
+type Fields = Omit<ArticleContent, 'body'>;
 
 interface ArticleRow {
   id: string;
@@ -15,35 +19,196 @@ interface ArticleRow {
   status: ArticleStatus;
   author_id: string;
   updated_by: string;
-  content: ArticleContent;
+  fields: Fields;
+  /** The ids of its body's blocks, in order. */
+  body: string[];
   conflict: DeskArticle['conflict'];
 }
 
-const withoutCaptions = (content: Partial<ArticleContent>) =>
-  canonical((content.body ?? []).map((block) => (block.type === 'figure' ? { ...block, caption: '' } : block)));
+type SaveMutation = Extract<Mutation, { kind: 'article.save' }>;
+
+const withoutCaptions = (body: ArticleBody) =>
+  canonical(body.map((block) => (block.type === 'figure' ? { ...block, caption: '' } : block)));
 
 /** Whether a save changes nothing but figure captions (what a photo editor may do). */
-const captionsOnly = (current: ArticleContent | undefined, fields: Partial<ArticleContent>): boolean =>
-  current !== undefined &&
-  Object.keys(fields).every((key) => key === 'body') &&
-  withoutCaptions(current) === withoutCaptions(fields);
+const captionsOnly = (fields: Partial<Fields>, current: ArticleBody, next: ArticleBody | undefined): boolean =>
+  Object.keys(fields).length === 0 && (next === undefined || withoutCaptions(current) === withoutCaptions(next));
+
+const splitContent = ({ body, ...fields }: ArticleContent): { fields: Fields; body: ArticleBody } => ({ fields, body });
 
 async function saveRevision(
   client: pg.PoolClient,
-  id: string,
-  version: number,
+  article: { id: string; version: number; fields: Fields | string; body: readonly string[] },
   kind: 'save' | 'conflict',
-  content: ArticleContent | string,
   actor: Actor,
 ): Promise<void> {
   await client.query(
-    'INSERT INTO article_revisions (article_id, version, kind, content, author_id) VALUES ($1, $2, $3, $4, $5)',
-    [id, version, kind, typeof content === 'string' ? content : JSON.stringify(content), actor.userId],
+    'INSERT INTO article_revisions (article_id, version, kind, fields, body, author_id) VALUES ($1, $2, $3, $4, $5, $6)',
+    [
+      article.id,
+      article.version,
+      kind,
+      typeof article.fields === 'string' ? article.fields : JSON.stringify(article.fields),
+      article.body,
+      actor.userId,
+    ],
   );
 }
 
 async function userName(client: pg.PoolClient, id: string): Promise<string> {
   return (await client.query<{ name: string }>('SELECT name FROM users WHERE id = $1', [id])).rows[0]?.name ?? '';
+}
+
+async function contentOf(client: pg.PoolClient, stored: { fields: Fields; body: string[] }): Promise<ArticleContent> {
+  return { ...stored.fields, body: await loadBody(client, stored.body) };
+}
+
+/** The article as it was at `version` (the merge base); empty when the desk has no such revision. */
+async function revisionAt(client: pg.PoolClient, id: string, version: number): Promise<ArticleContent> {
+  const found = await client.query<{ fields: Fields; body: string[] }>(
+    `SELECT fields, body FROM article_revisions WHERE article_id = $1 AND version = $2 AND kind = 'save'`,
+    [id, version],
+  );
+  const row = found.rows[0];
+  return row ? contentOf(client, row) : emptyContent();
+}
+
+interface Write {
+  fields: Fields;
+  body: string[];
+  conflict: DeskArticle['conflict'];
+}
+
+async function writeArticle(client: pg.PoolClient, row: ArticleRow, write: Write, actor: Actor): Promise<number> {
+  const version = row.version + 1;
+  // Serialized once: the article and its revision hold the same fields.
+  const fields = JSON.stringify(write.fields);
+  await client.query(
+    'UPDATE articles SET fields = $2, body = $3, version = $4, updated_by = $5, updated_at = now(), conflict = $6 WHERE id = $1',
+    [
+      row.id,
+      fields,
+      write.body,
+      version,
+      actor.userId,
+      write.conflict === null ? null : JSON.stringify(write.conflict),
+    ],
+  );
+  await saveRevision(client, { id: row.id, version, fields, body: write.body }, 'save', actor);
+  await recordChange(client, actor.deskId, 'article', row.id);
+  return version;
+}
+
+/**
+ * A save based on the desk's current version: the body's splices are applied to its list of
+ * block ids, so only the new blocks are written and nothing of the old text is read.
+ */
+async function saveOnCurrent(
+  client: pg.PoolClient,
+  row: ArticleRow,
+  mutation: SaveMutation,
+  actor: Actor,
+): Promise<PushOutcome | Refusal> {
+  const { body: wholeBody, ...fields } = mutation.fields;
+  const edits = (mutation.bodyEdits ?? []).map((edit) => ({
+    ...edit,
+    ids: edit.blocks.map((block) => blockId(row.id, block)),
+  }));
+  const afterWhole = wholeBody ? wholeBody.map((block) => blockId(row.id, block)) : row.body;
+  const ids = applyBodyEdits(
+    afterWhole,
+    edits.map((edit) => ({ from: edit.from, to: edit.to, blocks: edit.ids })),
+  );
+  if (!ids) return 'stale-base';
+  if (actor.role === 'photo') {
+    const current = await loadBody(client, row.body);
+    const next = applyBodyEdits(wholeBody ?? current, mutation.bodyEdits ?? []);
+    const refusal = refusalOf(actor, row, mutation, captionsOnly(fields, current, next));
+    if (refusal) return refusal;
+  }
+  if (wholeBody) await storeBlocks(client, row.id, wholeBody);
+  for (const edit of edits) await storeBlocks(client, row.id, edit.blocks);
+  const version = await writeArticle(
+    client,
+    row,
+    { fields: { ...row.fields, ...fields }, body: ids, conflict: row.conflict },
+    actor,
+  );
+  return { mutationId: mutation.mutationId, outcome: 'applied', version };
+}
+
+/**
+ * A save based on an older version: merged three ways against that version. Where the same
+ * words changed differently, the desk's text stays and the laptop's is kept as a conflict revision.
+ */
+async function saveOnOlder(
+  client: pg.PoolClient,
+  row: ArticleRow,
+  mutation: SaveMutation,
+  actor: Actor,
+): Promise<PushOutcome | Refusal> {
+  const base = await revisionAt(client, row.id, mutation.baseVersion);
+  const current = await contentOf(client, row);
+  const body = mutation.bodyEdits ? applyBodyEdits(base.body, mutation.bodyEdits) : undefined;
+  if (mutation.bodyEdits && !body) return 'stale-base';
+  const { body: wholeBody, ...fields } = mutation.fields;
+  const theirs: ArticleContent = { ...base, ...fields, body: body ?? wholeBody ?? base.body };
+  // A photo editor's change is what it changed from the version it was made on.
+  const refusal = refusalOf(actor, row, mutation, captionsOnly(fields, base.body, theirs.body));
+  if (refusal) return refusal;
+
+  const merged = mergeArticle(base, current, theirs);
+  const version = row.version + 1;
+  let conflict = row.conflict;
+  let outcome: PushOutcome = { mutationId: mutation.mutationId, outcome: 'merged', version };
+  if (merged.conflicts.length > 0) {
+    const kept = splitContent(theirs);
+    await saveRevision(
+      client,
+      { id: row.id, version, fields: kept.fields, body: await storeBlocks(client, row.id, kept.body) },
+      'conflict',
+      actor,
+    );
+    const authors = [...new Set([await userName(client, row.updated_by), actor.name])];
+    conflict = { authors, version, fields: merged.conflicts };
+    outcome = { mutationId: mutation.mutationId, outcome: 'conflict', version, fields: merged.conflicts };
+  }
+  const next = splitContent(merged.content);
+  const ids = await storeBlocks(client, row.id, next.body);
+  await writeArticle(client, row, { fields: next.fields, body: ids, conflict }, actor);
+  return outcome;
+}
+
+const refusalOf = (actor: Actor, row: ArticleRow | undefined, mutation: Mutation, captions: boolean) =>
+  refusalFor({
+    role: actor.role,
+    author: row?.author_id === actor.userId,
+    status: row?.status,
+    act:
+      mutation.kind === 'article.save'
+        ? { kind: 'save', captionsOnly: captions }
+        : { kind: 'status', to: mutation.status },
+  });
+
+async function createArticle(client: pg.PoolClient, mutation: SaveMutation, actor: Actor): Promise<PushOutcome> {
+  const { body: wholeBody, ...fields } = mutation.fields;
+  const { body: emptyBody, ...defaults } = emptyContent();
+  const body = applyBodyEdits(wholeBody ?? emptyBody, mutation.bodyEdits ?? []) ?? wholeBody ?? emptyBody;
+  const article = {
+    id: mutation.articleId,
+    version: 1,
+    fields: JSON.stringify({ ...defaults, ...fields }),
+    body: body.map((block) => blockId(mutation.articleId, block)),
+  };
+  await client.query(
+    `INSERT INTO articles (id, desk_id, version, status, author_id, updated_by, fields, body)
+     VALUES ($1, $2, 1, 'draft', $3, $3, $4, $5)`,
+    [article.id, actor.deskId, actor.userId, article.fields, article.body],
+  );
+  await storeBlocks(client, article.id, body);
+  await saveRevision(client, article, 'save', actor);
+  await recordChange(client, actor.deskId, 'article', article.id);
+  return { mutationId: mutation.mutationId, outcome: 'applied', version: 1 };
 }
 
 /**
@@ -52,99 +217,38 @@ async function userName(client: pg.PoolClient, id: string): Promise<string> {
  * kept as a conflict revision) or refused with the rule.
  */
 export async function applyMutation(client: pg.PoolClient, actor: Actor, mutation: Mutation): Promise<PushOutcome> {
-  const { mutationId } = mutation;
   const found = await client.query<ArticleRow>(
-    'SELECT id, version, status, author_id, updated_by, content, conflict FROM articles WHERE id = $1 AND desk_id = $2 FOR UPDATE',
+    'SELECT id, version, status, author_id, updated_by, fields, body, conflict FROM articles WHERE id = $1 AND desk_id = $2 FOR UPDATE',
     [mutation.articleId, actor.deskId],
   );
   const row = found.rows[0];
-  const refuse = (rule: Parameters<typeof refusalMessage>[0]): PushOutcome => ({
-    mutationId,
+  const refuse = (rule: Refusal): PushOutcome => ({
+    mutationId: mutation.mutationId,
     outcome: 'refused',
     rule,
     message: refusalMessage(rule),
   });
-  const refusalOf = (captions: boolean) =>
-    refusalFor({
-      role: actor.role,
-      author: row?.author_id === actor.userId,
-      status: row?.status,
-      act:
-        mutation.kind === 'article.save'
-          ? { kind: 'save', captionsOnly: captions }
-          : { kind: 'status', to: mutation.status },
-    });
+  // Every rule but the photo editor's (captions only) is known before the text is read.
+  const captionsLater = actor.role === 'photo' && row !== undefined && mutation.kind === 'article.save';
+  const refusal = captionsLater ? undefined : refusalOf(actor, row, mutation, false);
+  if (refusal) return refuse(refusal);
 
   if (mutation.kind === 'article.status') {
-    const refusal = refusalOf(false);
-    if (refusal) return refuse(refusal);
     if (!row) return refuse('unknown-article');
     const version = row.version + 1;
     await client.query(
       'UPDATE articles SET status = $2, version = $3, updated_by = $4, updated_at = now() WHERE id = $1',
       [row.id, mutation.status, version, actor.userId],
     );
-    await saveRevision(client, row.id, version, 'save', row.content, actor);
+    await saveRevision(client, { id: row.id, version, fields: row.fields, body: row.body }, 'save', actor);
     await recordChange(client, actor.deskId, 'article', row.id);
-    return { mutationId, outcome: 'applied', version };
+    return { mutationId: mutation.mutationId, outcome: 'applied', version };
   }
-
-  if (!row && mutation.baseVersion !== 0) return refuse(refusalOf(false) ?? 'unknown-article');
-  if (row && mutation.baseVersion > row.version) return refuse('stale-base');
-  const base =
-    !row || mutation.baseVersion === 0
-      ? emptyContent()
-      : mutation.baseVersion === row.version
-        ? row.content
-        : ((
-            await client.query<{ content: ArticleContent }>(
-              `SELECT content FROM article_revisions WHERE article_id = $1 AND version = $2 AND kind = 'save'`,
-              [row.id, mutation.baseVersion],
-            )
-          ).rows[0]?.content ?? emptyContent());
-  const body = mutation.bodyEdits ? applyBodyEdits(base.body, mutation.bodyEdits) : undefined;
-  if (mutation.bodyEdits && !body) return refuse('stale-base');
-  const fields = body ? { ...mutation.fields, body } : mutation.fields;
-  const refusal = refusalOf(captionsOnly(row?.content, fields));
-  if (refusal) return refuse(refusal);
-
-  if (!row) {
-    const content = { ...emptyContent(), ...fields };
-    await client.query(
-      `INSERT INTO articles (id, desk_id, version, status, author_id, updated_by, content)
-       VALUES ($1, $2, 1, 'draft', $3, $3, $4)`,
-      [mutation.articleId, actor.deskId, actor.userId, JSON.stringify(content)],
-    );
-    await saveRevision(client, mutation.articleId, 1, 'save', content, actor);
-    await recordChange(client, actor.deskId, 'article', mutation.articleId);
-    return { mutationId, outcome: 'applied', version: 1 };
-  }
-  const version = row.version + 1;
-  let content: ArticleContent;
-  let outcome: PushOutcome;
-  let conflict = row.conflict;
-  if (mutation.baseVersion === row.version) {
-    content = { ...row.content, ...fields };
-    outcome = { mutationId, outcome: 'applied', version };
-  } else {
-    const theirs = { ...base, ...fields };
-    const merged = mergeArticle(base, row.content, theirs);
-    content = merged.content;
-    if (merged.conflicts.length === 0) outcome = { mutationId, outcome: 'merged', version };
-    else {
-      await saveRevision(client, row.id, version, 'conflict', theirs, actor);
-      const authors = [...new Set([await userName(client, row.updated_by), actor.name])];
-      conflict = { authors, version, fields: merged.conflicts };
-      outcome = { mutationId, outcome: 'conflict', version, fields: merged.conflicts };
-    }
-  }
-  // Serialized once: the article and its revision hold the same text.
-  const json = JSON.stringify(content);
-  await client.query(
-    'UPDATE articles SET content = $2, version = $3, updated_by = $4, updated_at = now(), conflict = $5 WHERE id = $1',
-    [row.id, json, version, actor.userId, conflict === null ? null : JSON.stringify(conflict)],
-  );
-  await saveRevision(client, row.id, version, 'save', json, actor);
-  await recordChange(client, actor.deskId, 'article', row.id);
-  return outcome;
+  if (!row) return mutation.baseVersion === 0 ? createArticle(client, mutation, actor) : refuse('unknown-article');
+  if (mutation.baseVersion > row.version) return refuse('stale-base');
+  const answer =
+    mutation.baseVersion === row.version
+      ? await saveOnCurrent(client, row, mutation, actor)
+      : await saveOnOlder(client, row, mutation, actor);
+  return typeof answer === 'string' ? refuse(answer) : answer;
 }

@@ -83,7 +83,7 @@ it(`the desk server killed ${kills} times mid-push: every acknowledged push is t
   expect(interrupted).toBeLessThanOrEqual(kills - Math.ceil(kills / 4));
   expect(acknowledged.size).toBe(queue.length);
   const rows = await pool.query<{ headline: string; n: number }>(
-    `SELECT content->>'headline' AS headline, count(*)::int AS n FROM articles GROUP BY 1`,
+    `SELECT content->>'headline' AS headline, count(*)::int AS n FROM article_documents GROUP BY 1`,
   );
   expect(rows.rows.length).toBe(queue.length);
   expect(rows.rows.every((row) => row.n === 1)).toBe(true);

@@ -101,7 +101,7 @@ describe('pushing mutations', () => {
     ]);
     expect(fromEditor).toMatchObject({ outcome: 'applied', version: 2 });
     expect(fromReporter).toMatchObject({ outcome: 'merged', version: 3 });
-    const row = await pool.query('SELECT content FROM articles WHERE id = $1', [id]);
+    const row = await pool.query('SELECT content FROM article_documents WHERE id = $1', [id]);
     expect((row.rows[0] as { content: { body: unknown } }).content.body).toEqual(
       ['Đoạn một, biên tập sửa.', 'Đoạn hai.', 'Đoạn ba, phóng viên thêm.'].map(paragraph),
     );
@@ -114,13 +114,13 @@ describe('pushing mutations', () => {
     const [outcome] = await push(pool, reporter, [save(id, 1, { headline: 'Tít của phóng viên' })]);
     expect(outcome).toMatchObject({ outcome: 'conflict', fields: ['headline'], version: 3 });
     const article = await pool.query<{ content: { headline: string }; conflict: unknown }>(
-      'SELECT content, conflict FROM articles WHERE id = $1',
+      'SELECT content, conflict FROM article_documents WHERE id = $1',
       [id],
     );
     expect(article.rows[0]?.content.headline).toBe('Tít của biên tập');
     expect(article.rows[0]?.conflict).toEqual({ authors: ['bientap', 'minhtuan'], version: 3, fields: ['headline'] });
     const kept = await pool.query<{ content: { headline: string } }>(
-      `SELECT content FROM article_revisions WHERE article_id = $1 AND kind = 'conflict'`,
+      `SELECT content FROM revision_documents WHERE article_id = $1 AND kind = 'conflict'`,
       [id],
     );
     expect(kept.rows.map((row) => row.content.headline)).toEqual(['Tít của phóng viên']);
@@ -144,6 +144,16 @@ describe('pushing mutations', () => {
     expect(
       await push(pool, photo, [save(id, 1, { body: [paragraph('Một.'), figure('Chú thích ảnh')] })]),
     ).toMatchObject([{ outcome: 'applied', version: 2 }]);
+    // Beyond the captions, and through the workflow, a photo editor is refused.
+    expect(
+      await push(pool, photo, [
+        save(id, 2, { body: [paragraph('Hai.'), figure('Chú thích ảnh')] }),
+        status(id, 2, 'submitted'),
+      ]),
+    ).toMatchObject([
+      { outcome: 'refused', rule: 'role' },
+      { outcome: 'refused', rule: 'role' },
+    ]);
     expect(await push(pool, reporter, [status(id, 2, 'approved')])).toMatchObject([
       { outcome: 'refused', rule: 'workflow' },
     ]);

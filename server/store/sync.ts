@@ -75,7 +75,7 @@ export async function pull(pool: pg.Pool, deskId: string, after: number, limit: 
     `SELECT changes.seq, articles.id, articles.version, articles.status, author.name AS author,
             editor.name AS updated_by, articles.updated_at, articles.content, articles.conflict
        FROM changes
-       JOIN articles ON articles.id = changes.entity_id
+       JOIN article_documents articles ON articles.id = changes.entity_id
        JOIN users author ON author.id = articles.author_id
        JOIN users editor ON editor.id = articles.updated_by
       WHERE changes.desk_id = $1 AND changes.seq > $2 AND changes.entity = 'article'

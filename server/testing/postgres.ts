@@ -33,8 +33,10 @@ const freePort = () =>
 /**
  * A real PostgreSQL cluster of the test's own: `initdb` into a temp folder, on a free port and a
  * socket folder of its own. PostgreSQL refuses to run as root, so as root it runs as `postgres`.
+ * The tests run it without fsync (a killed server loses nothing the OS has; only a machine
+ * crash would); `durable` keeps fsync on, as a newsroom's server runs, for the benchmarks.
  */
-export async function startCluster(): Promise<TestCluster> {
+export async function startCluster({ durable = false }: { durable?: boolean } = {}): Promise<TestCluster> {
   if (!existsSync(join(bin, 'initdb')))
     throw new Error(`PostgreSQL is not installed at ${bin} (Debian: apt-get install postgresql).`);
   const root = process.getuid?.() === 0;
@@ -57,7 +59,7 @@ export async function startCluster(): Promise<TestCluster> {
   };
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'newsroom', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
   const port = await freePort();
-  const options = `-p ${port} -k ${sockets} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
+  const options = `-p ${port} -k ${sockets} -c listen_addresses=127.0.0.1 -c max_connections=200${durable ? '' : ' -c fsync=off'}`;
   const start = () => run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']);
   start();
   const url = (database: string) => `postgres://newsroom@127.0.0.1:${port}/${database}`;

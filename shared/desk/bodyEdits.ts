@@ -19,9 +19,12 @@ export function bodyEditsBetween(base: ArticleBody, body: ArticleBody): BodyEdit
   return [{ from: start, to: a.length - end, blocks: body.slice(start, body.length - end) }];
 }
 
-/** Applies splices made against `base`; undefined when they do not fit it (out of range or out of order). */
-export function applyBodyEdits(base: ArticleBody, edits: readonly BodyEdit[]): ArticleBody | undefined {
-  const out: ArticleBody = [];
+/** Applies splices made against `base` (of blocks, or of block ids); undefined when they do not fit it (out of range or out of order). */
+export function applyBodyEdits<T>(
+  base: readonly T[],
+  edits: readonly { from: number; to: number; blocks: readonly T[] }[],
+): T[] | undefined {
+  const out: T[] = [];
   let at = 0;
   for (const edit of edits) {
     if (edit.from < at || edit.to < edit.from || edit.to > base.length) return undefined;

@@ -80,7 +80,7 @@ it('property: three laptops editing one article (often the same paragraph), sync
           await core.call('desk.sync', {});
         }
       const onDesk = await desk.pool.query<{ content: { body: unknown } }>(
-        'SELECT content FROM articles WHERE id = $1',
+        'SELECT content FROM article_documents WHERE id = $1',
         [globalId],
       );
       const deskBody = JSON.stringify(onDesk.rows[0]?.content.body);
@@ -92,7 +92,7 @@ it('property: three laptops editing one article (often the same paragraph), sync
       }
       // Every word a laptop sent reached the desk: in the article, or in a revision (a conflict's or a save's).
       const revisions = await desk.pool.query<{ content: unknown }>(
-        'SELECT content FROM article_revisions WHERE article_id = $1',
+        'SELECT content FROM revision_documents WHERE article_id = $1',
         [globalId],
       );
       const everything = deskBody + JSON.stringify(revisions.rows);

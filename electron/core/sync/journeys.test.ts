@@ -111,7 +111,7 @@ describe('two laptops and a desk', () => {
     expect((await reporter.call('articles.get', { id: created.id })).headline).toBe('Tít của biên tập');
     expect((await editor.call('articles.get', { id: onEditor })).headline).toBe('Tít của biên tập');
     const kept = await desk.pool.query<{ content: { headline: string } }>(
-      `SELECT content FROM article_revisions WHERE article_id = $1 AND kind = 'conflict'`,
+      `SELECT content FROM revision_documents WHERE article_id = $1 AND kind = 'conflict'`,
       [globalId(reporter, created.id)],
     );
     expect(kept.rows.map((row) => row.content.headline)).toEqual(['Tít của phóng viên']);
@@ -157,7 +157,7 @@ describe('two laptops and a desk', () => {
     writeFileSync(link, real, { mode: 0o600 });
     expect(await reporter.call('desk.sync', {})).toMatchObject({ applied: 1, waiting: 0 });
     const onDesk = await desk.pool.query<{ content: { headline: string } }>(
-      'SELECT content FROM articles WHERE id = $1',
+      'SELECT content FROM article_documents WHERE id = $1',
       [globalId(reporter, created.id)],
     );
     expect(onDesk.rows[0]?.content.headline).toBe('Bản 19');

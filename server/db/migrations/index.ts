@@ -1,4 +1,8 @@
 import { sql as initial } from './001-initial';
+import { sql as bodyBlocks } from './002-body-blocks';
 
 /** The desk's migrations in order; the schema version is the count. */
-export const migrations: readonly { name: string; sql: string }[] = [{ name: '001-initial', sql: initial }];
+export const migrations: readonly { name: string; sql: string }[] = [
+  { name: '001-initial', sql: initial },
+  { name: '002-body-blocks', sql: bodyBlocks },
+];
