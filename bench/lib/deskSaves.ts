@@ -14,6 +14,11 @@ export interface Story {
 
 /** One reporter's next save: one paragraph changed; sent as a splice, or as the whole body. */
 export function nextSave(story: Story, whole: boolean): string {
+  return JSON.stringify({ mutations: [nextMutation(story, whole)] });
+}
+
+/** The mutation of `nextSave`, based on the story's version now (a later send sets its own). */
+export function nextMutation(story: Story, whole: boolean): Mutation {
   const at = (story.edits * 37) % story.body.length;
   story.edits += 1;
   const body = story.body.map((block, index) =>
@@ -38,5 +43,5 @@ export function nextSave(story: Story, whole: boolean): string {
         bodyEdits: bodyEditsBetween(story.body, body),
       };
   story.body = body;
-  return JSON.stringify({ mutations: [mutation] });
+  return mutation;
 }
