@@ -18,6 +18,8 @@ import {
 import type { ArchiveProblem } from './archive/recovery';
 import { ArchiveOpenError, CoreError } from './CoreError';
 import { createCore } from './createCore';
+import type { SyncRunner } from './sync/syncRunner';
+import { syncRunner } from './sync/syncRunner';
 import type { CoreOptions, Handlers } from './createCore';
 import { archivePath, ensureWritableDataDir } from './dataDir';
 
@@ -34,7 +36,9 @@ export interface ArchiveServiceOptions {
   dailyBackup?: boolean;
   /** The desktop shell: photos may be imported by path. */
   allowPathImport?: boolean;
-  /** Where background work (the daily backup) reports failures. */
+  /** The editor's shells: sync with the desk in the background, whenever it is reachable. */
+  backgroundSync?: boolean;
+  /** Where background work (the daily backup, sync) reports failures. */
   log?: (message: string) => void;
 }
 
@@ -54,11 +58,19 @@ interface Open {
   db: Database;
   handlers: Handlers;
   ledger: LedgerKeeper;
+  sync: SyncRunner;
   unmark: () => void;
 }
 
-/** Every handler notes the archive's change count after it returns, before the shell acknowledges. */
-function noting(handlers: Handlers, ledger: LedgerKeeper): Handlers {
+/**
+ * Every handler notes the archive's change count after it returns, before the shell
+ * acknowledges, and tells the sync runner (a save sends itself to the desk soon).
+ */
+function noting(handlers: Handlers, ledger: LedgerKeeper, sync: SyncRunner): Handlers {
+  const after = () => {
+    ledger.note();
+    sync.afterCall();
+  };
   const wrap =
     (handler: (input: never) => unknown) =>
     (input: never): unknown => {
@@ -66,11 +78,11 @@ function noting(handlers: Handlers, ledger: LedgerKeeper): Handlers {
       try {
         result = handler(input);
       } catch (error) {
-        ledger.note();
+        after();
         throw error;
       }
-      if (result instanceof Promise) return result.finally(ledger.note);
-      ledger.note();
+      if (result instanceof Promise) return result.finally(after);
+      after();
       return result;
     };
   return Object.fromEntries(
@@ -99,8 +111,10 @@ async function openHealthy(dataDir: string, options: ArchiveServiceOptions): Pro
       options.log?.(`The daily backup failed: ${error instanceof Error ? error.message : String(error)}`),
     );
   }
-  const handlers = createCore(db, { dataDir, allowPathImport: options.allowPathImport, ...options.core });
-  return { db, handlers: noting(handlers, ledger), ledger, unmark };
+  const sync = syncRunner(db, dataDir, { log: options.log });
+  const handlers = createCore(db, { dataDir, allowPathImport: options.allowPathImport, ...options.core, sync });
+  if (options.backgroundSync) sync.startBackground();
+  return { db, handlers: noting(handlers, ledger, sync), ledger, sync, unmark };
 }
 
 function recoveryStatus(dataDir: string, problem: ArchiveProblem, setAsideDir: string): ArchiveStatus {
@@ -206,6 +220,8 @@ export async function startArchive(dataDir: string, options: ArchiveServiceOptio
     noteChanges: () => open?.ledger.note(),
     close: () => {
       if (!open?.db.open) return;
+      // A round cut short by the close is resent, with the same mutation ids, at the next start.
+      void open.sync.stop();
       open.ledger.note();
       open.db.close();
       open.ledger.close();

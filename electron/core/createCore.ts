@@ -16,6 +16,8 @@ import { settingsHandlers } from './handlers/settings';
 import { PhotoImporter } from './photos/photoImporter';
 import { importPhotoFiles } from './photos/photoImport';
 import { drainSearchIndex } from './search/indexer';
+import type { SyncRunner } from './sync/syncRunner';
+import { syncRunner } from './sync/syncRunner';
 
 export type { Handlers } from './handlers/context';
 
@@ -33,6 +35,8 @@ export interface CoreOptions {
   allowPathImport?: boolean;
   /** Shows a folder in the system's file manager; without it, exports.openFolder says it cannot. */
   openFolder?: (dir: string) => Promise<void>;
+  /** Runs the sync rounds; made on first use when not given (the archive service gives its own). */
+  sync?: SyncRunner;
 }
 
 /** A method handled in two domains' files is refused at start. */
@@ -51,6 +55,7 @@ export function createCore(db: Database, options: CoreOptions = {}): Handlers {
   // (a search catches up first anyway, so results are never stale).
   let indexTimer: ReturnType<typeof setTimeout> | undefined;
   let importer = options.photoImporter;
+  let runner = options.sync;
   const dataDir = (): string => {
     if (!options.dataDir)
       throw new CoreError('internal', 'This core was opened without a data folder, so it has no photo store.');
@@ -78,6 +83,7 @@ export function createCore(db: Database, options: CoreOptions = {}): Handlers {
     },
     allowPathImport: options.allowPathImport ?? false,
     openFolder: options.openFolder,
+    sync: () => (runner ??= syncRunner(db, dataDir())),
   };
   const articles = articleHandlers(context);
   const search = searchHandlers(context);

@@ -79,6 +79,7 @@ function start(): void {
       core = await startArchive(dataDir, {
         recover: true,
         dailyBackup: true,
+        backgroundSync: true,
         allowPathImport: true,
         core: {
           photoImporter: new PhotoImporter(undefined, launchUtilityDecoder),

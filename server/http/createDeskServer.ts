@@ -91,6 +91,12 @@ export function createDeskServer(options: DeskServerOptions): FastifyInstance {
   });
 
   /** Server-sent events: "there is something to pull", with the newest change number. */
+  const streams = new Set<ServerResponse>();
+  // A closing desk ends its streams (the laptops reconnect to another server, or retry).
+  app.addHook('preClose', (done) => {
+    for (const stream of streams) stream.end();
+    done();
+  });
   app.get('/api/events', async (request, reply) => {
     const actor = await actorOf(request, reply);
     if (!actor) return reply;
@@ -102,11 +108,13 @@ export function createDeskServer(options: DeskServerOptions): FastifyInstance {
       Connection: 'keep-alive',
     });
     raw.write(': connected\n\n');
+    streams.add(raw);
     const unsubscribe = options.subscribe((desk, seq) => {
       if (desk === actor.deskId || desk === '*') raw.write(`event: change\ndata: ${seq}\n\n`);
     });
     const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), 25_000);
     request.raw.on('close', () => {
+      streams.delete(raw);
       clearInterval(keepAlive);
       unsubscribe();
     });

@@ -7,7 +7,6 @@ import { mergeArticle } from '../../shared/desk/mergeArticle';
 import type { DeskArticle, Mutation, PushOutcome, Refusal } from '../../shared/desk/protocol';
 import { refusalFor, refusalMessage } from '../../shared/desk/roles';
 import { blockId, loadBody, storeBlocks } from './blocks';
-import { recordChange } from './changeLog';
 import type { Actor } from './users';
 
 /** An article's content but its body, which is stored as block rows. */
@@ -95,7 +94,6 @@ async function writeArticle(client: pg.PoolClient, row: ArticleRow, write: Write
     ],
   );
   await saveRevision(client, { id: row.id, version, fields, body: write.body }, 'save', actor);
-  await recordChange(client, actor.deskId, 'article', row.id);
   return version;
 }
 
@@ -207,14 +205,14 @@ async function createArticle(client: pg.PoolClient, mutation: SaveMutation, acto
   );
   await storeBlocks(client, article.id, body);
   await saveRevision(client, article, 'save', actor);
-  await recordChange(client, actor.deskId, 'article', article.id);
   return { mutationId: mutation.mutationId, outcome: 'applied', version: 1 };
 }
 
 /**
  * Applies one mutation inside the caller's transaction and answers it: applied, merged (three
  * ways, against the version it was based on), conflict (the desk's text stays; the laptop's is
- * kept as a conflict revision) or refused with the rule.
+ * kept as a conflict revision) or refused with the rule. All but a refusal change the article;
+ * the caller numbers that change last, just before COMMIT (see changeLog.ts).
  */
 export async function applyMutation(client: pg.PoolClient, actor: Actor, mutation: Mutation): Promise<PushOutcome> {
   const found = await client.query<ArticleRow>(
@@ -241,7 +239,6 @@ export async function applyMutation(client: pg.PoolClient, actor: Actor, mutatio
       [row.id, mutation.status, version, actor.userId],
     );
     await saveRevision(client, { id: row.id, version, fields: row.fields, body: row.body }, 'save', actor);
-    await recordChange(client, actor.deskId, 'article', row.id);
     return { mutationId: mutation.mutationId, outcome: 'applied', version };
   }
   if (!row) return mutation.baseVersion === 0 ? createArticle(client, mutation, actor) : refuse('unknown-article');

@@ -8,18 +8,15 @@ import type pg from 'pg';
  * that: a slow transaction would take 1, a fast one 2 and commit first).
  */
 export async function recordChange(client: pg.PoolClient, deskId: string, entity: string, id: string): Promise<number> {
-  const counter = await client.query<{ last_change: string }>(
-    'UPDATE desks SET last_change = last_change + 1 WHERE id = $1 RETURNING last_change',
-    [deskId],
+  // One statement: the counter, the change's row, and its notice, delivered when the
+  // transaction commits to every desk server listening on this database.
+  const counted = await client.query<{ seq: string }>(
+    `WITH counter AS (UPDATE desks SET last_change = last_change + 1 WHERE id = $1 RETURNING last_change)
+     INSERT INTO changes (desk_id, seq, entity, entity_id)
+     SELECT $1, last_change, $2, $3 FROM counter
+     RETURNING seq, pg_notify('newsroom_changes', $1 || ':' || seq)`,
+    [deskId, entity, id],
   );
-  const seq = Number(counter.rows[0]?.last_change);
-  await client.query('INSERT INTO changes (desk_id, seq, entity, entity_id) VALUES ($1, $2, $3, $4)', [
-    deskId,
-    seq,
-    entity,
-    id,
-  ]);
-  // Delivered when the transaction commits, to every desk server listening on this database.
-  await client.query(`SELECT pg_notify('newsroom_changes', $1)`, [`${deskId}:${seq}`]);
+  const seq = Number(counted.rows[0]?.seq);
   return seq;
 }

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { DeskArticle, Mutation, PullResponse, PushOutcome } from '../../shared/desk/protocol';
 import { applyMutation } from './articles';
+import { recordChange } from './changeLog';
 import type { Actor } from './users';
 
 export interface PushHooks {
@@ -33,13 +34,16 @@ export async function push(
           [actor.deskId, mutation.mutationId],
         );
         const outcome = known.rows[0]?.outcome ?? (await applyMutation(client, actor, mutation));
-        if (!known.rows[0])
+        if (!known.rows[0]) {
           await client.query('INSERT INTO mutations (desk_id, id, device_id, outcome) VALUES ($1, $2, $3, $4)', [
             actor.deskId,
             mutation.mutationId,
             actor.deviceId,
             JSON.stringify(outcome),
           ]);
+          // Last before COMMIT: the desk's counter row stays locked only while the commit lands.
+          if (outcome.outcome !== 'refused') await recordChange(client, actor.deskId, 'article', mutation.articleId);
+        }
         await hooks.beforeCommit?.(mutation);
         await client.query('COMMIT');
         outcomes.push(outcome);

@@ -11,6 +11,8 @@ export type DeskStatus =
       /** Articles with changes not yet on the desk. */
       waiting: number;
       lastSyncedAt: string | null;
+      /** Background sync (the editor's shells): whether the desk is reachable, and why not. */
+      connection: DeskConnection;
       refusals: { articleId: number; rule: string; message: string; at: string }[];
     };
 
@@ -22,4 +24,16 @@ export interface DeskSyncReport {
   refused: { articleId: number; rule: string; message: string }[];
   pulled: { created: number; updated: number; kept: number };
   waiting: number;
+}
+
+/** The laptop's line to its desk. `error` is a core error code (desk_unreachable, desk_signed_out, …). */
+export interface DeskConnection {
+  /** Whether this core syncs in the background (the editor does; a CLI command does not). */
+  background: boolean;
+  /** The last round reached the desk (or the event stream is open). */
+  online: boolean;
+  syncing: boolean;
+  error: { code: string; message: string } | null;
+  /** When the next attempt after a failure is due. */
+  retryAt: string | null;
 }

@@ -39,6 +39,7 @@ export async function serve(
   const core = await startArchive(dataDir, {
     recover: true,
     dailyBackup: true,
+    backgroundSync: true,
     // The browser edition runs on this machine, so "open folder" opens it here.
     core: { openFolder: (dir) => openFolder(dir, env) },
     log: (message) => io.err(`newsroom: ${message}`),

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { MethodName, Output, ParsedInput } from '../../../shared/api/contract';
 import type { HistoryPolicy } from '../archive/revisionStore';
 import type { PhotoImportResult } from '../../../shared/photos/photo';
+import type { SyncRunner } from '../sync/syncRunner';
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
 
@@ -24,4 +25,6 @@ export interface CoreContext {
   importPhotoFile: (path: string, name: string) => Promise<PhotoImportResult>;
   allowPathImport: boolean;
   openFolder: ((dir: string) => Promise<void>) | undefined;
+  /** Every sync round on this archive, one at a time (and the background's, in the shells). */
+  sync: () => SyncRunner;
 }

@@ -1,13 +1,12 @@
 import { hostname } from 'node:os';
 import type { DeskStatus } from '../../../shared/desk/status';
-import { CoreError } from '../CoreError';
 import { deskClient } from '../sync/deskClient';
-import { readDeskState, writeDeskState } from '../sync/deskState';
+import { readDeskState } from '../sync/deskState';
 import { forgetDeskLink, readDeskLink, writeDeskLink } from '../sync/deskLink';
-import { syncRound, waitingCount } from '../sync/syncRound';
+import { waitingCount } from '../sync/syncRound';
 import type { CoreContext, HandlersOf } from './context';
 
-export const deskHandlers = ({ db, dataDir }: CoreContext) => {
+export const deskHandlers = ({ db, dataDir, sync }: CoreContext) => {
   const status = (): DeskStatus => {
     const link = readDeskLink(dataDir());
     if (!link) return { joined: false };
@@ -25,6 +24,7 @@ export const deskHandlers = ({ db, dataDir }: CoreContext) => {
       role: link.role,
       waiting: waitingCount(db),
       lastSyncedAt,
+      connection: sync().connection(),
       refusals,
     };
   };
@@ -39,17 +39,13 @@ export const deskHandlers = ({ db, dataDir }: CoreContext) => {
         role: joined.role,
         deviceId: joined.deviceId,
       });
+      sync().linkChanged();
       return status();
     },
-    'desk.sync': async () => {
-      const link = readDeskLink(dataDir());
-      if (!link) throw new CoreError('desk_not_joined', 'This laptop has not joined a desk: join one first.');
-      const report = await syncRound(db, deskClient(link.url, link.token));
-      writeDeskState(db, 'lastSyncedAt', new Date().toISOString());
-      return report;
-    },
+    'desk.sync': () => sync().round(),
     'desk.leave': () => {
       forgetDeskLink(dataDir());
+      sync().linkChanged();
       return status();
     },
   } satisfies HandlersOf<'desk.status' | 'desk.join' | 'desk.sync' | 'desk.leave'>;
