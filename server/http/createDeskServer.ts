@@ -124,6 +124,16 @@ export function createDeskServer(options: DeskServerOptions): FastifyInstance {
     if (error.statusCode === 413) return fail(reply, 413, 'too_large', 'The request is too large.');
     if (error.statusCode === 415 || error.statusCode === 400)
       return fail(reply, error.statusCode, 'validation', error.message);
+    // PostgreSQL out of disk (53100): nothing was written; the laptops keep their changes and resend.
+    if ((error as { code?: string }).code === '53100') {
+      console.error('[desk] the database disk is full:', error.message);
+      return fail(
+        reply,
+        507,
+        'desk_full',
+        'The desk has no room left on its disk; nothing was written. Send again later.',
+      );
+    }
     console.error('[desk] request failed:', error);
     return fail(reply, 500, 'internal', 'The desk failed to answer; nothing was half done, send again.');
   });

@@ -33,14 +33,17 @@ const freePort = () =>
 /**
  * A real PostgreSQL cluster of the test's own: `initdb` into a temp folder, on a free port and a
  * socket folder of its own. PostgreSQL refuses to run as root, so as root it runs as `postgres`.
- * The tests run it without fsync (a killed server loses nothing the OS has; only a machine
+ * `parent` is the folder it goes in (the disk-full test gives a small one). The tests run it without fsync (a killed server loses nothing the OS has; only a machine
  * crash would); `durable` keeps fsync on, as a newsroom's server runs, for the benchmarks.
  */
-export async function startCluster({ durable = false }: { durable?: boolean } = {}): Promise<TestCluster> {
+export async function startCluster({
+  durable = false,
+  parent = tmpdir(),
+}: { durable?: boolean; parent?: string } = {}): Promise<TestCluster> {
   if (!existsSync(join(bin, 'initdb')))
     throw new Error(`PostgreSQL is not installed at ${bin} (Debian: apt-get install postgresql).`);
   const root = process.getuid?.() === 0;
-  const dir = mkdtempSync(join(tmpdir(), 'newsroom-pg-'));
+  const dir = mkdtempSync(join(parent, 'newsroom-pg-'));
   const data = join(dir, 'data');
   const sockets = join(dir, 'sockets');
   mkdirSync(sockets);

@@ -18,6 +18,7 @@ export const errorCodes = [
   'desk_signed_out',
   'desk_throttled',
   'desk_failed',
+  'desk_full',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

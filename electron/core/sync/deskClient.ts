@@ -36,6 +36,8 @@ export function deskClient(url: string, token?: string, timeoutMs = 30_000): Des
       throw new CoreError('desk_wrong_password', 'Wrong user name or password.');
     if (response.status === 401)
       throw new CoreError('desk_signed_out', 'The desk signed this laptop out (revoked or disabled): join again.');
+    if (response.status === 507)
+      throw new CoreError('desk_full', "The desk's disk is full: tell its administrator. Everything stays saved here.");
     if (response.status === 429) throw new CoreError('desk_throttled', envelope?.error.message ?? 'Try again later.');
     throw new CoreError('desk_failed', envelope?.error.message ?? `The desk answered ${response.status}.`);
   };

@@ -306,4 +306,6 @@ export const en = {
   'error.desk_signed_out': 'the desk signed this laptop out; join again.',
   'error.desk_throttled': 'too many wrong passwords; try again in 15 minutes.',
   'error.desk_failed': 'the desk could not take the change; it will be sent again.',
+  'error.desk_full':
+    "the desk's disk is full; tell its administrator. Everything stays saved on this laptop and is sent once there is room.",
 };
