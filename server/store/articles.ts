@@ -7,6 +7,7 @@ import { mergeArticle } from '../../shared/desk/mergeArticle';
 import type { DeskArticle, Mutation, PushOutcome, Refusal } from '../../shared/desk/protocol';
 import { refusalFor, refusalMessage } from '../../shared/desk/roles';
 import { blockId, loadBody, storeBlocks } from './blocks';
+import { statement } from './statement';
 import type { Actor } from './users';
 
 /** An article's content but its body, which is stored as block rows. */
@@ -35,6 +36,19 @@ const captionsOnly = (fields: Partial<Fields>, current: ArticleBody, next: Artic
 
 const splitContent = ({ body, ...fields }: ArticleContent): { fields: Fields; body: ArticleBody } => ({ fields, body });
 
+const insertRevision = statement(
+  'insert-revision',
+  'INSERT INTO article_revisions (article_id, version, kind, fields, body, author_id) VALUES ($1, $2, $3, $4, $5, $6)',
+);
+const updateArticle = statement(
+  'update-article',
+  'UPDATE articles SET fields = $2, body = $3, version = $4, updated_by = $5, updated_at = now(), conflict = $6 WHERE id = $1',
+);
+const articleForUpdate = statement(
+  'article-for-update',
+  'SELECT id, version, status, author_id, updated_by, fields, body, conflict FROM articles WHERE id = $1 AND desk_id = $2 FOR UPDATE',
+);
+
 async function saveRevision(
   client: pg.PoolClient,
   article: { id: string; version: number; fields: Fields | string; body: readonly string[] },
@@ -42,15 +56,14 @@ async function saveRevision(
   actor: Actor,
 ): Promise<void> {
   await client.query(
-    'INSERT INTO article_revisions (article_id, version, kind, fields, body, author_id) VALUES ($1, $2, $3, $4, $5, $6)',
-    [
+    insertRevision([
       article.id,
       article.version,
       kind,
       typeof article.fields === 'string' ? article.fields : JSON.stringify(article.fields),
       article.body,
       actor.userId,
-    ],
+    ]),
   );
 }
 
@@ -83,15 +96,14 @@ async function writeArticle(client: pg.PoolClient, row: ArticleRow, write: Write
   // Serialized once: the article and its revision hold the same fields.
   const fields = JSON.stringify(write.fields);
   await client.query(
-    'UPDATE articles SET fields = $2, body = $3, version = $4, updated_by = $5, updated_at = now(), conflict = $6 WHERE id = $1',
-    [
+    updateArticle([
       row.id,
       fields,
       write.body,
       version,
       actor.userId,
       write.conflict === null ? null : JSON.stringify(write.conflict),
-    ],
+    ]),
   );
   await saveRevision(client, { id: row.id, version, fields, body: write.body }, 'save', actor);
   return version;
@@ -215,10 +227,7 @@ async function createArticle(client: pg.PoolClient, mutation: SaveMutation, acto
  * the caller numbers that change last, just before COMMIT (see changeLog.ts).
  */
 export async function applyMutation(client: pg.PoolClient, actor: Actor, mutation: Mutation): Promise<PushOutcome> {
-  const found = await client.query<ArticleRow>(
-    'SELECT id, version, status, author_id, updated_by, fields, body, conflict FROM articles WHERE id = $1 AND desk_id = $2 FOR UPDATE',
-    [mutation.articleId, actor.deskId],
-  );
+  const found = await client.query<ArticleRow>(articleForUpdate([mutation.articleId, actor.deskId]));
   const row = found.rows[0];
   const refuse = (rule: Refusal): PushOutcome => ({
     mutationId: mutation.mutationId,

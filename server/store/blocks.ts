@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { ArticleBody, Block } from '../../shared/article/article';
 import { canonical } from '../../shared/desk/canonical';
+import { statement } from './statement';
 
 /**
  * A block's id: a digest of its article and its content, so the same block saved again (a
@@ -14,16 +15,17 @@ export function blockId(articleId: string, block: Block): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
+const insertBlocks = statement(
+  'insert-blocks',
+  `INSERT INTO article_blocks (id, article_id, content)
+   SELECT ($1::uuid[])[e.n], $2, e.block FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY e(block, n)
+   ON CONFLICT DO NOTHING`,
+);
+
 /** Stores the blocks the desk lacks, in one statement; their ids, in order. */
 export async function storeBlocks(client: pg.PoolClient, articleId: string, blocks: ArticleBody): Promise<string[]> {
   const ids = blocks.map((block) => blockId(articleId, block));
-  if (blocks.length > 0)
-    await client.query(
-      `INSERT INTO article_blocks (id, article_id, content)
-       SELECT ($1::uuid[])[e.n], $2, e.block FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY e(block, n)
-       ON CONFLICT DO NOTHING`,
-      [ids, articleId, JSON.stringify(blocks)],
-    );
+  if (blocks.length > 0) await client.query(insertBlocks([ids, articleId, JSON.stringify(blocks)]));
   return ids;
 }
 

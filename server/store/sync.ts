@@ -3,6 +3,7 @@ import type { DeskArticle, Mutation, PullResponse, PushOutcome } from '../../sha
 import { applyMutation } from './articles';
 import { recordChange } from './changeLog';
 import type { Actor } from './users';
+import { statement } from './statement';
 
 export interface PushHooks {
   /** Called inside each mutation's transaction, just before COMMIT (the ordering test holds it open). */
@@ -12,6 +13,12 @@ export interface PushHooks {
 /** PostgreSQL's "try again" errors: serialization failure and deadlock. Every mutation is idempotent. */
 const retryable = (error: unknown) =>
   typeof error === 'object' && error !== null && ['40001', '40P01'].includes((error as { code?: string }).code ?? '');
+
+const answerOf = statement('answer-of', 'SELECT outcome FROM mutations WHERE desk_id = $1 AND id = $2');
+const keepAnswer = statement(
+  'keep-answer',
+  'INSERT INTO mutations (desk_id, id, device_id, outcome) VALUES ($1, $2, $3, $4)',
+);
 
 /**
  * Applies a batch in order, each mutation in a transaction of its own, answered one by one.
@@ -29,18 +36,10 @@ export async function push(
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const known = await client.query<{ outcome: PushOutcome }>(
-          'SELECT outcome FROM mutations WHERE desk_id = $1 AND id = $2',
-          [actor.deskId, mutation.mutationId],
-        );
+        const known = await client.query<{ outcome: PushOutcome }>(answerOf([actor.deskId, mutation.mutationId]));
         const outcome = known.rows[0]?.outcome ?? (await applyMutation(client, actor, mutation));
         if (!known.rows[0]) {
-          await client.query('INSERT INTO mutations (desk_id, id, device_id, outcome) VALUES ($1, $2, $3, $4)', [
-            actor.deskId,
-            mutation.mutationId,
-            actor.deviceId,
-            JSON.stringify(outcome),
-          ]);
+          await client.query(keepAnswer([actor.deskId, mutation.mutationId, actor.deviceId, JSON.stringify(outcome)]));
           // Last before COMMIT: the desk's counter row stays locked only while the commit lands.
           if (outcome.outcome !== 'refused') await recordChange(client, actor.deskId, 'article', mutation.articleId);
         }

@@ -3,6 +3,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { DeskRole } from '../../shared/desk/protocol';
 import { deskRoles, userName } from '../../shared/desk/protocol';
+import { statement } from './statement';
 
 export interface DeskUser {
   id: string;
@@ -131,6 +132,14 @@ export async function joinDevice(pool: pg.Pool, name: string, password: string, 
  * The user and device behind a token, or undefined for an unknown, revoked or disabled one.
  * A read on every request; "last seen" is written at most once a minute, not on every push.
  */
+const deviceByToken = statement(
+  'device-by-token',
+  `SELECT users.desk_id, users.id AS user_id, devices.id AS device_id, users.name, users.role,
+          (devices.last_seen_at IS NULL OR devices.last_seen_at < now() - interval '1 minute') AS stale
+     FROM devices JOIN users ON users.id = devices.user_id
+    WHERE devices.token_hash = $1 AND devices.revoked_at IS NULL AND users.disabled_at IS NULL`,
+);
+
 export async function authenticate(pool: pg.Pool, token: string): Promise<Actor | undefined> {
   const found = await pool.query<{
     desk_id: string;
@@ -139,13 +148,7 @@ export async function authenticate(pool: pg.Pool, token: string): Promise<Actor 
     name: string;
     role: DeskRole;
     stale: boolean;
-  }>(
-    `SELECT users.desk_id, users.id AS user_id, devices.id AS device_id, users.name, users.role,
-            (devices.last_seen_at IS NULL OR devices.last_seen_at < now() - interval '1 minute') AS stale
-       FROM devices JOIN users ON users.id = devices.user_id
-      WHERE devices.token_hash = $1 AND devices.revoked_at IS NULL AND users.disabled_at IS NULL`,
-    [hashToken(token)],
-  );
+  }>(deviceByToken([hashToken(token)]));
   const row = found.rows[0];
   if (!row) return undefined;
   if (row.stale) await pool.query('UPDATE devices SET last_seen_at = now() WHERE id = $1', [row.device_id]);

@@ -8,3 +8,4 @@ const database = process.argv[2];
 if (!database) throw new Error('usage: deskProcess.ts DATABASE_URL');
 const desk = await startDesk({ database, port: 0 });
 process.stdout.write(`${desk.url}\n`);
+process.on('SIGTERM', () => process.exit(0));
