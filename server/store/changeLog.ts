@@ -1,13 +1,7 @@
 import type pg from 'pg';
 import { statement } from './statement';
 
-const numberChange = statement(
-  'number-change',
-  `WITH counter AS (UPDATE desks SET last_change = last_change + 1 WHERE id = $1 RETURNING last_change)
-   INSERT INTO changes (desk_id, seq, entity, entity_id)
-   SELECT $1, last_change, $2, $3 FROM counter
-   RETURNING seq, pg_notify('newsroom_changes', $1 || ':' || seq)`,
-);
+const numberChange = statement('number-change', 'SELECT record_change($1, $2, $3) AS seq');
 
 /**
  * Numbers a change in commit order. The counter row is updated in the change's own
@@ -17,9 +11,20 @@ const numberChange = statement(
  * that: a slow transaction would take 1, a fast one 2 and commit first).
  */
 export async function recordChange(client: pg.PoolClient, deskId: string, entity: string, id: string): Promise<number> {
-  // One statement: the counter, the change's row, and its notice, delivered when the
-  // transaction commits to every desk server listening on this database.
   const counted = await client.query<{ seq: string }>(numberChange([deskId, entity, id]));
-  const seq = Number(counted.rows[0]?.seq);
-  return seq;
+  return Number(counted.rows[0]?.seq);
+}
+
+/**
+ * The same, with COMMIT in the same round trip (a simple query of two statements, its values
+ * as escaped literals): the counter row is held only while PostgreSQL numbers and commits.
+ */
+export async function commitWithChange(
+  client: pg.PoolClient,
+  deskId: string,
+  entity: string,
+  id: string,
+): Promise<void> {
+  const literal = (value: string) => client.escapeLiteral(value);
+  await client.query(`SELECT record_change(${literal(deskId)}, ${literal(entity)}, ${literal(id)}); COMMIT`);
 }

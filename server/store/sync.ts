@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { DeskArticle, Mutation, PullResponse, PushOutcome } from '../../shared/desk/protocol';
 import { applyMutation } from './articles';
-import { recordChange } from './changeLog';
+import { commitWithChange, recordChange } from './changeLog';
 import type { Actor } from './users';
 import { statement } from './statement';
 
@@ -38,13 +38,18 @@ export async function push(
         await client.query('BEGIN');
         const known = await client.query<{ outcome: PushOutcome }>(answerOf([actor.deskId, mutation.mutationId]));
         const outcome = known.rows[0]?.outcome ?? (await applyMutation(client, actor, mutation));
-        if (!known.rows[0]) {
+        const changed = !known.rows[0] && outcome.outcome !== 'refused';
+        if (!known.rows[0])
           await client.query(keepAnswer([actor.deskId, mutation.mutationId, actor.deviceId, JSON.stringify(outcome)]));
-          // Last before COMMIT: the desk's counter row stays locked only while the commit lands.
-          if (outcome.outcome !== 'refused') await recordChange(client, actor.deskId, 'article', mutation.articleId);
+        if (changed && !hooks.beforeCommit) {
+          // Numbered last, in the COMMIT's own round trip: the desk's counter row stays locked
+          // only while PostgreSQL numbers and commits.
+          await commitWithChange(client, actor.deskId, 'article', mutation.articleId);
+        } else {
+          if (changed) await recordChange(client, actor.deskId, 'article', mutation.articleId);
+          await hooks.beforeCommit?.(mutation);
+          await client.query('COMMIT');
         }
-        await hooks.beforeCommit?.(mutation);
-        await client.query('COMMIT');
         outcomes.push(outcome);
         break;
       } catch (error) {
