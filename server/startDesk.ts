@@ -1,8 +1,10 @@
 import pg from 'pg';
+import type { DeskPool } from './db/database';
 import { migrate } from './db/migrate';
 import { createDeskServer } from './http/createDeskServer';
 
 export interface DeskOptions {
+  /** The PostgreSQL server's address. */
   database: string;
   port?: number;
   host?: string;
@@ -11,48 +13,80 @@ export interface DeskOptions {
 
 export interface RunningDesk {
   url: string;
-  pool: pg.Pool;
+  pool: DeskPool;
   close: () => Promise<void>;
 }
 
+/** The database under a desk: its pool, its "a change committed" notices, and its end. (One
+ * kind today, a PostgreSQL server; an embedded one would be a second.) */
+interface Backend {
+  pool: DeskPool;
+  /** Calls `heard(desk, seq)` for each committed change; ('*', 0) when notices may have been missed. */
+  listen: (heard: (desk: string, seq: number) => void) => Promise<void>;
+  end: () => Promise<void>;
+}
+
+const parseNotice = (payload: string | undefined): [string, number] => {
+  const [desk = '', seq = ''] = (payload ?? '').split(':');
+  return [desk, Number(seq)];
+};
+
 /**
- * The desk server: migrates the database, listens for committed changes (PostgreSQL's
- * LISTEN, so several server processes on one database all hear every change) and serves the API.
+ * A PostgreSQL server: a pool, and a connection of its own for LISTEN (so several desk server
+ * processes on one database all hear every change). When PostgreSQL restarts that connection
+ * is made again, and the laptops are told to pull (a change may have committed meanwhile).
+ */
+function serverBackend(database: string): Backend {
+  const pool = new pg.Pool({ connectionString: database, max: 20 });
+  pool.on('error', (error) => console.error('[desk] database connection lost:', error.message));
+  let listener: pg.Client | undefined;
+  let closed = false;
+  return {
+    pool,
+    listen: async (heard) => {
+      const connect = async (reconnect: boolean): Promise<void> => {
+        const client = new pg.Client({ connectionString: database });
+        client.on('notification', (message) => heard(...parseNotice(message.payload)));
+        const again = () => {
+          if (closed || listener !== client) return;
+          listener = undefined;
+          setTimeout(() => void connect(true).catch(again), 1_000);
+        };
+        client.on('error', again);
+        client.on('end', again);
+        listener = client;
+        await client.connect();
+        await client.query('LISTEN newsroom_changes');
+        if (reconnect) heard('*', 0);
+      };
+      await connect(false);
+    },
+    end: async () => {
+      closed = true;
+      await listener?.end().catch(() => undefined);
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * The desk server: migrates the database, listens for committed changes and serves the API.
  * It keeps no state of its own.
  */
 export async function startDesk(options: DeskOptions): Promise<RunningDesk> {
-  const pool = new pg.Pool({ connectionString: options.database, max: 20 });
-  pool.on('error', (error) => console.error('[desk] database connection lost:', error.message));
-  await migrate(pool);
+  const backend = serverBackend(options.database);
   const listeners = new Set<(deskId: string, seq: number) => void>();
-  // The notifications' own connection; when PostgreSQL restarts it is made again, and the
-  // laptops are told to pull (a change may have committed while no one listened).
-  let listener: pg.Client | undefined;
-  let closed = false;
-  const broadcast = (desk: string, seq: number) => {
-    for (const notify of listeners) notify(desk, seq);
-  };
-  const listen = async (reconnect: boolean): Promise<void> => {
-    const client = new pg.Client({ connectionString: options.database });
-    client.on('notification', (message) => {
-      const [desk = '', seq = ''] = (message.payload ?? '').split(':');
-      broadcast(desk, Number(seq));
+  try {
+    await migrate(backend.pool);
+    await backend.listen((desk, seq) => {
+      for (const notify of listeners) notify(desk, seq);
     });
-    const again = () => {
-      if (closed || listener !== client) return;
-      listener = undefined;
-      setTimeout(() => void listen(true).catch(again), 1_000);
-    };
-    client.on('error', again);
-    client.on('end', again);
-    listener = client;
-    await client.connect();
-    await client.query('LISTEN newsroom_changes');
-    if (reconnect) broadcast('*', 0);
-  };
-  await listen(false);
+  } catch (error) {
+    await backend.end();
+    throw error;
+  }
   const app = createDeskServer({
-    pool,
+    pool: backend.pool,
     tls: options.tls,
     subscribe: (notify) => {
       listeners.add(notify);
@@ -66,12 +100,10 @@ export async function startDesk(options: DeskOptions): Promise<RunningDesk> {
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `${options.tls ? 'https' : 'http'}://${shownHost}:${port}`,
-    pool,
+    pool: backend.pool,
     close: async () => {
-      closed = true;
       await app.close();
-      await listener?.end().catch(() => undefined);
-      await pool.end();
+      await backend.end();
     },
   };
 }

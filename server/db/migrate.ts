@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type pg from 'pg';
+import type { DeskPool } from './database';
 import { migrations } from './migrations';
 
 export class NewerSchemaError extends Error {
@@ -15,7 +15,7 @@ export class NewerSchemaError extends Error {
  * than this server is refused, untouched. Two servers starting at once take turns (an advisory lock).
  * `target` stops at an older schema (the migration tests build a desk of that time).
  */
-export async function migrate(pool: pg.Pool, target = migrations.length): Promise<number> {
+export async function migrate(pool: DeskPool, target = migrations.length): Promise<number> {
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock(7231)');

@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type pg from 'pg';
+import type { DeskPool } from '../db/database';
 import type { ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { joinRequest, pullQuery, pushRequest } from '../../shared/desk/protocol';
@@ -10,7 +10,7 @@ import type { Actor } from '../store/users';
 import { authenticate, joinDevice } from '../store/users';
 
 export interface DeskServerOptions {
-  pool: pg.Pool;
+  pool: DeskPool;
   /** Certificate and key (PEM) for HTTPS; plain HTTP without them. */
   tls?: { cert: string; key: string };
   /** Called with each change number as it commits (from PostgreSQL's notifications); desk '*' after a reconnect: pull to be sure. */

@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import type { DeskClient } from '../db/database';
 import type { ArticleBody, ArticleContent, ArticleStatus } from '../../shared/article/article';
 import { emptyContent } from '../../shared/article/article';
 import { applyBodyEdits } from '../../shared/desk/bodyEdits';
@@ -50,7 +50,7 @@ const articleForUpdate = statement(
 );
 
 async function saveRevision(
-  client: pg.PoolClient,
+  client: DeskClient,
   article: { id: string; version: number; fields: Fields | string; body: readonly string[] },
   kind: 'save' | 'conflict',
   actor: Actor,
@@ -67,16 +67,16 @@ async function saveRevision(
   );
 }
 
-async function userName(client: pg.PoolClient, id: string): Promise<string> {
+async function userName(client: DeskClient, id: string): Promise<string> {
   return (await client.query<{ name: string }>('SELECT name FROM users WHERE id = $1', [id])).rows[0]?.name ?? '';
 }
 
-async function contentOf(client: pg.PoolClient, stored: { fields: Fields; body: string[] }): Promise<ArticleContent> {
+async function contentOf(client: DeskClient, stored: { fields: Fields; body: string[] }): Promise<ArticleContent> {
   return { ...stored.fields, body: await loadBody(client, stored.body) };
 }
 
 /** The article as it was at `version` (the merge base); empty when the desk has no such revision. */
-async function revisionAt(client: pg.PoolClient, id: string, version: number): Promise<ArticleContent> {
+async function revisionAt(client: DeskClient, id: string, version: number): Promise<ArticleContent> {
   const found = await client.query<{ fields: Fields; body: string[] }>(
     `SELECT fields, body FROM article_revisions WHERE article_id = $1 AND version = $2 AND kind = 'save'`,
     [id, version],
@@ -91,7 +91,7 @@ interface Write {
   conflict: DeskArticle['conflict'];
 }
 
-async function writeArticle(client: pg.PoolClient, row: ArticleRow, write: Write, actor: Actor): Promise<number> {
+async function writeArticle(client: DeskClient, row: ArticleRow, write: Write, actor: Actor): Promise<number> {
   const version = row.version + 1;
   // Serialized once: the article and its revision hold the same fields.
   const fields = JSON.stringify(write.fields);
@@ -114,7 +114,7 @@ async function writeArticle(client: pg.PoolClient, row: ArticleRow, write: Write
  * block ids, so only the new blocks are written and nothing of the old text is read.
  */
 async function saveOnCurrent(
-  client: pg.PoolClient,
+  client: DeskClient,
   row: ArticleRow,
   mutation: SaveMutation,
   actor: Actor,
@@ -152,7 +152,7 @@ async function saveOnCurrent(
  * words changed differently, the desk's text stays and the laptop's is kept as a conflict revision.
  */
 async function saveOnOlder(
-  client: pg.PoolClient,
+  client: DeskClient,
   row: ArticleRow,
   mutation: SaveMutation,
   actor: Actor,
@@ -200,7 +200,7 @@ const refusalOf = (actor: Actor, row: ArticleRow | undefined, mutation: Mutation
         : { kind: 'status', to: mutation.status },
   });
 
-async function createArticle(client: pg.PoolClient, mutation: SaveMutation, actor: Actor): Promise<PushOutcome> {
+async function createArticle(client: DeskClient, mutation: SaveMutation, actor: Actor): Promise<PushOutcome> {
   const { body: wholeBody, ...fields } = mutation.fields;
   const { body: emptyBody, ...defaults } = emptyContent();
   const body = applyBodyEdits(wholeBody ?? emptyBody, mutation.bodyEdits ?? []) ?? wholeBody ?? emptyBody;
@@ -226,7 +226,7 @@ async function createArticle(client: pg.PoolClient, mutation: SaveMutation, acto
  * kept as a conflict revision) or refused with the rule. All but a refusal change the article;
  * the caller numbers that change last, just before COMMIT (see changeLog.ts).
  */
-export async function applyMutation(client: pg.PoolClient, actor: Actor, mutation: Mutation): Promise<PushOutcome> {
+export async function applyMutation(client: DeskClient, actor: Actor, mutation: Mutation): Promise<PushOutcome> {
   const found = await client.query<ArticleRow>(articleForUpdate([mutation.articleId, actor.deskId]));
   const row = found.rows[0];
   const refuse = (rule: Refusal): PushOutcome => ({

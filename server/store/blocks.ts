@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type pg from 'pg';
+import type { DeskClient } from '../db/database';
 import type { ArticleBody, Block } from '../../shared/article/article';
 import { canonical } from '../../shared/desk/canonical';
 import { statement } from './statement';
@@ -23,14 +23,14 @@ const insertBlocks = statement(
 );
 
 /** Stores the blocks the desk lacks, in one statement; their ids, in order. */
-export async function storeBlocks(client: pg.PoolClient, articleId: string, blocks: ArticleBody): Promise<string[]> {
+export async function storeBlocks(client: DeskClient, articleId: string, blocks: ArticleBody): Promise<string[]> {
   const ids = blocks.map((block) => blockId(articleId, block));
   if (blocks.length > 0) await client.query(insertBlocks([ids, articleId, JSON.stringify(blocks)]));
   return ids;
 }
 
 /** A body from its block ids, in their order. */
-export async function loadBody(client: pg.PoolClient, ids: readonly string[]): Promise<ArticleBody> {
+export async function loadBody(client: DeskClient, ids: readonly string[]): Promise<ArticleBody> {
   if (ids.length === 0) return [];
   const rows = await client.query<{ id: string; content: Block }>(
     'SELECT id, content FROM article_blocks WHERE id = ANY($1::uuid[])',

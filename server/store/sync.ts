@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import type { DeskPool } from '../db/database';
 import type { DeskArticle, Mutation, PullResponse, PushOutcome } from '../../shared/desk/protocol';
 import { applyMutation } from './articles';
 import { commitWithChange, recordChange } from './changeLog';
@@ -25,7 +25,7 @@ const keepAnswer = statement(
  * A mutation the desk has answered before gets that answer again and is not applied again.
  */
 export async function push(
-  pool: pg.Pool,
+  pool: DeskPool,
   actor: Actor,
   mutations: readonly Mutation[],
   hooks: PushHooks = {},
@@ -78,7 +78,7 @@ interface PulledRow {
 }
 
 /** The changes after `after`, in their order, each with the article as it is now (one entry per article a page). */
-export async function pull(pool: pg.Pool, deskId: string, after: number, limit: number): Promise<PullResponse> {
+export async function pull(pool: DeskPool, deskId: string, after: number, limit: number): Promise<PullResponse> {
   const rows = await pool.query<PulledRow>(
     `SELECT changes.seq, articles.id, articles.version, articles.status, author.name AS author,
             editor.name AS updated_by, articles.updated_at, articles.content, articles.conflict

@@ -1,6 +1,6 @@
 import { argon2id, argon2Verify } from 'hash-wasm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type pg from 'pg';
+import type { DeskPool } from '../db/database';
 import type { DeskRole } from '../../shared/desk/protocol';
 import { deskRoles, userName } from '../../shared/desk/protocol';
 import { statement } from './statement';
@@ -44,7 +44,7 @@ const hashPassword = (password: string): Promise<string> =>
   });
 
 /** The desk of this database (one desk per database for now; migrate() makes it). */
-export async function deskId(pool: pg.Pool): Promise<string> {
+export async function deskId(pool: DeskPool): Promise<string> {
   const found = await pool.query<{ id: string }>('SELECT id FROM desks ORDER BY created_at LIMIT 1');
   if (!found.rows[0]) throw new Error('The desk database has no desk: run its migrations first.');
   return found.rows[0].id;
@@ -52,7 +52,7 @@ export async function deskId(pool: pg.Pool): Promise<string> {
 
 let dummyHash: Promise<string> | undefined;
 
-export async function addUser(pool: pg.Pool, name: string, role: string, password: string): Promise<DeskUser> {
+export async function addUser(pool: DeskPool, name: string, role: string, password: string): Promise<DeskUser> {
   const parsedName = userName.safeParse(name);
   if (!parsedName.success) throw new DeskInputError(`Not a user name: ${parsedName.error.issues[0]?.message ?? name}`);
   if (!(deskRoles as readonly string[]).includes(role))
@@ -70,7 +70,7 @@ export async function addUser(pool: pg.Pool, name: string, role: string, passwor
   return { id, name: parsedName.data, role: role as DeskRole, disabled: false };
 }
 
-export async function listUsers(pool: pg.Pool): Promise<DeskUser[]> {
+export async function listUsers(pool: DeskPool): Promise<DeskUser[]> {
   const rows = await pool.query<{ id: string; name: string; role: DeskRole; disabled_at: Date | null }>(
     'SELECT id, name, role, disabled_at FROM users ORDER BY name',
   );
@@ -78,7 +78,7 @@ export async function listUsers(pool: pg.Pool): Promise<DeskUser[]> {
 }
 
 /** Disables the user and revokes every device of theirs. */
-export async function disableUser(pool: pg.Pool, name: string): Promise<boolean> {
+export async function disableUser(pool: DeskPool, name: string): Promise<boolean> {
   const found = await pool.query<{ id: string }>(
     'UPDATE users SET disabled_at = now() WHERE name = $1 AND disabled_at IS NULL RETURNING id',
     [userName.parse(name)],
@@ -97,7 +97,7 @@ export type JoinOutcome =
  * A user name and password give a new device token, shown once; the desk keeps only its
  * SHA-256. Wrong passwords are counted per user name, and too many in a row are refused a while.
  */
-export async function joinDevice(pool: pg.Pool, name: string, password: string, label: string): Promise<JoinOutcome> {
+export async function joinDevice(pool: DeskPool, name: string, password: string, label: string): Promise<JoinOutcome> {
   const failures = await pool.query<{ n: string }>(
     `SELECT count(*) AS n FROM login_attempts WHERE user_name = $1 AND at > now() - interval '${failureWindow}'`,
     [name],
@@ -140,7 +140,7 @@ const deviceByToken = statement(
     WHERE devices.token_hash = $1 AND devices.revoked_at IS NULL AND users.disabled_at IS NULL`,
 );
 
-export async function authenticate(pool: pg.Pool, token: string): Promise<Actor | undefined> {
+export async function authenticate(pool: DeskPool, token: string): Promise<Actor | undefined> {
   const found = await pool.query<{
     desk_id: string;
     user_id: string;
