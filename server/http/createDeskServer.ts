@@ -3,8 +3,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DeskPool } from '../db/database';
 import type { ServerResponse } from 'node:http';
 import type { z } from 'zod';
-import { joinRequest, pullQuery, pushRequest } from '../../shared/desk/protocol';
+import { checkoutRequest, joinRequest, pullQuery, pushRequest } from '../../shared/desk/protocol';
 import type { JoinResponse } from '../../shared/desk/protocol';
+import { checkOut, checkouts } from '../store/checkouts';
 import { pull, push } from '../store/sync';
 import type { Actor } from '../store/users';
 import { authenticate, joinDevice } from '../store/users';
@@ -80,6 +81,23 @@ export function createDeskServer(options: DeskServerOptions): FastifyInstance {
     const input = parse(pushRequest, request.body, reply);
     if (!input) return reply;
     return reply.send({ ok: true, value: { outcomes: await push(pool, actor, input.mutations) } });
+  });
+
+  /** "Being edited by": this device has the article open (or no longer); who else has. */
+  app.post('/api/checkouts', async (request, reply) => {
+    const actor = await actorOf(request, reply);
+    if (!actor) return reply;
+    const input = parse(checkoutRequest, request.body, reply);
+    if (!input) return reply;
+    const others = await checkOut(pool, actor, input.articleId, input.editing);
+    if (!others) return fail(reply, 404, 'unknown_article', 'The desk has no such article.');
+    return reply.send({ ok: true, value: { others } });
+  });
+
+  app.get('/api/checkouts', async (request, reply) => {
+    const actor = await actorOf(request, reply);
+    if (!actor) return reply;
+    return reply.send({ ok: true, value: { checkouts: await checkouts(pool, actor) } });
   });
 
   app.get('/api/pull', async (request, reply) => {

@@ -1,4 +1,4 @@
-import type { DeskStatus, DeskSyncReport } from '../desk/status';
+import type { DeskEditor, DeskStatus, DeskSyncReport } from '../desk/status';
 import { z } from 'zod';
 import type { Article, ArticleSummary, SavedVersion } from '../article/article';
 import { articleContentShape, articleStatuses, headlineSchema } from '../article/article';
@@ -149,6 +149,13 @@ export const contract = {
   ),
   /** One sync round: what waits is pushed, what the desk has is pulled. */
   'desk.sync': method<DeskSyncReport>()(z.strictObject({})),
+  /**
+   * "Being edited by": this laptop opened an article for editing (say it again every minute
+   * while it is open) or closed it; answers who else on the desk has it open. Advisory.
+   */
+  'desk.editing': method<DeskEditor[]>()(z.strictObject({ id: z.number().int().positive(), editing: z.boolean() })),
+  /** Every article of this archive that others on the desk have open for editing. */
+  'desk.editors': method<DeskEditor[]>()(z.strictObject({})),
   /** Signs this laptop out of the desk (its archive stays as it is). */
   'desk.leave': method<DeskStatus>()(z.strictObject({})),
   'settings.get': method<Settings>()(z.strictObject({})),

@@ -31,6 +31,8 @@ export const methodNames = [
   'desk.status',
   'desk.join',
   'desk.sync',
+  'desk.editing',
+  'desk.editors',
   'desk.leave',
   'settings.get',
   'settings.update',

@@ -107,3 +107,17 @@ export const pullQuery = z.strictObject({
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
+
+/**
+ * "Being edited by": a laptop says it has an article open for editing, again every minute
+ * while it does; the mark lapses two minutes after the last word. Advisory: it blocks nobody,
+ * and what two people type still merges.
+ */
+export const checkoutRequest = z.strictObject({ articleId: uuid, editing: z.boolean() });
+export const checkoutSeconds = 120;
+export interface DeskCheckout {
+  articleId: string;
+  user: string;
+  /** When the mark lapses unless it is said again. */
+  until: string;
+}

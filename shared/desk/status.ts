@@ -16,6 +16,14 @@ export type DeskStatus =
       refusals: { articleId: number; rule: string; message: string; at: string }[];
     };
 
+/** Someone else on the desk with an article of this archive open for editing. */
+export interface DeskEditor {
+  /** The article's id in this archive. */
+  id: number;
+  user: string;
+  until: string;
+}
+
 export interface DeskSyncReport {
   pushed: number;
   applied: number;

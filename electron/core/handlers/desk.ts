@@ -1,5 +1,7 @@
 import { hostname } from 'node:os';
-import type { DeskStatus } from '../../../shared/desk/status';
+import type { DeskCheckout } from '../../../shared/desk/protocol';
+import type { DeskEditor, DeskStatus } from '../../../shared/desk/status';
+import { CoreError } from '../CoreError';
 import { deskClient } from '../sync/deskClient';
 import { readDeskState } from '../sync/deskState';
 import { forgetDeskLink, readDeskLink, writeDeskLink } from '../sync/deskLink';
@@ -28,8 +30,29 @@ export const deskHandlers = ({ db, dataDir, sync }: CoreContext) => {
       refusals,
     };
   };
+  const linked = () => {
+    const link = readDeskLink(dataDir());
+    if (!link) throw new CoreError('desk_not_joined', 'This laptop has not joined a desk: join one first.');
+    return deskClient(link.url, link.token);
+  };
+  const onDesk = db.prepare<[number], { global_id: string }>(
+    'SELECT global_id FROM desk_articles WHERE article_id = ? AND desk_version > 0',
+  );
+  const here = db.prepare<[string], { article_id: number }>('SELECT article_id FROM desk_articles WHERE global_id = ?');
+  const asEditors = (marks: readonly DeskCheckout[]): DeskEditor[] =>
+    marks.flatMap((mark) => {
+      const id = here.get(mark.articleId)?.article_id;
+      return id === undefined ? [] : [{ id, user: mark.user, until: mark.until }];
+    });
   return {
     'desk.status': status,
+    'desk.editing': async ({ id, editing }) => {
+      const client = linked();
+      // Not on the desk yet (never sent): nobody else can have it open.
+      const global = onDesk.get(id)?.global_id;
+      return global === undefined ? [] : asEditors(await client.checkOut(global, editing));
+    },
+    'desk.editors': async () => asEditors(await linked().checkouts()),
     'desk.join': async ({ url, user, password }) => {
       const joined = await deskClient(url).join(user, password, `Newsroom on ${hostname()}`.slice(0, 100));
       writeDeskLink(dataDir(), {
@@ -48,5 +71,5 @@ export const deskHandlers = ({ db, dataDir, sync }: CoreContext) => {
       sync().linkChanged();
       return status();
     },
-  } satisfies HandlersOf<'desk.status' | 'desk.join' | 'desk.sync' | 'desk.leave'>;
+  } satisfies HandlersOf<'desk.status' | 'desk.join' | 'desk.sync' | 'desk.leave' | 'desk.editing' | 'desk.editors'>;
 };

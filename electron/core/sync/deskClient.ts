@@ -1,4 +1,4 @@
-import type { JoinResponse, Mutation, PullResponse, PushOutcome } from '../../../shared/desk/protocol';
+import type { DeskCheckout, JoinResponse, Mutation, PullResponse, PushOutcome } from '../../../shared/desk/protocol';
 import { CoreError } from '../CoreError';
 
 /** The desk's answers, as the laptop's sync needs them; a failure is a CoreError with a code a person can act on. */
@@ -6,6 +6,10 @@ export interface DeskClient {
   join: (user: string, password: string, device: string) => Promise<JoinResponse>;
   push: (mutations: Mutation[]) => Promise<PushOutcome[]>;
   pull: (after: number, limit?: number) => Promise<PullResponse>;
+  /** This laptop has the article open for editing (or no longer); who else has it open. */
+  checkOut: (articleId: string, editing: boolean) => Promise<DeskCheckout[]>;
+  /** Everything others on the desk have open for editing. */
+  checkouts: () => Promise<DeskCheckout[]>;
 }
 
 type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
@@ -45,5 +49,8 @@ export function deskClient(url: string, token?: string, timeoutMs = 30_000): Des
     join: (user, password, device) => call<JoinResponse>('/api/join', { user, password, device }),
     push: async (mutations) => (await call<{ outcomes: PushOutcome[] }>('/api/push', { mutations })).outcomes,
     pull: (after, limit = 200) => call<PullResponse>(`/api/pull?after=${after}&limit=${limit}`),
+    checkOut: async (articleId, editing) =>
+      (await call<{ others: DeskCheckout[] }>('/api/checkouts', { articleId, editing })).others,
+    checkouts: async () => (await call<{ checkouts: DeskCheckout[] }>('/api/checkouts')).checkouts,
   };
 }

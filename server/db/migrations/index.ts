@@ -2,6 +2,7 @@ import { sql as initial } from './001-initial';
 import { sql as bodyBlocks } from './002-body-blocks';
 import { sql as hotRowKeys } from './003-hot-row-keys';
 import { sql as recordChange } from './004-record-change';
+import { sql as checkouts } from './005-checkouts';
 
 /** The desk's migrations in order; the schema version is the count. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -9,4 +10,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '002-body-blocks', sql: bodyBlocks },
   { name: '003-hot-row-keys', sql: hotRowKeys },
   { name: '004-record-change', sql: recordChange },
+  { name: '005-checkouts', sql: checkouts },
 ];
