@@ -2,6 +2,7 @@ import type { DeskPool } from '../db/database';
 import type { DeskArticle, Mutation, PullResponse, PushOutcome } from '../../shared/desk/protocol';
 import { applyMutation } from './articles';
 import { commitWithChange, recordChange } from './changeLog';
+import { deskSettings } from './settings';
 import type { Actor } from './users';
 import { statement } from './statement';
 
@@ -67,7 +68,8 @@ export async function push(
 
 interface PulledRow {
   seq: string;
-  id: string;
+  entity: 'article' | 'settings';
+  id: string | null;
   version: number;
   status: DeskArticle['status'];
   author: string;
@@ -77,16 +79,19 @@ interface PulledRow {
   conflict: DeskArticle['conflict'];
 }
 
-/** The changes after `after`, in their order, each with the article as it is now (one entry per article a page). */
+/**
+ * The changes after `after`, in their order, each article as it is now (once a page), and the
+ * desk's settings when they changed within the page.
+ */
 export async function pull(pool: DeskPool, deskId: string, after: number, limit: number): Promise<PullResponse> {
   const rows = await pool.query<PulledRow>(
-    `SELECT changes.seq, articles.id, articles.version, articles.status, author.name AS author,
+    `SELECT changes.seq, changes.entity, articles.id, articles.version, articles.status, author.name AS author,
             editor.name AS updated_by, articles.updated_at, articles.content, articles.conflict
        FROM changes
-       JOIN article_documents articles ON articles.id = changes.entity_id
-       JOIN users author ON author.id = articles.author_id
-       JOIN users editor ON editor.id = articles.updated_by
-      WHERE changes.desk_id = $1 AND changes.seq > $2 AND changes.entity = 'article'
+       LEFT JOIN article_documents articles ON changes.entity = 'article' AND articles.id = changes.entity_id
+       LEFT JOIN users author ON author.id = articles.author_id
+       LEFT JOIN users editor ON editor.id = articles.updated_by
+      WHERE changes.desk_id = $1 AND changes.seq > $2 AND changes.entity IN ('article', 'settings')
       ORDER BY changes.seq
       LIMIT $3`,
     [deskId, after, limit + 1],
@@ -94,6 +99,7 @@ export async function pull(pool: DeskPool, deskId: string, after: number, limit:
   const page = rows.rows.slice(0, limit);
   const latest = new Map<string, { seq: number; article: DeskArticle }>();
   for (const row of page) {
+    if (row.entity !== 'article' || row.id === null) continue;
     latest.delete(row.id);
     latest.set(row.id, {
       seq: Number(row.seq),
@@ -109,8 +115,10 @@ export async function pull(pool: DeskPool, deskId: string, after: number, limit:
       },
     });
   }
+  const settingsChanged = page.some((row) => row.entity === 'settings');
   return {
     changes: [...latest.values()],
+    ...(settingsChanged ? { settings: await deskSettings(pool, deskId) } : {}),
     cursor: page.length > 0 ? Number(page.at(-1)?.seq) : after,
     more: rows.rows.length > limit,
   };

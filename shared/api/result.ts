@@ -19,6 +19,7 @@ export const errorCodes = [
   'desk_throttled',
   'desk_failed',
   'desk_full',
+  'desk_settings_admin',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

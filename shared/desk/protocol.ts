@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { articleContentShape, articleStatuses, bodySchema, limits } from '../article/article';
+import { settingsSchema } from '../settings/settings';
 
 /** What the desk's HTTP API takes and answers; the server and the laptop's sync both parse with these. */
 
@@ -96,8 +97,26 @@ export interface DeskArticle {
   conflict: { authors: string[]; version: number; fields: string[] } | null;
 }
 
+/**
+ * The desk-wide settings (outlet prefix, credit line, copy desk, caption codes, export): kept on
+ * the desk, set by its admin, synced down to every laptop. Who works on a laptop stays its own.
+ */
+export const deskSettingsSchema = settingsSchema.omit({ userName: true });
+export type DeskSettings = z.output<typeof deskSettingsSchema>;
+export const deskSettingKeys = Object.keys(deskSettingsSchema.shape) as (keyof DeskSettings)[];
+
+/** An admin's change of the desk's settings: the keys changed, each with its whole new value. */
+export const settingsPush = z.strictObject({
+  mutationId: uuid,
+  baseVersion: z.number().int().min(0),
+  settings: deskSettingsSchema.partial().strict(),
+});
+export type SettingsPush = z.output<typeof settingsPush>;
+
 export interface PullResponse {
   changes: { seq: number; article: DeskArticle }[];
+  /** The desk's settings as they are now, when they changed within this page. */
+  settings?: { version: number; values: Partial<DeskSettings> };
   /** Pass it back as `after` for the next page. */
   cursor: number;
   more: boolean;

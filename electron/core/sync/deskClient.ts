@@ -1,4 +1,11 @@
-import type { DeskCheckout, JoinResponse, Mutation, PullResponse, PushOutcome } from '../../../shared/desk/protocol';
+import type {
+  DeskCheckout,
+  JoinResponse,
+  Mutation,
+  PullResponse,
+  PushOutcome,
+  SettingsPush,
+} from '../../../shared/desk/protocol';
 import { CoreError } from '../CoreError';
 
 /** The desk's answers, as the laptop's sync needs them; a failure is a CoreError with a code a person can act on. */
@@ -10,6 +17,8 @@ export interface DeskClient {
   checkOut: (articleId: string, editing: boolean) => Promise<DeskCheckout[]>;
   /** Everything others on the desk have open for editing. */
   checkouts: () => Promise<DeskCheckout[]>;
+  /** An admin's change of the desk's settings. */
+  pushSettings: (input: SettingsPush) => Promise<PushOutcome>;
 }
 
 type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
@@ -52,5 +61,6 @@ export function deskClient(url: string, token?: string, timeoutMs = 30_000): Des
     checkOut: async (articleId, editing) =>
       (await call<{ others: DeskCheckout[] }>('/api/checkouts', { articleId, editing })).others,
     checkouts: async () => (await call<{ checkouts: DeskCheckout[] }>('/api/checkouts')).checkouts,
+    pushSettings: async (input) => (await call<{ outcome: PushOutcome }>('/api/settings', input)).outcome,
   };
 }

@@ -1,10 +1,13 @@
 import type { Database } from 'better-sqlite3';
 
+/** The pull cursor, the last sync, the desk settings' version and a change of them waiting to be sent. */
+type DeskStateKey = 'cursor' | 'lastSyncedAt' | 'settingsVersion' | 'settingsPending';
+
 /** A value of the laptop's desk state (the pull cursor, the last sync), or undefined. */
-export const readDeskState = (db: Database, key: 'cursor' | 'lastSyncedAt'): string | undefined =>
+export const readDeskState = (db: Database, key: DeskStateKey): string | undefined =>
   db.prepare<[string], { value: string }>('SELECT value FROM desk_state WHERE key = ?').get(key)?.value;
 
-export function writeDeskState(db: Database, key: 'cursor' | 'lastSyncedAt', value: string): void {
+export function writeDeskState(db: Database, key: DeskStateKey, value: string): void {
   db.prepare(
     'INSERT INTO desk_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   ).run(key, value);

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { applyPulled } from './applyPulled';
+import { applyPulledSettings, pushSettings } from './deskSettings';
 import { readDeskState, writeDeskState } from './deskState';
 import type { DeskClient } from './deskClient';
 import type { SettleReport } from './outbox';
@@ -29,6 +30,7 @@ export async function syncRound(db: Database, client: DeskClient): Promise<SyncR
     pulled: { created: 0, updated: 0, kept: 0 },
     waiting: 0,
   };
+  await pushSettings(db, client);
   for (const row of prepareOutbox(db)) {
     const outcomes = await client.push(row.mutations);
     settleOutbox(db, row.seq, row.mutations, outcomes, report);
@@ -44,6 +46,7 @@ export async function syncRound(db: Database, client: DeskClient): Promise<SyncR
         const result = applyPulled(db, change.article);
         if (result !== 'known') report.pulled[result] += 1;
       }
+      applyPulledSettings(db, page);
     }).immediate();
     cursor = page.cursor;
     writeDeskState(db, 'cursor', String(cursor));

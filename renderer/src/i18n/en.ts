@@ -306,6 +306,7 @@ export const en = {
   'error.desk_signed_out': 'the desk signed this laptop out; join again.',
   'error.desk_throttled': 'too many wrong passwords; try again in 15 minutes.',
   'error.desk_failed': 'the desk could not take the change; it will be sent again.',
+  'error.desk_settings_admin': "these settings are the desk's: only its admin changes them.",
   'error.desk_full':
     "the desk's disk is full; tell its administrator. Everything stays saved on this laptop and is sent once there is room.",
 };

@@ -308,6 +308,7 @@ export const vi: Record<MessageKey, string> = {
   'error.desk_signed_out': 'tòa soạn đã đăng xuất máy này; hãy tham gia lại.',
   'error.desk_throttled': 'sai mật khẩu quá nhiều lần; hãy thử lại sau 15 phút.',
   'error.desk_failed': 'tòa soạn chưa nhận được thay đổi; sẽ gửi lại.',
+  'error.desk_settings_admin': 'đây là thiết lập chung của tòa soạn: chỉ quản trị viên được thay đổi.',
   'error.desk_full':
     'ổ đĩa của máy chủ tòa soạn đã đầy; hãy báo người quản trị. Mọi thứ vẫn được lưu trên máy và sẽ được gửi khi có chỗ.',
 };

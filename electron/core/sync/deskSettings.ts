@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import type { DeskSettings, PullResponse } from '../../../shared/desk/protocol';
+import { deskSettingKeys, deskSettingsSchema } from '../../../shared/desk/protocol';
+import type { Settings } from '../../../shared/settings/settings';
+import { updateSettings } from '../archive/settingsStore';
+import { CoreError } from '../CoreError';
+import type { DeskClient } from './deskClient';
+import type { DeskLink } from './deskLink';
+import { readDeskState, writeDeskState } from './deskState';
+
+interface Pending {
+  mutationId: string;
+  settings: Partial<DeskSettings>;
+}
+
+const isDeskKey = (key: string): key is keyof DeskSettings => (deskSettingKeys as string[]).includes(key);
+
+const readPending = (db: Database): Pending | undefined => {
+  const text = readDeskState(db, 'settingsPending');
+  return text ? (JSON.parse(text) as Pending) : undefined;
+};
+
+/**
+ * A settings change on a laptop that has joined a desk: the desk-wide keys are the desk's, so
+ * only its admin may change them; the change is saved here and queued for the desk in one
+ * transaction (a new mutation id for each change, so a lost answer never hides a later one).
+ */
+export function updateSettingsOnDesk(db: Database, link: DeskLink | undefined, changes: Partial<Settings>): Settings {
+  const deskKeys = Object.keys(changes).filter(isDeskKey);
+  if (!link || deskKeys.length === 0) return updateSettings(db, changes);
+  if (link.role !== 'admin')
+    throw new CoreError(
+      'desk_settings_admin',
+      `These settings are the desk's (${deskKeys.join(', ')}): only its admin changes them.`,
+    );
+  return db
+    .transaction(() => {
+      const settings = updateSettings(db, changes);
+      const queued = readPending(db)?.settings ?? {};
+      const fresh = Object.fromEntries(deskKeys.map((key) => [key, settings[key]]));
+      const pending: Pending = { mutationId: randomUUID(), settings: { ...queued, ...fresh } };
+      writeDeskState(db, 'settingsPending', JSON.stringify(pending));
+      return settings;
+    })
+    .immediate();
+}
+
+/** Sends the queued settings change, if any; cleared once the desk has answered it. */
+export async function pushSettings(db: Database, client: DeskClient): Promise<boolean> {
+  const pending = readPending(db);
+  if (!pending) return false;
+  await client.pushSettings({
+    mutationId: pending.mutationId,
+    baseVersion: Number(readDeskState(db, 'settingsVersion') ?? '0'),
+    settings: pending.settings,
+  });
+  // Answered (applied, or refused and then set right by the pull): done, unless changed meanwhile.
+  if (readPending(db)?.mutationId === pending.mutationId) writeDeskState(db, 'settingsPending', '');
+  return true;
+}
+
+/** The desk's settings from a pulled page, over this laptop's; its own (who works here) stay. */
+export function applyPulledSettings(db: Database, page: PullResponse): void {
+  if (!page.settings) return;
+  const parsed = deskSettingsSchema.partial().safeParse(page.settings.values);
+  if (parsed.success) updateSettings(db, parsed.data);
+  writeDeskState(db, 'settingsVersion', String(page.settings.version));
+}
