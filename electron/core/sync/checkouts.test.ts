@@ -1,34 +1,15 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import type { RunningDesk } from '../../../server/startDesk';
-import { startDesk } from '../../../server/startDesk';
-import { addUser } from '../../../server/store/users';
-import { clusterForTests } from '../../../server/testing/deskDatabase';
+import { describe, expect, it } from 'vitest';
+import { deskForTests, editorLogin, globalId, joinedLaptop, localId, reporterLogin } from '../../testing/deskForTests';
 import { testCore } from '../../testing/testCore';
-import type { TestCore } from '../../testing/testCore';
 
-const cluster = await clusterForTests();
-const desk: RunningDesk = await startDesk({ database: await cluster.database(), port: 0 });
-afterAll(() => desk.close());
-await addUser(desk.pool, 'minhtuan', 'reporter', 'mật khẩu phóng viên');
-await addUser(desk.pool, 'bientap', 'editor', 'mật khẩu biên tập');
-
-async function laptop(user: string, password: string): Promise<TestCore> {
-  const core = testCore();
-  await core.call('desk.join', { url: desk.url, user, password });
-  return core;
-}
-const localId = (core: TestCore, global: string) =>
-  core.db
-    .prepare<[string], { article_id: number }>('SELECT article_id FROM desk_articles WHERE global_id = ?')
-    .get(global)?.article_id ?? 0;
-const globalId = (core: TestCore, id: number) =>
-  core.db.prepare<[number], { global_id: string }>('SELECT global_id FROM desk_articles WHERE article_id = ?').get(id)
-    ?.global_id ?? '';
+const desk = await deskForTests();
+const reporterLaptop = () => joinedLaptop(desk.url, reporterLogin);
+const editorLaptop = () => joinedLaptop(desk.url, editorLogin);
 
 describe('being edited by', () => {
   it('each laptop sees who else has an article open, never itself; closing it clears the mark', async () => {
-    const reporter = await laptop('minhtuan', 'mật khẩu phóng viên');
-    const editor = await laptop('bientap', 'mật khẩu biên tập');
+    const reporter = await reporterLaptop();
+    const editor = await editorLaptop();
     const created = await reporter.call('articles.create', {});
     await reporter.call('articles.save', { id: created.id, baseVersion: created.version, headline: 'Đang viết' });
     // Not on the desk yet: nobody else can have it, and nothing is asked.
@@ -52,8 +33,8 @@ describe('being edited by', () => {
   });
 
   it('a lapsed mark is not shown, and is cleared when met', async () => {
-    const reporter = await laptop('minhtuan', 'mật khẩu phóng viên');
-    const editor = await laptop('bientap', 'mật khẩu biên tập');
+    const reporter = await reporterLaptop();
+    const editor = await editorLaptop();
     const created = await reporter.call('articles.create', {});
     await reporter.call('articles.save', { id: created.id, baseVersion: created.version, headline: 'Bỏ quên' });
     await reporter.call('desk.sync', {});

@@ -1,10 +1,7 @@
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { inlineText, paragraph } from '../../../shared/article/article';
-import { startDesk } from '../../../server/startDesk';
-import { addUser } from '../../../server/store/users';
-import { clusterForTests } from '../../../server/testing/deskDatabase';
 import { startTcpProxy } from '../../../server/testing/tcpProxy';
-import { testCore } from '../../testing/testCore';
+import { deskForTests, editorLogin, globalId, joinedLaptop, localId, reporterLogin } from '../../testing/deskForTests';
 import type { TestCore } from '../../testing/testCore';
 import { CoreError } from '../CoreError';
 import { deskClient } from './deskClient';
@@ -14,35 +11,19 @@ import { syncRound } from './syncRound';
 // The network between laptop and desk goes wrong: a TCP proxy that cuts or stalls, a laptop
 // offline for a long time, clocks hours off. Every save reaches the desk once, and all converge.
 
-const cluster = await clusterForTests();
-const desk = await startDesk({ database: await cluster.database(), port: 0 });
+const desk = await deskForTests();
 const proxy = await startTcpProxy(new URL(desk.url));
 afterAll(async () => {
   await proxy.close();
-  await desk.close();
 });
 afterEach(() => {
   proxy.heal();
   vi.useRealTimers();
 });
-await addUser(desk.pool, 'minhtuan', 'reporter', 'mật khẩu phóng viên');
-await addUser(desk.pool, 'bientap', 'editor', 'mật khẩu biên tập');
 
-async function laptop(user: string, password: string): Promise<TestCore> {
-  const core = testCore();
-  await core.call('desk.join', { url: proxy.url, user, password });
-  return core;
-}
-const reporterLaptop = () => laptop('minhtuan', 'mật khẩu phóng viên');
-const editorLaptop = () => laptop('bientap', 'mật khẩu biên tập');
+const reporterLaptop = () => joinedLaptop(proxy.url, reporterLogin);
+const editorLaptop = () => joinedLaptop(proxy.url, editorLogin);
 
-const globalId = (core: TestCore, id: number) =>
-  core.db.prepare<[number], { global_id: string }>('SELECT global_id FROM desk_articles WHERE article_id = ?').get(id)
-    ?.global_id ?? '';
-const localId = (core: TestCore, global: string) =>
-  core.db
-    .prepare<[string], { article_id: number }>('SELECT article_id FROM desk_articles WHERE global_id = ?')
-    .get(global)?.article_id ?? 0;
 const onDesk = async (global: string) =>
   (
     await desk.pool.query<{ version: number; content: { headline: string } }>(

@@ -1,34 +1,16 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { paragraph } from '../../../shared/article/article';
-import type { RunningDesk } from '../../../server/startDesk';
-import { startDesk } from '../../../server/startDesk';
 import { addUser, disableUser } from '../../../server/store/users';
-import { clusterForTests } from '../../../server/testing/deskDatabase';
+import { deskForTests, globalId, joinedLaptop, localId } from '../../testing/deskForTests';
 import { testCore } from '../../testing/testCore';
 import type { TestCore } from '../../testing/testCore';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const cluster = await clusterForTests();
-const desk: RunningDesk = await startDesk({ database: await cluster.database(), port: 0 });
-afterAll(() => desk.close());
-await addUser(desk.pool, 'minhtuan', 'reporter', 'mật khẩu phóng viên');
-await addUser(desk.pool, 'bientap', 'editor', 'mật khẩu biên tập');
-
-async function laptop(user: string, password: string): Promise<TestCore> {
-  const core = testCore();
-  await core.call('desk.join', { url: desk.url, user, password });
-  return core;
-}
+const desk = await deskForTests();
+const laptop = (user: string, password: string) => joinedLaptop(desk.url, { user, password });
 const bodyOf = async (core: TestCore, id: number) =>
   (await core.call('articles.get', { id })).body.map((block) => ('children' in block ? block.children : block));
-const localId = (core: TestCore, globalId: string) =>
-  core.db
-    .prepare<[string], { article_id: number }>('SELECT article_id FROM desk_articles WHERE global_id = ?')
-    .get(globalId)?.article_id ?? 0;
-const globalId = (core: TestCore, id: number) =>
-  core.db.prepare<[number], { global_id: string }>('SELECT global_id FROM desk_articles WHERE article_id = ?').get(id)
-    ?.global_id ?? '';
 
 describe('two laptops and a desk', () => {
   it('joins with a password, keeps the token in a file only its user reads, and refuses a wrong one', async () => {
