@@ -65,7 +65,9 @@ it(
       const outcomes = await sent;
       if (outcomes.length === 0) interrupted += 1;
       for (const outcome of outcomes) acknowledged.add(outcome.mutationId);
-      await new Promise((resolve) => server.child.once('exit', resolve));
+      // It may have exited already while the push was being answered: then there is no exit event to wait for.
+      if (server.child.exitCode === null && server.child.signalCode === null)
+        await new Promise((resolve) => server.child.once('exit', resolve));
       server = await startServer();
     }
     // Then the laptop sends everything left, to a server that stays up.
