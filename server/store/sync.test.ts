@@ -5,6 +5,7 @@ import type { Mutation } from '../../shared/desk/protocol';
 import { actorFor, clusterForTests, deskDatabase } from '../testing/deskDatabase';
 import { pull, push } from './sync';
 import { deskId } from './users';
+import { applyMutation } from './articles';
 
 const cluster = await clusterForTests();
 const { pool } = await deskDatabase(cluster);
@@ -22,18 +23,12 @@ describe('the change log', () => {
   it('never lets a reader skip a change: a transaction held open keeps later ones waiting', async () => {
     const desk = await deskId(pool);
     const { cursor: start } = await pull(pool, desk, 0, 500);
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let slowReady!: () => void;
-    const slowInside = new Promise<void>((resolve) => (slowReady = resolve));
     const [a, b] = [randomUUID(), randomUUID()];
-    const slow = push(pool, reporter, [save(a, 0, { headline: 'Chậm' })], {
-      beforeCommit: async () => {
-        slowReady();
-        await held;
-      },
-    });
-    await slowInside;
+    // The slow one: applied and numbered as a push does it, then held open before COMMIT.
+    const slow = await pool.connect();
+    await slow.query('BEGIN');
+    await applyMutation(slow, reporter, save(a, 0, { headline: 'Chậm' }));
+    await slow.query('SELECT record_change($1, $2, $3)', [desk, 'article', a]);
     let fastDone = false;
     const fast = push(pool, reporter, [save(b, 0, { headline: 'Nhanh' })]).then((outcome) => {
       fastDone = true;
@@ -43,8 +38,9 @@ describe('the change log', () => {
     // The fast one waits for the counter row; a reader sees neither yet.
     expect(fastDone).toBe(false);
     expect((await pull(pool, desk, start, 500)).changes).toEqual([]);
-    release();
-    await Promise.all([slow, fast]);
+    await slow.query('COMMIT');
+    slow.release();
+    await fast;
     const after = await pull(pool, desk, start, 500);
     expect(after.changes.map((change) => [change.seq, change.article.content.headline])).toEqual([
       [start + 1, 'Chậm'],

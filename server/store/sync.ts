@@ -1,68 +1,22 @@
 import type { DeskPool } from '../db/database';
 import type { DeskArticle, Mutation, PullResponse, PushOutcome } from '../../shared/desk/protocol';
 import { applyMutation } from './articles';
-import { commitWithChange, recordChange } from './changeLog';
+import { applyOnce } from './once';
 import { deskSettings } from './settings';
 import type { Actor } from './users';
-import { statement } from './statement';
 
-export interface PushHooks {
-  /** Called inside each mutation's transaction, just before COMMIT (the ordering test holds it open). */
-  beforeCommit?: (mutation: Mutation) => Promise<void>;
-}
-
-/** PostgreSQL's "try again" errors: serialization failure and deadlock. Every mutation is idempotent. */
-const retryable = (error: unknown) =>
-  typeof error === 'object' && error !== null && ['40001', '40P01'].includes((error as { code?: string }).code ?? '');
-
-const answerOf = statement('answer-of', 'SELECT outcome FROM mutations WHERE desk_id = $1 AND id = $2');
-const keepAnswer = statement(
-  'keep-answer',
-  'INSERT INTO mutations (desk_id, id, device_id, outcome) VALUES ($1, $2, $3, $4)',
-);
-
-/**
- * Applies a batch in order, each mutation in a transaction of its own, answered one by one.
- * A mutation the desk has answered before gets that answer again and is not applied again.
- */
-export async function push(
-  pool: DeskPool,
-  actor: Actor,
-  mutations: readonly Mutation[],
-  hooks: PushHooks = {},
-): Promise<PushOutcome[]> {
+/** Applies a batch in order, each mutation once and in a transaction of its own, answered one by one. */
+export async function push(pool: DeskPool, actor: Actor, mutations: readonly Mutation[]): Promise<PushOutcome[]> {
   const outcomes: PushOutcome[] = [];
-  for (const mutation of mutations) {
-    for (let attempt = 1; ; attempt += 1) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const known = await client.query<{ outcome: PushOutcome }>(answerOf([actor.deskId, mutation.mutationId]));
-        const outcome = known.rows[0]?.outcome ?? (await applyMutation(client, actor, mutation));
-        const changed = !known.rows[0] && outcome.outcome !== 'refused';
-        if (!known.rows[0])
-          await client.query(keepAnswer([actor.deskId, mutation.mutationId, actor.deviceId, JSON.stringify(outcome)]));
-        if (changed && !hooks.beforeCommit) {
-          // Numbered last, in the COMMIT's own round trip: the desk's counter row stays locked
-          // only while PostgreSQL numbers and commits.
-          await commitWithChange(client, actor.deskId, 'article', mutation.articleId);
-        } else {
-          if (changed) await recordChange(client, actor.deskId, 'article', mutation.articleId);
-          await hooks.beforeCommit?.(mutation);
-          await client.query('COMMIT');
-        }
-        outcomes.push(outcome);
-        break;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        // Two first sends of one mutation at once: the second finds the first's answer on retry.
-        const duplicate = (error as { code?: string }).code === '23505';
-        if ((!retryable(error) && !duplicate) || attempt >= 5) throw error;
-      } finally {
-        client.release();
-      }
-    }
-  }
+  for (const mutation of mutations)
+    outcomes.push(
+      await applyOnce(pool, actor, mutation.mutationId, async (client) => {
+        const outcome = await applyMutation(client, actor, mutation);
+        return outcome.outcome === 'refused'
+          ? { outcome }
+          : { outcome, changed: { entity: 'article', id: mutation.articleId } };
+      }),
+    );
   return outcomes;
 }
 
