@@ -18,6 +18,7 @@ import { importPhotoFiles } from './photos/photoImport';
 import { drainSearchIndex } from './search/indexer';
 import type { SyncRunner } from './sync/syncRunner';
 import { syncRunner } from './sync/syncRunner';
+import { readDeskLink } from './sync/deskLink';
 
 export type { Handlers } from './handlers/context';
 
@@ -84,6 +85,7 @@ export function createCore(db: Database, options: CoreOptions = {}): Handlers {
     allowPathImport: options.allowPathImport ?? false,
     openFolder: options.openFolder,
     sync: () => (runner ??= syncRunner(db, dataDir())),
+    deskLink: () => (options.dataDir ? readDeskLink(options.dataDir) : undefined),
   };
   const articles = articleHandlers(context);
   const search = searchHandlers(context);

@@ -1,8 +1,8 @@
 import type pg from 'pg';
 
 /**
- * What the desk's store needs of PostgreSQL: a pg Pool, or the embedded PostgreSQL (PGlite)
- * made to answer the same way (embedded.ts).
+ * What the desk's store needs of PostgreSQL: pg's Pool and its clients answer it; another
+ * database that answers the same way could stand in.
  */
 export type DeskPool = Pick<pg.Pool, 'query' | 'connect'>;
 export type DeskClient = Pick<pg.PoolClient, 'query' | 'release' | 'escapeLiteral'>;

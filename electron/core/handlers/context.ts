@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { MethodName, Output, ParsedInput } from '../../../shared/api/contract';
 import type { HistoryPolicy } from '../archive/revisionStore';
 import type { PhotoImportResult } from '../../../shared/photos/photo';
+import type { DeskLink } from '../sync/deskLink';
 import type { SyncRunner } from '../sync/syncRunner';
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
@@ -27,4 +28,6 @@ export interface CoreContext {
   openFolder: ((dir: string) => Promise<void>) | undefined;
   /** Every sync round on this archive, one at a time (and the background's, in the shells). */
   sync: () => SyncRunner;
+  /** The desk this laptop has joined; none without a data folder. */
+  deskLink: () => DeskLink | undefined;
 }

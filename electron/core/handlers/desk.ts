@@ -1,10 +1,9 @@
 import { hostname } from 'node:os';
 import type { DeskCheckout } from '../../../shared/desk/protocol';
 import type { DeskEditor, DeskStatus } from '../../../shared/desk/status';
-import { CoreError } from '../CoreError';
 import { deskClient } from '../sync/deskClient';
 import { readDeskState } from '../sync/deskState';
-import { forgetDeskLink, readDeskLink, writeDeskLink } from '../sync/deskLink';
+import { forgetDeskLink, readDeskLink, requireDeskLink, writeDeskLink } from '../sync/deskLink';
 import { waitingCount } from '../sync/syncRound';
 import type { CoreContext, HandlersOf } from './context';
 
@@ -31,8 +30,7 @@ export const deskHandlers = ({ db, dataDir, sync }: CoreContext) => {
     };
   };
   const linked = () => {
-    const link = readDeskLink(dataDir());
-    if (!link) throw new CoreError('desk_not_joined', 'This laptop has not joined a desk: join one first.');
+    const link = requireDeskLink(dataDir());
     return deskClient(link.url, link.token);
   };
   const onDesk = db.prepare<[number], { global_id: string }>(

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { z } from 'zod';
 import { deskRoles } from '../../../shared/desk/protocol';
+import { CoreError } from '../CoreError';
 
 /** This laptop's membership of a desk, kept beside the archive with mode 600 (the token is a secret). */
 const deskLinkSchema = z.strictObject({
@@ -20,6 +21,13 @@ export function readDeskLink(dataDir: string): DeskLink | undefined {
   if (!existsSync(path)) return undefined;
   const parsed = deskLinkSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
   return parsed.success ? parsed.data : undefined;
+}
+
+/** The link, or the refusal a person can act on: join a desk first. */
+export function requireDeskLink(dataDir: string): DeskLink {
+  const link = readDeskLink(dataDir);
+  if (!link) throw new CoreError('desk_not_joined', 'This laptop has not joined a desk: join one first.');
+  return link;
 }
 
 export function writeDeskLink(dataDir: string, link: DeskLink): void {

@@ -47,9 +47,9 @@ export function updateSettingsOnDesk(db: Database, link: DeskLink | undefined, c
 }
 
 /** Sends the queued settings change, if any; cleared once the desk has answered it. */
-export async function pushSettings(db: Database, client: DeskClient): Promise<boolean> {
+export async function pushSettings(db: Database, client: DeskClient): Promise<void> {
   const pending = readPending(db);
-  if (!pending) return false;
+  if (!pending) return;
   await client.pushSettings({
     mutationId: pending.mutationId,
     baseVersion: Number(readDeskState(db, 'settingsVersion') ?? '0'),
@@ -57,7 +57,6 @@ export async function pushSettings(db: Database, client: DeskClient): Promise<bo
   });
   // Answered (applied, or refused and then set right by the pull): done, unless changed meanwhile.
   if (readPending(db)?.mutationId === pending.mutationId) writeDeskState(db, 'settingsPending', '');
-  return true;
 }
 
 /** The desk's settings from a pulled page, over this laptop's; its own (who works here) stay. */

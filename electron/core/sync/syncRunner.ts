@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { DeskConnection } from '../../../shared/desk/status';
 import { CoreError } from '../CoreError';
 import { deskClient } from './deskClient';
-import { readDeskLink } from './deskLink';
+import { readDeskLink, requireDeskLink } from './deskLink';
 import { writeDeskState } from './deskState';
 import { listenToDesk } from './deskEvents';
 import type { SyncReport } from './syncRound';
@@ -63,8 +63,7 @@ export function syncRunner(db: Database, dataDir: string, options: SyncRunnerOpt
   };
 
   const run = async (): Promise<SyncReport> => {
-    const link = readDeskLink(dataDir);
-    if (!link) throw new CoreError('desk_not_joined', 'This laptop has not joined a desk: join one first.');
+    const link = requireDeskLink(dataDir);
     syncing += 1;
     try {
       const report = await syncRound(db, deskClient(link.url, link.token));
