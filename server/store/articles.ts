@@ -136,8 +136,13 @@ async function saveOnCurrent(
     const refusal = refusalOf(actor, row, mutation, captionsOnly(fields, current, next));
     if (refusal) return refusal;
   }
-  if (wholeBody) await storeBlocks(client, row.id, wholeBody);
-  for (const edit of edits) await storeBlocks(client, row.id, edit.blocks);
+  // Every new block in one statement, with the ids made above.
+  await storeBlocks(
+    client,
+    row.id,
+    [...(wholeBody ?? []), ...edits.flatMap((edit) => edit.blocks)],
+    [...(wholeBody ? afterWhole : []), ...edits.flatMap((edit) => edit.ids)],
+  );
   const version = await writeArticle(
     client,
     row,
@@ -215,7 +220,7 @@ async function createArticle(client: DeskClient, mutation: SaveMutation, actor: 
      VALUES ($1, $2, 1, 'draft', $3, $3, $4, $5)`,
     [article.id, actor.deskId, actor.userId, article.fields, article.body],
   );
-  await storeBlocks(client, article.id, body);
+  await storeBlocks(client, article.id, body, article.body);
   await saveRevision(client, article, 'save', actor);
   return { mutationId: mutation.mutationId, outcome: 'applied', version: 1 };
 }

@@ -22,11 +22,15 @@ const insertBlocks = statement(
    ON CONFLICT DO NOTHING`,
 );
 
-/** Stores the blocks the desk lacks, in one statement; their ids, in order. */
-export async function storeBlocks(client: DeskClient, articleId: string, blocks: ArticleBody): Promise<string[]> {
-  const ids = blocks.map((block) => blockId(articleId, block));
+/** Stores the blocks the desk lacks, in one statement; their ids, in order (given when the caller has them). */
+export async function storeBlocks(
+  client: DeskClient,
+  articleId: string,
+  blocks: ArticleBody,
+  ids: readonly string[] = blocks.map((block) => blockId(articleId, block)),
+): Promise<string[]> {
   if (blocks.length > 0) await client.query(insertBlocks([ids, articleId, JSON.stringify(blocks)]));
-  return ids;
+  return [...ids];
 }
 
 /** A body from its block ids, in their order. */
