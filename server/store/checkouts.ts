@@ -15,14 +15,15 @@ const asCheckout = (row: CheckoutRow): DeskCheckout => ({
   until: row.until.toISOString(),
 });
 
-/** Who else has the article open for editing now (never the asking device itself). */
-async function othersOn(pool: DeskPool, actor: Actor, articleId: string): Promise<DeskCheckout[]> {
+/** What others on the desk have open for editing now (never the asking device's own), of one article or all. */
+async function othersEditing(pool: DeskPool, actor: Actor, articleId?: string): Promise<DeskCheckout[]> {
   const rows = await pool.query<CheckoutRow>(
     `SELECT checkouts.article_id, users.name, checkouts.until
        FROM checkouts JOIN users ON users.id = checkouts.user_id
-      WHERE checkouts.article_id = $1 AND checkouts.device_id <> $2 AND checkouts.until > now()
-      ORDER BY users.name`,
-    [articleId, actor.deviceId],
+      WHERE checkouts.desk_id = $1 AND checkouts.device_id <> $2 AND checkouts.until > now()
+        AND ($3::uuid IS NULL OR checkouts.article_id = $3)
+      ORDER BY checkouts.article_id, users.name`,
+    [actor.deskId, actor.deviceId, articleId ?? null],
   );
   return rows.rows.map(asCheckout);
 }
@@ -49,17 +50,8 @@ export async function checkOut(
   else await pool.query('DELETE FROM checkouts WHERE article_id = $1 AND device_id = $2', [articleId, actor.deviceId]);
   // Lapsed marks are cleared as they are met.
   await pool.query('DELETE FROM checkouts WHERE desk_id = $1 AND until < now()', [actor.deskId]);
-  return othersOn(pool, actor, articleId);
+  return othersEditing(pool, actor, articleId);
 }
 
 /** Every article someone else on the desk has open for editing now. */
-export async function checkouts(pool: DeskPool, actor: Actor): Promise<DeskCheckout[]> {
-  const rows = await pool.query<CheckoutRow>(
-    `SELECT checkouts.article_id, users.name, checkouts.until
-       FROM checkouts JOIN users ON users.id = checkouts.user_id
-      WHERE checkouts.desk_id = $1 AND checkouts.device_id <> $2 AND checkouts.until > now()
-      ORDER BY checkouts.article_id, users.name`,
-    [actor.deskId, actor.deviceId],
-  );
-  return rows.rows.map(asCheckout);
-}
+export const checkouts = (pool: DeskPool, actor: Actor): Promise<DeskCheckout[]> => othersEditing(pool, actor);
