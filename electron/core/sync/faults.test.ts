@@ -39,43 +39,43 @@ const texts = async (core: TestCore, id: number) => {
   };
 };
 
+/** A new article saved with `headline`, waiting to be sent; its id. */
+async function savedStory(core: TestCore, headline: string): Promise<number> {
+  const created = await core.call('articles.create', {});
+  await core.call('articles.save', { id: created.id, baseVersion: created.version, headline });
+  return created.id;
+}
+
+/** The line healed, the next round sends what waited, and the desk has it once (version 1). */
+async function sentOnceHealed(core: TestCore, id: number, headline: string): Promise<void> {
+  proxy.heal();
+  expect(await core.call('desk.sync', {})).toMatchObject({ applied: 1, waiting: 0 });
+  expect(await onDesk(globalId(core, id))).toMatchObject([{ version: 1, content: { headline } }]);
+}
+
 describe('faults between laptop and desk', () => {
   it('the connection cut as the desk answers: the push counts once, and the resend is answered, not applied', async () => {
     const reporter = await reporterLaptop();
-    const created = await reporter.call('articles.create', {});
-    await reporter.call('articles.save', { id: created.id, baseVersion: created.version, headline: 'Trước khi đứt' });
+    const id = await savedStory(reporter, 'Trước khi đứt');
     proxy.cutAnswers();
     expect(await reporter.result('desk.sync', {})).toMatchObject({ ok: false, error: { code: 'desk_unreachable' } });
     expect(proxy.cut()).toBeGreaterThan(0);
     // The desk committed it; the laptop does not know and keeps it queued.
-    expect(await onDesk(globalId(reporter, created.id))).toMatchObject([{ version: 1 }]);
+    expect(await onDesk(globalId(reporter, id))).toMatchObject([{ version: 1 }]);
     expect(await reporter.call('desk.status', {})).toMatchObject({ waiting: 1 });
-    proxy.heal();
-    expect(await reporter.call('desk.sync', {})).toMatchObject({ applied: 1, waiting: 0 });
-    expect(await onDesk(globalId(reporter, created.id))).toMatchObject([
-      { version: 1, content: { headline: 'Trước khi đứt' } },
-    ]);
+    await sentOnceHealed(reporter, id, 'Trước khi đứt');
   });
 
   it('a stalled connection times out, keeps the save, and it goes once the line is back', async () => {
     const reporter = await reporterLaptop();
-    const created = await reporter.call('articles.create', {});
-    await reporter.call('articles.save', {
-      id: created.id,
-      baseVersion: created.version,
-      headline: 'Đường truyền treo',
-    });
+    const id = await savedStory(reporter, 'Đường truyền treo');
     proxy.stall();
     const token = readDeskLink(reporter.dataDir)?.token ?? '';
     const stalled = syncRound(reporter.db, deskClient(proxy.url, token, 1_500));
     await expect(stalled).rejects.toBeInstanceOf(CoreError);
     await expect(stalled).rejects.toMatchObject({ code: 'desk_unreachable' });
     expect(await reporter.call('desk.status', {})).toMatchObject({ waiting: 1 });
-    proxy.heal();
-    expect(await reporter.call('desk.sync', {})).toMatchObject({ applied: 1, waiting: 0 });
-    expect(await onDesk(globalId(reporter, created.id))).toMatchObject([
-      { version: 1, content: { headline: 'Đường truyền treo' } },
-    ]);
+    await sentOnceHealed(reporter, id, 'Đường truyền treo');
   });
 
   it('500 edits made offline on ten articles, while the editor changed them too: all land, all converge', async () => {
