@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { checkoutRequest, joinRequest, pullQuery, pushRequest, settingsPush } from '../../shared/desk/protocol';
 import type { JoinResponse } from '../../shared/desk/protocol';
 import { checkOut, checkouts } from '../store/checkouts';
-import { deskSettings, saveDeskSettings } from '../store/settings';
+import { saveDeskSettings } from '../store/settings';
 import { pull, push } from '../store/sync';
 import type { Actor } from '../store/users';
 import { authenticate, joinDevice } from '../store/users';
@@ -101,19 +101,13 @@ export function createDeskServer(options: DeskServerOptions): FastifyInstance {
     return reply.send({ ok: true, value: { checkouts: await checkouts(pool, actor) } });
   });
 
-  /** The desk's settings: an admin's change (applied once, like a push), and what they are now. */
+  /** An admin's change of the desk's settings, applied once like a push (laptops get them with the pull). */
   app.post('/api/settings', async (request, reply) => {
     const actor = await actorOf(request, reply);
     if (!actor) return reply;
     const input = parse(settingsPush, request.body, reply);
     if (!input) return reply;
     return reply.send({ ok: true, value: { outcome: await saveDeskSettings(pool, actor, input) } });
-  });
-
-  app.get('/api/settings', async (request, reply) => {
-    const actor = await actorOf(request, reply);
-    if (!actor) return reply;
-    return reply.send({ ok: true, value: await deskSettings(pool, actor.deskId) });
   });
 
   app.get('/api/pull', async (request, reply) => {
