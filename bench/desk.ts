@@ -271,7 +271,7 @@ async function firstSync(count: number): Promise<{ sync: number; copy: number; p
   const db = openArchive(archivePath(dir));
   const laptop = await actorFor(desk.pool, 'laptopmoi', 'editor');
   const syncStarted = performance.now();
-  const report = await syncRound(db, deskClient(desk.url, laptop.token));
+  const report = await syncRound(db, dir, deskClient(desk.url, laptop.token));
   const sync = performance.now() - syncStarted;
   db.close();
   rmSync(dir, { recursive: true, force: true });

@@ -76,9 +76,9 @@ export function createCore(db: Database, options: CoreOptions = {}): Handlers {
       return value;
     },
     dataDir,
+    photoImporter: () => (importer ??= new PhotoImporter()),
     importPhotoFile: async (path, name) => {
-      importer ??= new PhotoImporter();
-      const [result] = await importPhotoFiles(db, dataDir(), importer, [{ path, name }]);
+      const [result] = await importPhotoFiles(db, dataDir(), context.photoImporter(), [{ path, name }]);
       if (!result) throw new CoreError('internal', 'The photo was not processed.');
       return result;
     },

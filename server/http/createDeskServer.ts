@@ -3,9 +3,20 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DeskPool } from '../db/database';
 import type { ServerResponse } from 'node:http';
 import type { z } from 'zod';
-import { checkoutRequest, joinRequest, pullQuery, pushRequest, settingsPush } from '../../shared/desk/protocol';
+import {
+  checkoutRequest,
+  joinRequest,
+  missingOriginalsRequest,
+  originalPartBytes,
+  originalPartQuery,
+  pullQuery,
+  pushRequest,
+  settingsPush,
+} from '../../shared/desk/protocol';
+import { photoId } from '../../shared/photos/photo';
 import type { JoinResponse } from '../../shared/desk/protocol';
 import { checkOut, checkouts } from '../store/checkouts';
+import { appendOriginal, missingOriginals, OriginalError, readOriginal } from '../store/originals';
 import { saveDeskSettings } from '../store/settings';
 import { pull, push } from '../store/sync';
 import type { Actor } from '../store/users';
@@ -108,6 +119,56 @@ export function createDeskServer(options: DeskServerOptions): FastifyInstance {
     const input = parse(settingsPush, request.body, reply);
     if (!input) return reply;
     return reply.send({ ok: true, value: { outcome: await saveDeskSettings(pool, actor, input) } });
+  });
+
+  // Photo originals by hash: which the desk lacks, a resumable upload in parts, downloads with ranges.
+  app.addContentTypeParser(
+    'application/octet-stream',
+    { parseAs: 'buffer', bodyLimit: originalPartBytes },
+    (_request, body, done) => done(null, body),
+  );
+
+  app.post('/api/originals/missing', async (request, reply) => {
+    const actor = await actorOf(request, reply);
+    if (!actor) return reply;
+    const input = parse(missingOriginalsRequest, request.body, reply);
+    if (!input) return reply;
+    return reply.send({ ok: true, value: { missing: await missingOriginals(pool, actor.deskId, input.hashes) } });
+  });
+
+  app.put('/api/originals/:sha256', async (request, reply) => {
+    const actor = await actorOf(request, reply);
+    if (!actor) return reply;
+    const sha256 = parse(photoId, (request.params as { sha256: string }).sha256, reply);
+    const input = sha256 && parse(originalPartQuery, request.query, reply);
+    if (!sha256 || !input) return reply;
+    if (!Buffer.isBuffer(request.body))
+      return fail(reply, 415, 'validation', 'A part of a photo is sent as application/octet-stream.');
+    try {
+      const progress = await appendOriginal(pool, actor.deskId, sha256, input.offset, input.size, request.body);
+      return reply.send({ ok: true, value: progress });
+    } catch (error) {
+      if (!(error instanceof OriginalError)) throw error;
+      return reply
+        .code(error.code === 'offset' ? 409 : 422)
+        .send({ ok: false, error: { code: error.code, message: error.message, received: error.received } });
+    }
+  });
+
+  app.get('/api/originals/:sha256', async (request, reply) => {
+    const actor = await actorOf(request, reply);
+    if (!actor) return reply;
+    const sha256 = parse(photoId, (request.params as { sha256: string }).sha256, reply);
+    if (!sha256) return reply;
+    const asked = /^bytes=(\d{1,12})-(\d{0,12})$/.exec(request.headers.range ?? '');
+    const range = asked ? { start: Number(asked[1]), end: asked[2] ? Number(asked[2]) : undefined } : undefined;
+    const original = await readOriginal(pool, actor.deskId, sha256, range);
+    if (!original) return fail(reply, 404, 'unknown_original', 'The desk has no complete original with this hash.');
+    if (range && range.start >= original.size)
+      return reply.code(416).header('Content-Range', `bytes */${original.size}`).send();
+    reply.header('Accept-Ranges', 'bytes').header('Content-Type', 'application/octet-stream');
+    if (range) reply.code(206).header('Content-Range', `bytes ${original.start}-${original.end}/${original.size}`);
+    return reply.send(original.data);
   });
 
   app.get('/api/pull', async (request, reply) => {

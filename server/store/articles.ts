@@ -4,7 +4,7 @@ import { emptyContent } from '../../shared/article/article';
 import { applyBodyEdits } from '../../shared/desk/bodyEdits';
 import { canonical } from '../../shared/desk/canonical';
 import { mergeArticle } from '../../shared/desk/mergeArticle';
-import type { DeskArticle, Mutation, PushOutcome, Refusal } from '../../shared/desk/protocol';
+import type { ArticleMutation, DeskArticle, Mutation, PushOutcome, Refusal } from '../../shared/desk/protocol';
 import { refusalFor, refusalMessage } from '../../shared/desk/roles';
 import { blockId, loadBody, storeBlocks } from './blocks';
 import { statement } from './statement';
@@ -194,7 +194,7 @@ async function saveOnOlder(
   return outcome;
 }
 
-const refusalOf = (actor: Actor, row: ArticleRow | undefined, mutation: Mutation, captions: boolean) =>
+const refusalOf = (actor: Actor, row: ArticleRow | undefined, mutation: ArticleMutation, captions: boolean) =>
   refusalFor({
     role: actor.role,
     author: row?.author_id === actor.userId,
@@ -231,7 +231,7 @@ async function createArticle(client: DeskClient, mutation: SaveMutation, actor: 
  * kept as a conflict revision) or refused with the rule. All but a refusal change the article;
  * the caller numbers that change last, just before COMMIT (see changeLog.ts).
  */
-export async function applyMutation(client: DeskClient, actor: Actor, mutation: Mutation): Promise<PushOutcome> {
+export async function applyMutation(client: DeskClient, actor: Actor, mutation: ArticleMutation): Promise<PushOutcome> {
   const found = await client.query<ArticleRow>(articleForUpdate([mutation.articleId, actor.deskId]));
   const row = found.rows[0];
   const refuse = (rule: Refusal): PushOutcome => ({

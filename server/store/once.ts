@@ -7,7 +7,7 @@ import type { Actor } from './users';
 /** What applying a mutation did: its answer, and the entity it changed (none when refused). */
 export interface Applied {
   outcome: PushOutcome;
-  changed?: { entity: 'article' | 'settings'; id: string };
+  changed?: { entity: 'article' | 'settings' | 'photo'; id: string };
 }
 
 /** PostgreSQL's "try again" errors: serialization failure and deadlock. Every mutation is idempotent. */

@@ -8,8 +8,8 @@ import { connect, createServer } from 'node:net';
  */
 export interface TcpProxy {
   url: string;
-  /** Cut each connection as the desk's answer starts to come back. */
-  cutAnswers: () => void;
+  /** Cut each connection as the desk's answer starts to come back (after letting `pass` answers through). */
+  cutAnswers: (pass?: number) => void;
   /** Take bytes in both ways and pass none on. */
   stall: () => void;
   /** Pass everything again. */
@@ -22,9 +22,12 @@ export interface TcpProxy {
 export async function startTcpProxy(target: URL): Promise<TcpProxy> {
   let mode: 'pass' | 'cut' | 'stall' = 'pass';
   let cutCount = 0;
+  let passLeft = 0;
   const sockets = new Set<Socket>();
   const server = createServer((laptop) => {
     const desk = connect(Number(target.port), target.hostname);
+    // Whether the answer now coming back on this connection was let through (all of it passes).
+    let passing = false;
     sockets.add(laptop);
     sockets.add(desk);
     const drop = () => {
@@ -39,8 +42,16 @@ export async function startTcpProxy(target: URL): Promise<TcpProxy> {
     desk.on('data', (chunk) => {
       if (mode === 'stall') return;
       if (mode === 'cut') {
-        cutCount += 1;
-        return drop();
+        // A chunk that starts an answer: let it through while some are still to pass.
+        const starts = chunk.subarray(0, 5).toString('latin1') === 'HTTP/';
+        if (starts) {
+          passing = passLeft > 0;
+          if (passing) passLeft -= 1;
+        }
+        if (!passing) {
+          cutCount += 1;
+          return drop();
+        }
       }
       laptop.write(chunk);
     });
@@ -54,7 +65,10 @@ export async function startTcpProxy(target: URL): Promise<TcpProxy> {
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}`,
-    cutAnswers: () => (mode = 'cut'),
+    cutAnswers: (pass = 0) => {
+      passLeft = pass;
+      mode = 'cut';
+    },
     stall: () => (mode = 'stall'),
     heal: () => (mode = 'pass'),
     cut: () => cutCount,

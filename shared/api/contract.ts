@@ -129,6 +129,8 @@ export const contract = {
     }),
   ),
   'photos.get': method<Photo>()(z.strictObject({ id: photoId })),
+  /** A photo whose record came from the desk: its original fetched from the desk, its renditions made here. */
+  'photos.fetchOriginal': method<Photo>()(z.strictObject({ id: photoId })),
   /** Edits one or many photos; values may use {creator}, {date}, {city}… filled per photo. */
   'photos.update': method<Photo[]>()(
     z.strictObject({ ids: z.array(photoId).min(1).max(5000), changes: photoChangesSchema }),

@@ -26,6 +26,7 @@ export const methodNames = [
   'photos.list',
   'photos.get',
   'photos.update',
+  'photos.fetchOriginal',
   'people.list',
   'people.save',
   'desk.status',

@@ -20,6 +20,7 @@ export const errorCodes = [
   'desk_failed',
   'desk_full',
   'desk_settings_admin',
+  'photo_original_offline',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,5 +1,14 @@
 import { z } from 'zod';
 import { articleContentShape, articleStatuses, bodySchema, limits } from '../article/article';
+import {
+  photoFieldLimits,
+  photoFormats,
+  photoId,
+  photoTextFields,
+  maxKeywordLength,
+  maxKeywords,
+} from '../photos/photo';
+import type { PhotoMeta } from '../photos/photo';
 import { settingsSchema } from '../settings/settings';
 
 /** What the desk's HTTP API takes and answers; the server and the laptop's sync both parse with these. */
@@ -36,6 +45,34 @@ const content = z.strictObject(
   },
 );
 
+/** The largest original the desk takes (as a laptop's import does). */
+export const maxOriginalBytes = 200 * 1024 * 1024;
+/** An upload arrives in parts of at most this size, so a cut connection costs one part at most. */
+export const originalPartBytes = 1024 * 1024;
+
+/** What the file of a photo is: fixed when it is first sent. */
+export const photoFile = z.strictObject({
+  originalName: z.string().min(1).max(255),
+  format: z.enum(photoFormats),
+  width: z.number().int().min(1).max(1_000_000),
+  height: z.number().int().min(1).max(1_000_000),
+  bytes: z.number().int().min(1).max(maxOriginalBytes),
+  importedAt: z.string().max(40),
+});
+export type PhotoFile = z.output<typeof photoFile>;
+
+/** A photo's credit and description fields, each with its whole new value (cleaned as an import cleans them). */
+export const photoMetaChanges = z
+  .strictObject(
+    Object.fromEntries(photoTextFields.map((field) => [field, z.string().max(photoFieldLimits[field]).optional()])) as {
+      [F in (typeof photoTextFields)[number]]: z.ZodOptional<z.ZodString>;
+    },
+  )
+  .extend({
+    keywords: z.array(z.string().max(maxKeywordLength)).max(maxKeywords).optional(),
+    dateCreated: z.string().max(40).optional(),
+  });
+
 /** One change a laptop made: resent with the same id after any failure, applied once. */
 export const mutation = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -62,8 +99,21 @@ export const mutation = z.discriminatedUnion('kind', [
     baseVersion: z.number().int().min(1),
     status: z.enum(articleStatuses),
   }),
+  z.strictObject({
+    kind: z.literal('photo.save'),
+    mutationId: uuid,
+    /** The SHA-256 of the original, hex: sent (and complete on the desk) before the record. */
+    photoId,
+    /** 0 for a photo this laptop has not had from the desk (another may have sent the same one). */
+    baseVersion: z.number().int().min(0),
+    /** Sent with the first save, and taken only when the desk has no record yet. */
+    file: photoFile.optional(),
+    fields: photoMetaChanges,
+  }),
 ]);
 export type Mutation = z.output<typeof mutation>;
+export type ArticleMutation = Exclude<Mutation, { kind: 'photo.save' }>;
+export type PhotoMutation = Extract<Mutation, { kind: 'photo.save' }>;
 
 export const pushRequest = z.strictObject({ mutations: z.array(mutation).min(1).max(200) });
 
@@ -76,6 +126,7 @@ export const refusals = [
   'unknown-article',
   'stale-base',
   'disabled',
+  'missing-original',
 ] as const;
 export type Refusal = (typeof refusals)[number];
 
@@ -113,8 +164,23 @@ export const settingsPush = z.strictObject({
 });
 export type SettingsPush = z.output<typeof settingsPush>;
 
+export interface DeskPhoto {
+  /** The SHA-256 of the original, hex. */
+  id: string;
+  version: number;
+  file: PhotoFile;
+  meta: PhotoMeta;
+  createdBy: string;
+  updatedBy: string;
+  updatedAt: string;
+  /** Set when two people changed the same words of a field: who, the kept version, and the fields. */
+  conflict: { authors: string[]; version: number; fields: string[] } | null;
+}
+
 export interface PullResponse {
   changes: { seq: number; article: DeskArticle }[];
+  /** Photo records changed within this page (originals are fetched apart, when a laptop needs one). */
+  photos: { seq: number; photo: DeskPhoto }[];
   /** The desk's settings as they are now, when they changed within this page. */
   settings?: { version: number; values: Partial<DeskSettings> };
   /** Pass it back as `after` for the next page. */
@@ -139,4 +205,22 @@ export interface DeskCheckout {
   user: string;
   /** When the mark lapses unless it is said again. */
   until: string;
+}
+
+/** "Which of these originals do you lack?": the hashes of photos a laptop is about to send. */
+export const missingOriginalsRequest = z.strictObject({ hashes: z.array(photoId).min(1).max(500) });
+/** An original the desk lacks, and how many of its bytes an interrupted upload already left there. */
+export interface MissingOriginal {
+  sha256: string;
+  received: number;
+}
+
+/** One part of an original: the bytes from `offset`, of an original of `size` bytes. */
+export const originalPartQuery = z.strictObject({
+  offset: z.coerce.number().int().min(0).max(maxOriginalBytes),
+  size: z.coerce.number().int().min(1).max(maxOriginalBytes),
+});
+export interface OriginalProgress {
+  received: number;
+  complete: boolean;
 }

@@ -19,6 +19,7 @@ const messages: Record<Refusal, string> = {
   'unknown-article': 'The desk has no such article.',
   'stale-base': 'The change is based on a version the desk does not have.',
   disabled: 'This user is disabled.',
+  'missing-original': 'The desk does not have this photo yet: its file is sent first.',
 };
 export const refusalMessage = (rule: Refusal): string => messages[rule];
 
@@ -37,4 +38,13 @@ export function refusalFor({ role, author, status, act }: ArticleAct): Refusal |
   if (status !== 'draft') return 'submitted';
   if (act.kind === 'status' && act.to !== 'submitted') return 'role';
   return undefined;
+}
+
+/**
+ * A photo record: anyone on the desk may send a new photo; once it is there, the photo desk and
+ * the editors edit it, and so does whoever sent it.
+ */
+export function photoRefusalFor({ role, creator, exists }: { role: DeskRole; creator: boolean; exists: boolean }) {
+  if (!exists || creator || role !== 'reporter') return undefined;
+  return 'role' as const;
 }

@@ -30,7 +30,10 @@ export interface DeskSyncReport {
   merged: number;
   conflicts: number;
   refused: { articleId: number; rule: string; message: string }[];
+  refusedPhotos: { photoId: string; rule: string; message: string }[];
   pulled: { created: number; updated: number; kept: number };
+  /** Photo records pulled, and originals sent to the desk. */
+  photos: { pulled: number; originalsSent: number };
   waiting: number;
 }
 

@@ -154,13 +154,19 @@ export const laptopDeskCommands: readonly CliCommand[] = [
       const report = await call(core, 'desk.sync', {});
       if (json) return io.out(JSON.stringify(report));
       io.out(
-        `Sent ${report.pushed} change(s): ${report.applied} applied, ${report.merged} merged, ${report.conflicts} in conflict, ${report.refused.length} refused.`,
+        `Sent ${report.pushed} change(s): ${report.applied} applied, ${report.merged} merged, ${report.conflicts} in conflict, ${report.refused.length + report.refusedPhotos.length} refused.`,
       );
+      if (report.photos.originalsSent > 0 || report.photos.pulled > 0)
+        io.out(
+          `Photos: ${report.photos.originalsSent} original(s) sent, ${report.photos.pulled} record(s) received (their originals come when needed).`,
+        );
       io.out(
         `Received ${report.pulled.created} new and ${report.pulled.updated} updated article(s)${report.pulled.kept > 0 ? `; ${report.pulled.kept} kept as typed here, to be merged on the desk` : ''}.`,
       );
       for (const refusal of report.refused) io.out(`Refused, article ${refusal.articleId}: ${refusal.message}`);
-      if (report.waiting > 0) io.out(`${report.waiting} article(s) still waiting.`);
+      for (const refusal of report.refusedPhotos)
+        io.out(`Refused, photo ${refusal.photoId.slice(0, 12)}: ${refusal.message}`);
+      if (report.waiting > 0) io.out(`${report.waiting} article(s) or photo(s) still waiting.`);
     },
   },
   {

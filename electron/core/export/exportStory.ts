@@ -23,7 +23,8 @@ import { personKey } from '../../../shared/people/person';
 import { getArticle } from '../archive/articleStore';
 import { CoreError } from '../CoreError';
 import { listPeople } from '../archive/peopleStore';
-import { findPhoto, originalPath } from '../photos/photoStore';
+import { findPhoto } from '../photos/photoStore';
+import { originalHereOrFromDesk } from '../sync/originals';
 import { cacheBytes, inParallel, pruneCache, renditionFormats, writeRenditions } from './renditions';
 import { getSettings } from '../archive/settingsStore';
 
@@ -150,6 +151,9 @@ export async function exportStory(
 
   if (existsSync(outDir) && readdirSync(outDir).length > 0)
     throw new CoreError('validation', `${outDir} is not empty; export into a new folder.`);
+  // A photo that came from the desk as a record only has its original fetched now, before anything is written.
+  const originals = new Map<string, string>();
+  for (const photo of photos.values()) originals.set(photo.id, await originalHereOrFromDesk(dataDir, photo));
   mkdirSync(join(outDir, packageFiles.images), { recursive: true });
   const page = pageOptions(
     article,
@@ -179,7 +183,7 @@ export async function exportStory(
     availableParallelism(),
     async ({ photo, packet, widths, stem }): Promise<ExportPhoto> => {
       const renditions = await writeRenditions({
-        original: originalPath(dataDir, photo.id, photo.format),
+        original: originals.get(photo.id) ?? '',
         photoId: photo.id,
         packet,
         widths,

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { MethodName, Output, ParsedInput } from '../../../shared/api/contract';
 import type { HistoryPolicy } from '../archive/revisionStore';
 import type { PhotoImportResult } from '../../../shared/photos/photo';
+import type { PhotoImporter } from '../photos/photoImporter';
 import type { DeskLink } from '../sync/deskLink';
 import type { SyncRunner } from '../sync/syncRunner';
 
@@ -24,6 +25,8 @@ export interface CoreContext {
   dataDir: () => string;
   /** One photo file through the importer (made on first use). */
   importPhotoFile: (path: string, name: string) => Promise<PhotoImportResult>;
+  /** The photo decoder (made on first use). */
+  photoImporter: () => PhotoImporter;
   allowPathImport: boolean;
   openFolder: ((dir: string) => Promise<void>) | undefined;
   /** Every sync round on this archive, one at a time (and the background's, in the shells). */

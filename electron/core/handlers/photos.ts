@@ -3,9 +3,11 @@ import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { CoreError } from '../CoreError';
 import { getPhoto, listPhotos, photosDir, updatePhotos } from '../photos/photoStore';
+import { makeRenditions } from '../photos/photoImport';
+import { originalHereOrFromDesk } from '../sync/originals';
 import type { CoreContext, HandlersOf } from './context';
 
-export const photoHandlers = ({ db, dataDir, importPhotoFile, allowPathImport }: CoreContext) =>
+export const photoHandlers = ({ db, dataDir, importPhotoFile, photoImporter, allowPathImport }: CoreContext) =>
   ({
     'photos.import': async ({ fileName, dataBase64 }) => {
       const upload = join(photosDir(dataDir()), 'tmp', `upload-${randomUUID()}`);
@@ -42,6 +44,18 @@ export const photoHandlers = ({ db, dataDir, importPhotoFile, allowPathImport }:
     'photos.list': (input) => listPhotos(db, input),
     'photos.get': ({ id }) => getPhoto(db, id),
     'photos.update': ({ ids, changes }) => updatePhotos(db, ids, changes),
+    'photos.fetchOriginal': async ({ id }) => {
+      const photo = getPhoto(db, id);
+      const original = await originalHereOrFromDesk(dataDir(), photo);
+      await makeRenditions(dataDir(), photoImporter(), id, original);
+      return getPhoto(db, id);
+    },
   }) satisfies HandlersOf<
-    'photos.import' | 'photos.importPath' | 'photos.pickFiles' | 'photos.list' | 'photos.get' | 'photos.update'
+    | 'photos.import'
+    | 'photos.importPath'
+    | 'photos.pickFiles'
+    | 'photos.list'
+    | 'photos.get'
+    | 'photos.update'
+    | 'photos.fetchOriginal'
   >;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { PhotoImportResult } from '../../../shared/photos/photo';
 import { cleanText } from '../../../shared/photos/photo';
 import { registerNames } from '../archive/peopleStore';
+import { CoreError } from '../CoreError';
 import type { PhotoImporter } from './photoImporter';
 import {
   findPhoto,
@@ -55,6 +56,34 @@ export async function importPhotoFiles(
   return results;
 }
 
+function placeRenditions(dataDir: string, id: string, made: { thumb: string; preview: string }): void {
+  for (const kind of renditionKinds) {
+    const target = renditionPath(dataDir, id, kind);
+    mkdirSync(join(target, '..'), { recursive: true });
+    renameSync(kind === 'thumb' ? made.thumb : made.preview, target);
+  }
+}
+
+/** Makes a photo's renditions from its original: one whose record came from the desk has none until then. */
+export async function makeRenditions(
+  dataDir: string,
+  importer: PhotoImporter,
+  id: string,
+  original: string,
+): Promise<void> {
+  if (renditionKinds.every((kind) => existsSync(renditionPath(dataDir, id, kind)))) return;
+  const scratch = join(photosDir(dataDir), 'tmp');
+  mkdirSync(scratch, { recursive: true });
+  const outDir = mkdtempSync(join(scratch, 'renditions-'));
+  try {
+    const reply = await importer.process({ path: original, outDir });
+    if (!reply.ok) throw new CoreError('validation', reply.reason);
+    placeRenditions(dataDir, id, reply);
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
 async function importOne(
   db: Database,
   dataDir: string,
@@ -75,11 +104,7 @@ async function importOne(
   // A copy keeps the source's mode (a card's 0644): the library is the user's alone.
   chmodSync(`${original}.partial`, 0o600);
   renameSync(`${original}.partial`, original);
-  for (const kind of renditionKinds) {
-    const target = renditionPath(dataDir, reply.id, kind);
-    mkdirSync(join(target, '..'), { recursive: true });
-    renameSync(kind === 'thumb' ? reply.thumb : reply.preview, target);
-  }
+  placeRenditions(dataDir, reply.id, reply);
   const at = new Date().toISOString();
   const search = photoSearchTexts(reply.meta, name);
   db.prepare(

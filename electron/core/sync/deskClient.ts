@@ -1,7 +1,9 @@
 import type {
   DeskCheckout,
   JoinResponse,
+  MissingOriginal,
   Mutation,
+  OriginalProgress,
   PullResponse,
   PushOutcome,
   SettingsPush,
@@ -19,21 +21,25 @@ export interface DeskClient {
   checkouts: () => Promise<DeskCheckout[]>;
   /** An admin's change of the desk's settings. */
   pushSettings: (input: SettingsPush) => Promise<PushOutcome>;
+  /** Of these photos, the originals the desk lacks (and how much of each it has). */
+  missingOriginals: (hashes: string[]) => Promise<MissingOriginal[]>;
+  /** One part of an original; a part at the wrong offset is answered with what the desk has. */
+  sendOriginalPart: (sha256: string, offset: number, size: number, part: Uint8Array) => Promise<OriginalProgress>;
+  /** An original's bytes from `start` to `end` inclusive (a range request), and its whole size. */
+  readOriginal: (sha256: string, start: number, end: number) => Promise<{ size: number; data: Buffer }>;
 }
 
 type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
 export function deskClient(url: string, token?: string, timeoutMs = 30_000): DeskClient {
-  const call = async <T>(path: string, body?: unknown): Promise<T> => {
-    let response: Response;
+  const send = async (path: string, init: RequestInit = {}): Promise<Response> => {
     try {
-      response = await fetch(new URL(path, url), {
-        method: body === undefined ? 'GET' : 'POST',
+      return await fetch(new URL(path, url), {
+        ...init,
         headers: {
           ...(token ? { Authorization: `Bearer ${token}` } : {}),
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...(init.headers as Record<string, string>),
         },
-        body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
@@ -42,6 +48,16 @@ export function deskClient(url: string, token?: string, timeoutMs = 30_000): Des
         throw new CoreError('desk_certificate', `The desk's certificate is not trusted by this system (${cause}).`);
       throw new CoreError('desk_unreachable', `The desk at ${url} cannot be reached; everything stays saved here.`);
     }
+  };
+  const call = async <T>(path: string, body?: unknown): Promise<T> =>
+    answer<T>(
+      await send(path, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    );
+  const answer = async <T>(response: Response): Promise<T> => {
     const envelope = (await response.json().catch(() => undefined)) as Envelope<T> | undefined;
     if (envelope?.ok) return envelope.value;
     const code = envelope?.error.code;
@@ -62,5 +78,35 @@ export function deskClient(url: string, token?: string, timeoutMs = 30_000): Des
       (await call<{ others: DeskCheckout[] }>('/api/checkouts', { articleId, editing })).others,
     checkouts: async () => (await call<{ checkouts: DeskCheckout[] }>('/api/checkouts')).checkouts,
     pushSettings: async (input) => (await call<{ outcome: PushOutcome }>('/api/settings', input)).outcome,
+    missingOriginals: async (hashes) =>
+      (await call<{ missing: MissingOriginal[] }>('/api/originals/missing', { hashes })).missing,
+    sendOriginalPart: async (sha256, offset, size, part) => {
+      const response = await send(`/api/originals/${sha256}?offset=${offset}&size=${size}`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/octet-stream' },
+        body: part,
+      });
+      if (response.status === 409) {
+        const refused = (await response.json()) as { error: { received: number } };
+        return { received: refused.error.received, complete: false };
+      }
+      return answer<OriginalProgress>(response);
+    },
+    readOriginal: async (sha256, start, end) => {
+      const response = await send(`/api/originals/${sha256}`, { headers: { Range: `bytes=${start}-${end}` } });
+      if (response.status === 416) {
+        const size = Number(/\/(\d+)$/.exec(response.headers.get('content-range') ?? '')?.[1] ?? start);
+        return { size, data: Buffer.alloc(0) };
+      }
+      if (response.status !== 200 && response.status !== 206) return answer(response);
+      const data = await response.arrayBuffer().then(
+        (bytes) => Buffer.from(bytes),
+        () => {
+          throw new CoreError('desk_unreachable', `The desk at ${url} stopped answering; what arrived is kept.`);
+        },
+      );
+      const size = Number(/\/(\d+)$/.exec(response.headers.get('content-range') ?? '')?.[1] ?? data.length);
+      return { size, data: response.status === 200 ? data.subarray(start, end + 1) : data };
+    },
   };
 }

@@ -71,7 +71,7 @@ describe('faults between laptop and desk', () => {
     const id = await savedStory(reporter, 'Đường truyền treo');
     proxy.stall();
     const token = readDeskLink(reporter.dataDir)?.token ?? '';
-    const stalled = syncRound(reporter.db, deskClient(proxy.url, token, 1_500));
+    const stalled = syncRound(reporter.db, reporter.dataDir, deskClient(proxy.url, token, 1_500));
     await expect(stalled).rejects.toBeInstanceOf(CoreError);
     await expect(stalled).rejects.toMatchObject({ code: 'desk_unreachable' });
     expect(await reporter.call('desk.status', {})).toMatchObject({ waiting: 1 });

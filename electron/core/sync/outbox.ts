@@ -3,7 +3,7 @@ import type { Article, ArticleContent, ArticleStatus } from '../../../shared/art
 import { articleContentShape, emptyContent } from '../../../shared/article/article';
 import { applyBodyEdits, bodyEditsBetween } from '../../../shared/desk/bodyEdits';
 import { canonical } from '../../../shared/desk/canonical';
-import type { Mutation, PushOutcome } from '../../../shared/desk/protocol';
+import type { ArticleMutation, PushOutcome } from '../../../shared/desk/protocol';
 import { getArticle } from '../archive/articleStore';
 import { asTheDesk } from './deskState';
 import { uuidv7 } from './uuidv7';
@@ -49,7 +49,7 @@ export function changedFields(base: ArticleContent, content: ArticleContent): Pa
  * that differ from the desk's version it last saw, and its status if that moved. A frozen row
  * is resent as it is, with the same mutation ids, until the desk answers it.
  */
-export function prepareOutbox(db: Database): { seq: number; mutations: Mutation[] }[] {
+export function prepareOutbox(db: Database): { seq: number; mutations: ArticleMutation[] }[] {
   return db
     .transaction(() => {
       const rows = db
@@ -58,10 +58,10 @@ export function prepareOutbox(db: Database): { seq: number; mutations: Mutation[
         )
         .all();
       const frozen = new Set(rows.filter((row) => row.mutations !== null).map((row) => row.article_id));
-      const ready: { seq: number; mutations: Mutation[] }[] = [];
+      const ready: { seq: number; mutations: ArticleMutation[] }[] = [];
       for (const row of rows) {
         if (row.mutations !== null) {
-          ready.push({ seq: row.seq, mutations: JSON.parse(row.mutations) as Mutation[] });
+          ready.push({ seq: row.seq, mutations: JSON.parse(row.mutations) as ArticleMutation[] });
           continue;
         }
         if (frozen.has(row.article_id)) continue;
@@ -69,7 +69,7 @@ export function prepareOutbox(db: Database): { seq: number; mutations: Mutation[
         const link = deskArticle(db, row.article_id);
         const base = { ...emptyContent(), ...(JSON.parse(link.base) as Partial<ArticleContent>) };
         const fields = changedFields(base, contentOf(article));
-        const mutations: Mutation[] = [];
+        const mutations: ArticleMutation[] = [];
         if (Object.keys(fields).length > 0 || link.desk_version === 0) {
           // The body as the splice of the base's body: one paragraph edited sends one paragraph.
           const { body, ...rest } = fields;
@@ -107,6 +107,7 @@ export interface SettleReport {
   merged: number;
   conflicts: number;
   refused: { articleId: number; rule: string; message: string }[];
+  refusedPhotos: { photoId: string; rule: string; message: string }[];
 }
 
 /**
@@ -117,7 +118,7 @@ export interface SettleReport {
 export function settleOutbox(
   db: Database,
   seq: number,
-  mutations: readonly Mutation[],
+  mutations: readonly ArticleMutation[],
   outcomes: readonly PushOutcome[],
   report: SettleReport,
 ): void {

@@ -54,7 +54,10 @@ export function syncRunner(db: Database, dataDir: string, options: SyncRunnerOpt
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastQueued = 0;
   let events: { close: () => void } | undefined;
-  const newestQueued = db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM desk_outbox');
+  // Both outboxes only grow: their newest numbers together tell that something new waits.
+  const newestQueued = db.prepare<[], { seq: number | null }>(
+    'SELECT (SELECT coalesce(max(seq), 0) FROM desk_outbox) + (SELECT coalesce(max(seq), 0) FROM desk_photo_outbox) AS seq',
+  );
 
   const schedule = (ms: number) => {
     clearTimeout(timer);
@@ -66,7 +69,7 @@ export function syncRunner(db: Database, dataDir: string, options: SyncRunnerOpt
     const link = requireDeskLink(dataDir);
     syncing += 1;
     try {
-      const report = await syncRound(db, deskClient(link.url, link.token));
+      const report = await syncRound(db, dataDir, deskClient(link.url, link.token));
       writeDeskState(db, 'lastSyncedAt', new Date().toISOString());
       online = true;
       error = null;

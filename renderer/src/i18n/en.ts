@@ -307,6 +307,8 @@ export const en = {
   'error.desk_throttled': 'too many wrong passwords; try again in 15 minutes.',
   'error.desk_failed': 'the desk could not take the change; it will be sent again.',
   'error.desk_settings_admin': "these settings are the desk's: only its admin changes them.",
+  'error.photo_original_offline':
+    "this photo's original is not on this laptop and cannot be fetched from the desk now; it comes once the desk is reachable.",
   'error.desk_full':
     "the desk's disk is full; tell its administrator. Everything stays saved on this laptop and is sent once there is room.",
 };

@@ -309,6 +309,8 @@ export const vi: Record<MessageKey, string> = {
   'error.desk_throttled': 'sai mật khẩu quá nhiều lần; hãy thử lại sau 15 phút.',
   'error.desk_failed': 'tòa soạn chưa nhận được thay đổi; sẽ gửi lại.',
   'error.desk_settings_admin': 'đây là thiết lập chung của tòa soạn: chỉ quản trị viên được thay đổi.',
+  'error.photo_original_offline':
+    'tệp gốc của ảnh này chưa có trên máy và hiện không lấy được từ tòa soạn; ảnh sẽ được tải khi kết nối lại.',
   'error.desk_full':
     'ổ đĩa của máy chủ tòa soạn đã đầy; hãy báo người quản trị. Mọi thứ vẫn được lưu trên máy và sẽ được gửi khi có chỗ.',
 };

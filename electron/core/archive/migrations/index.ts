@@ -10,6 +10,7 @@ import { migration008 } from './008-photo-search-texts';
 import { migration009 } from './009-search-body-first';
 import { migration010 } from './010-change-ledger';
 import { migration011 } from './011-desk-outbox';
+import { migration012 } from './012-desk-photos';
 
 /**
  * Every schema version, in order. Append-only: a migration that has shipped is never edited
@@ -27,4 +28,5 @@ export const migrations: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];
