@@ -4,14 +4,16 @@
 // - bytes on the wire for one such save, ours and the whole body's;
 // - flat out: pushes/s with 16 in flight;
 // - a save on laptop A seen on laptop B (B listens to the event stream, then pulls): p95;
-// - a new laptop's first sync of a desk with 10,000 articles, against COPY of the same rows.
+// - a new laptop's first sync of a desk with 10,000 articles and 2,000 photo records (no
+//   originals: a laptop fetches those when it needs one), against COPY of the same rows.
 // The desk server runs in a process of its own; the pushing laptops share this one.
-// Run: npm run bench:desk   (SECONDS_PER_ARM=10, ARTICLES=200, DESK_ARTICLES=10000)
+// Run: npm run bench:desk   (SECONDS_PER_ARM=10, ARTICLES=200, DESK_ARTICLES=10000, DESK_PHOTOS=2000)
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { emptyContent } from '../shared/article/article';
+import { emptyPhotoMeta } from '../shared/photos/photo';
 import type { PushOutcome } from '../shared/desk/protocol';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -34,6 +36,7 @@ import { vietnameseBody } from './lib/vietnameseText';
 const secondsPerArm = Number(process.env.SECONDS_PER_ARM ?? 10);
 const articleCount = Number(process.env.ARTICLES ?? 200);
 const deskArticles = Number(process.env.DESK_ARTICLES ?? 10_000);
+const deskPhotos = Number(process.env.DESK_PHOTOS ?? 2_000);
 
 // fsync on, as a newsroom's server runs.
 const cluster = await startCluster({ durable: true });
@@ -230,8 +233,42 @@ async function visibleOnB(trials: number): Promise<number[]> {
   return samples;
 }
 
-/** A desk of `count` articles (a few hundred words each), then a new laptop's first sync, against COPY. */
-async function firstSync(count: number): Promise<{ sync: number; copy: number; pulled: number }> {
+/** 2,000 photo records as a photo desk leaves them: credit, caption, keywords; each numbered in the change log. */
+async function seedPhotos(count: number): Promise<void> {
+  const meta = {
+    ...emptyPhotoMeta(),
+    creator: 'Minh Tuấn',
+    creditLine: 'Ảnh: Minh Tuấn/QĐND',
+    description: 'Trung tướng Nguyễn Mạnh Hùng phát biểu tại hội nghị tổng kết công tác Đảng năm 2026',
+    altText: 'Người đàn ông mặc quân phục phát biểu trước hội trường',
+    city: 'Hà Nội',
+    country: 'Việt Nam',
+    keywords: ['hội nghị', 'quân đội', 'Hà Nội'],
+    dateCreated: '2026-11-30',
+  };
+  await desk.pool.query(
+    `WITH made AS (
+       INSERT INTO photos (id, desk_id, sha256, version, file, meta, created_by, updated_by)
+       SELECT gen_random_uuid(), $1, encode(sha256(convert_to(gen_random_uuid()::text, 'UTF8')), 'hex'), 1,
+              jsonb_build_object('originalName', 'anh-' || n || '.jpg', 'format', 'jpeg', 'width', 4000,
+                                 'height', 2667, 'bytes', 6500000, 'importedAt', '2026-11-30T08:00:00.000Z'),
+              $3::jsonb, $2, $2
+         FROM generate_series(1, $4) n RETURNING id)
+     INSERT INTO changes (desk_id, seq, entity, entity_id)
+     SELECT $1, (SELECT last_change FROM desks WHERE id = $1) + row_number() OVER (), 'photo', id FROM made`,
+    [reporter.deskId, reporter.userId, JSON.stringify(meta), count],
+  );
+  await desk.pool.query(
+    `UPDATE desks SET last_change = (SELECT max(seq) FROM changes WHERE desk_id = $1) WHERE id = $1`,
+    [reporter.deskId],
+  );
+}
+
+/** A desk of `count` articles (a few hundred words each) and `photos` records, then a new laptop's first sync, against COPY. */
+async function firstSync(
+  count: number,
+  photos: number,
+): Promise<{ sync: number; copy: number; pulled: number; photos: number }> {
   const { body, ...fields } = { ...emptyContent('Bài'), body: vietnameseBody(300) };
   // Each article with its body as block rows, as the desk stores them.
   await desk.pool.query(
@@ -255,17 +292,13 @@ async function firstSync(count: number): Promise<{ sync: number; copy: number; p
     `UPDATE desks SET last_change = (SELECT max(seq) FROM changes WHERE desk_id = $1) WHERE id = $1`,
     [reporter.deskId],
   );
+  await seedPhotos(photos);
   const started = performance.now();
-  execFileSync(
-    'psql',
-    [
-      database,
-      '-q',
-      '-c',
-      `\\copy (SELECT a.*, u.name FROM article_documents a JOIN users u ON u.id = a.author_id) TO '/dev/null'`,
-    ],
-    { stdio: 'ignore' },
-  );
+  for (const rows of [
+    'SELECT a.*, u.name FROM article_documents a JOIN users u ON u.id = a.author_id',
+    'SELECT p.*, u.name FROM photos p JOIN users u ON u.id = p.updated_by',
+  ])
+    execFileSync('psql', [database, '-q', '-c', `\\copy (${rows}) TO '/dev/null'`], { stdio: 'ignore' });
   const copy = performance.now() - started;
   const dir = mkdtempSync(join(tmpdir(), 'newsroom-bench-desk-'));
   const db = openArchive(archivePath(dir));
@@ -275,7 +308,7 @@ async function firstSync(count: number): Promise<{ sync: number; copy: number; p
   const sync = performance.now() - syncStarted;
   db.close();
   rmSync(dir, { recursive: true, force: true });
-  return { sync, copy, pulled: report.pulled.created };
+  return { sync, copy, pulled: report.pulled.created, photos: report.photos.pulled };
 }
 
 try {
@@ -305,9 +338,9 @@ try {
   console.log(
     `A save on laptop A visible on laptop B: p50 ${ms(percentile(seen, 50))}, p95 ${ms(percentile(seen, 95))}`,
   );
-  const first = await firstSync(deskArticles);
+  const first = await firstSync(deskArticles, deskPhotos);
   console.log(
-    `First sync of ${deskArticles} articles: ${(first.sync / 1000).toFixed(2)} s (${first.pulled} pulled); COPY of the same rows: ${(first.copy / 1000).toFixed(2)} s; ratio ×${(first.sync / first.copy).toFixed(1)}`,
+    `First sync of ${deskArticles} articles and ${deskPhotos} photo records: ${(first.sync / 1000).toFixed(2)} s (${first.pulled} articles and ${first.photos} photos pulled); COPY of the same rows: ${(first.copy / 1000).toFixed(2)} s; ratio ×${(first.sync / first.copy).toFixed(1)}`,
   );
 } finally {
   await desk.close();
