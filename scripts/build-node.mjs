@@ -27,7 +27,8 @@ await Promise.all(
       format: 'cjs',
       sourcemap: 'linked',
       logLevel: 'warning',
-      external: ['better-sqlite3', 'electron', 'sharp', 'pg-native'],
+      // PGlite loads its WebAssembly and data files from beside its own module.
+      external: ['better-sqlite3', 'electron', 'sharp', 'pg-native', '@electric-sql/pglite'],
       ...(entry.banner ? { banner: { js: entry.banner }, define: { 'import.meta.url': 'importMetaUrl' } } : {}),
     }),
   ),

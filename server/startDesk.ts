@@ -1,11 +1,12 @@
 import pg from 'pg';
 import type { DeskPool } from './db/database';
+import { openEmbedded } from './db/embedded';
 import { migrate } from './db/migrate';
 import { createDeskServer } from './http/createDeskServer';
 
 export interface DeskOptions {
-  /** The PostgreSQL server's address. */
-  database: string;
+  /** The PostgreSQL server's address; or `{ embedded: folder }` for the embedded one (PGlite). */
+  database: string | { embedded: string };
   port?: number;
   host?: string;
   tls?: { cert: string; key: string };
@@ -17,8 +18,8 @@ export interface RunningDesk {
   close: () => Promise<void>;
 }
 
-/** The database under a desk: its pool, its "a change committed" notices, and its end. (One
- * kind today, a PostgreSQL server; an embedded one would be a second.) */
+/** The database under a desk: its pool, its "a change committed" notices, and its end: a
+ * PostgreSQL server, or the embedded one. */
 interface Backend {
   pool: DeskPool;
   /** Calls `heard(desk, seq)` for each committed change; ('*', 0) when notices may have been missed. */
@@ -69,12 +70,25 @@ function serverBackend(database: string): Backend {
   };
 }
 
+/** The embedded PostgreSQL in a folder: one process, one connection, its notices heard in-process. */
+async function embeddedBackend(dir: string): Promise<Backend> {
+  const db = await openEmbedded(dir);
+  return {
+    pool: db.pool,
+    listen: (heard) => db.listen('newsroom_changes', (payload) => heard(...parseNotice(payload))),
+    end: () => db.close(),
+  };
+}
+
 /**
  * The desk server: migrates the database, listens for committed changes and serves the API.
  * It keeps no state of its own.
  */
 export async function startDesk(options: DeskOptions): Promise<RunningDesk> {
-  const backend = serverBackend(options.database);
+  const backend =
+    typeof options.database === 'string'
+      ? serverBackend(options.database)
+      : await embeddedBackend(options.database.embedded);
   const listeners = new Set<(deskId: string, seq: number) => void>();
   try {
     await migrate(backend.pool);

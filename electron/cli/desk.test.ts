@@ -35,9 +35,36 @@ describe('newsroom desk', () => {
     ]);
   });
 
-  it('says what is missing without a database, and when the database is unreachable', async () => {
-    const none = await cli(['desk', 'user', 'list', '--data-dir', dataDir], {});
-    expect(none).toMatchObject({ code: 2, stderr: expect.stringContaining('NEWSROOM_DESK_DATABASE') as string });
+  it('without a database uses the embedded one in the data folder, one process at a time; says when a server is unreachable', async () => {
+    const own = join(tempDir(), 'tòa soạn');
+    const embedded = (args: string[], input = '') => cli([...args, '--data-dir', own], {}, input);
+    expect(await embedded(['desk', 'user', 'add', 'quantri', '--role', 'admin'], 'mật khẩu quản trị\n')).toMatchObject({
+      code: 0,
+    });
+    expect(JSON.parse((await embedded(['desk', 'user', 'list', '--json'])).stdout)).toEqual([
+      { name: 'quantri', role: 'admin', disabled: false },
+    ]);
+    const main = join(import.meta.dirname, 'main.ts');
+    const server = spawn(
+      process.execPath,
+      ['--import', 'tsx', main, 'desk', 'serve', '--port', '0', '--data-dir', own],
+      {
+        env: { ...process.env, NEWSROOM_DESK_DATABASE: '' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    try {
+      const line = await new Promise<string>((resolve) =>
+        createInterface({ input: server.stdout }).once('line', resolve),
+      );
+      expect(line).toMatch(/^Newsroom desk at http:\/\/127\.0\.0\.1:\d+$/);
+      expect(await embedded(['desk', 'user', 'list'])).toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining('is open in another process') as string,
+      });
+    } finally {
+      server.kill();
+    }
     const away = await cli([
       'desk',
       'user',

@@ -9,6 +9,7 @@ import {
   maxKeywords,
 } from '../photos/photo';
 import type { PhotoMeta } from '../photos/photo';
+import { personSchema } from '../people/person';
 import { settingsSchema } from '../settings/settings';
 
 /** What the desk's HTTP API takes and answers; the server and the laptop's sync both parse with these. */
@@ -148,11 +149,17 @@ export interface DeskArticle {
   conflict: { authors: string[]; version: number; fields: string[] } | null;
 }
 
+/** The most people a desk's registry holds. */
+export const maxPeople = 20_000;
+
 /**
- * The desk-wide settings (outlet prefix, credit line, copy desk, caption codes, export): kept on
+ * The desk-wide settings (outlet prefix, credit line, copy desk, caption codes, export, the people registry): kept on
  * the desk, set by its admin, synced down to every laptop. Who works on a laptop stays its own.
  */
-export const deskSettingsSchema = settingsSchema.omit({ userName: true });
+export const deskSettingsSchema = settingsSchema.omit({ userName: true }).extend({
+  /** The people registry: names with how the credit line writes them and their unit, as the desk keeps them. */
+  people: z.array(personSchema).max(maxPeople),
+});
 export type DeskSettings = z.output<typeof deskSettingsSchema>;
 export const deskSettingKeys = Object.keys(deskSettingsSchema.shape) as (keyof DeskSettings)[];
 

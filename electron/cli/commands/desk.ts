@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { join } from 'node:path';
+import type { DeskPool } from '../../../server/db/database';
+import { EmbeddedInUseError, openEmbedded } from '../../../server/db/embedded';
 import { migrate, NewerSchemaError } from '../../../server/db/migrate';
+import { moveDesk, MoveDeskError } from '../../../server/db/moveDesk';
 import { startDesk } from '../../../server/startDesk';
 import { addUser, DeskInputError, disableUser, listUsers } from '../../../server/store/users';
 import type { CliCommand } from '../command';
@@ -8,29 +12,36 @@ import type { CliIo } from '../output';
 import { CliError } from '../output';
 import { call } from './context';
 
-/** The desk's PostgreSQL: --database, else NEWSROOM_DESK_DATABASE. */
-function databaseUrl(option: string | undefined, env: NodeJS.ProcessEnv): string {
+type Database = string | { embedded: string };
+
+/**
+ * The desk's PostgreSQL: --database, else NEWSROOM_DESK_DATABASE, else the embedded one in the
+ * data folder's `desk-database/`.
+ */
+function databaseOf(option: string | undefined, env: NodeJS.ProcessEnv, dataDir: string): Database {
   const url = option ?? env.NEWSROOM_DESK_DATABASE;
-  if (!url)
-    throw new CliError(
-      'The desk needs a PostgreSQL database: pass --database postgres://USER@HOST/DB or set NEWSROOM_DESK_DATABASE.',
-      2,
-    );
+  if (!url) return { embedded: join(dataDir, 'desk-database') };
   if (!/^postgres(ql)?:\/\//.test(url)) throw new CliError('--database takes a postgres:// address.', 2);
   return url;
 }
 
 /** Runs `work` on a migrated pool, closed after; database errors become a message, not a stack. */
-async function withDesk<T>(url: string, work: (pool: pg.Pool) => Promise<T>): Promise<T> {
-  const pool = new pg.Pool({ connectionString: url, max: 2 });
-  try {
-    return await withDeskErrors(async () => {
-      await migrate(pool);
-      return work(pool);
-    });
-  } finally {
-    await pool.end();
-  }
+async function withDesk<T>(database: Database, work: (pool: DeskPool) => Promise<T>): Promise<T> {
+  return withDeskErrors(async () => {
+    const opened =
+      typeof database === 'string'
+        ? (() => {
+            const pool = new pg.Pool({ connectionString: database, max: 2 });
+            return { pool, close: () => pool.end() };
+          })()
+        : await openEmbedded(database.embedded);
+    try {
+      await migrate(opened.pool);
+      return await work(opened.pool);
+    } finally {
+      await opened.close();
+    }
+  });
 }
 
 async function readPassword(io: CliIo): Promise<string> {
@@ -41,7 +52,7 @@ async function readPassword(io: CliIo): Promise<string> {
   return password;
 }
 
-async function serveDesk(url: string, values: Record<string, unknown>, io: CliIo): Promise<number> {
+async function serveDesk(database: Database, values: Record<string, unknown>, io: CliIo): Promise<number> {
   const port = values.port === undefined ? 4790 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new CliError('--port takes a number from 0 to 65535', 2);
@@ -51,7 +62,7 @@ async function serveDesk(url: string, values: Record<string, unknown>, io: CliIo
   const tls =
     certFile && keyFile ? { cert: readFileSync(certFile, 'utf8'), key: readFileSync(keyFile, 'utf8') } : undefined;
   const desk = await withDeskErrors(() =>
-    startDesk({ database: url, port, host: (values.host as string | undefined) ?? '127.0.0.1', tls }),
+    startDesk({ database, port, host: (values.host as string | undefined) ?? '127.0.0.1', tls }),
   );
   io.out(`Newsroom desk at ${desk.url}`);
   return new Promise((resolve) => {
@@ -66,7 +77,7 @@ async function withDeskErrors<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (error instanceof DeskInputError) throw new CliError(error.message, 2);
-    if (error instanceof NewerSchemaError) throw new CliError(error.message);
+    if (error instanceof NewerSchemaError || error instanceof EmbeddedInUseError) throw new CliError(error.message);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new CliError(`The port is in use: ${(error as Error).message}`);
     if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '3D000' || code === '28P01')
@@ -79,10 +90,35 @@ export const deskCommands: readonly CliCommand[] = [
   {
     name: ['desk', 'serve'],
     usage: 'desk serve [--database URL] [--port N] [--host H]\n[--tls-cert F --tls-key F]',
-    summary: 'start the desk server on PostgreSQL (default port 4790, on 127.0.0.1 unless --host)',
+    summary:
+      'start the desk server on PostgreSQL (default port 4790, on 127.0.0.1 unless --host); without --database, on the embedded one in the data folder',
     options: ['database', 'port', 'host', 'tls-cert', 'tls-key'],
     archive: 'own',
-    run: ({ io, env }, { values }) => serveDesk(databaseUrl(values.database, env), values, io),
+    run: ({ io, env, dataDir }, { values }) => serveDesk(databaseOf(values.database, env, dataDir), values, io),
+  },
+  {
+    name: ['desk', 'move'],
+    usage: 'desk move --to URL',
+    summary:
+      'copy the embedded desk (stopped) to an empty PostgreSQL database, whole and checked; laptops then point at the new server',
+    options: ['to'],
+    archive: 'own',
+    run: async ({ io, env, dataDir }, { values }) => {
+      const target = databaseOf(values.to, {}, dataDir);
+      if (typeof target !== 'string') throw new CliError('desk move needs --to postgres://USER@HOST/DB', 2);
+      const source = databaseOf(undefined, { ...env, NEWSROOM_DESK_DATABASE: undefined }, dataDir);
+      await withDesk(source, (from) =>
+        withDesk(target, (to) =>
+          moveDesk(from, to, (table, rows) => io.out(`${table}: ${rows} row(s)`)).catch((error: unknown) => {
+            if (error instanceof MoveDeskError) throw new CliError(error.message);
+            throw error;
+          }),
+        ),
+      );
+      io.out(
+        `The desk is now in ${new URL(target).host}: start it with desk serve --database …; laptops keep their link if it answers at the same address.`,
+      );
+    },
   },
   {
     name: ['desk', 'user', 'add'],
@@ -90,11 +126,11 @@ export const deskCommands: readonly CliCommand[] = [
     summary: 'add a desk user; the password is read from standard input and stored as an argon2id hash',
     options: ['database', 'role'],
     archive: 'own',
-    run: async ({ io, env }, { values, args }) => {
+    run: async ({ io, env, dataDir }, { values, args }) => {
       const [name] = args;
       if (!name || !values.role) throw new CliError('desk user add needs a NAME and --role', 2);
       const password = await readPassword(io);
-      const user = await withDesk(databaseUrl(values.database, env), (pool) =>
+      const user = await withDesk(databaseOf(values.database, env, dataDir), (pool) =>
         addUser(pool, name, values.role ?? '', password),
       );
       io.out(`Added ${user.name} (${user.role}).`);
@@ -106,8 +142,8 @@ export const deskCommands: readonly CliCommand[] = [
     summary: "the desk's users, their roles, and who is disabled",
     options: ['database'],
     archive: 'own',
-    run: async ({ io, env, json }, { values }) => {
-      const users = await withDesk(databaseUrl(values.database, env), listUsers);
+    run: async ({ io, env, json, dataDir }, { values }) => {
+      const users = await withDesk(databaseOf(values.database, env, dataDir), listUsers);
       if (json) io.out(JSON.stringify(users.map(({ name, role, disabled }) => ({ name, role, disabled }))));
       else for (const user of users) io.out(`${user.name}\t${user.role}${user.disabled ? '\tdisabled' : ''}`);
     },
@@ -118,10 +154,10 @@ export const deskCommands: readonly CliCommand[] = [
     summary: 'disable a user and sign out every device of theirs',
     options: ['database'],
     archive: 'own',
-    run: async ({ io, env }, { values, args }) => {
+    run: async ({ io, env, dataDir }, { values, args }) => {
       const [name] = args;
       if (!name) throw new CliError('desk user disable needs a NAME', 2);
-      const done = await withDesk(databaseUrl(values.database, env), (pool) => disableUser(pool, name));
+      const done = await withDesk(databaseOf(values.database, env, dataDir), (pool) => disableUser(pool, name));
       if (!done) throw new CliError(`The desk has no active user ${name}.`);
       io.out(`Disabled ${name}; their devices are signed out.`);
     },

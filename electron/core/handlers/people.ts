@@ -1,8 +1,9 @@
-import { listPeople, savePerson } from '../archive/peopleStore';
+import { listPeople } from '../archive/peopleStore';
+import { savePersonOnDesk } from '../sync/deskSettings';
 import type { CoreContext, HandlersOf } from './context';
 
-export const peopleHandlers = ({ db }: CoreContext) =>
+export const peopleHandlers = ({ db, deskLink }: CoreContext) =>
   ({
     'people.list': () => listPeople(db),
-    'people.save': (person) => savePerson(db, person),
+    'people.save': (person) => savePersonOnDesk(db, deskLink(), person),
   }) satisfies HandlersOf<'people.list' | 'people.save'>;

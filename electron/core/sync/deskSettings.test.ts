@@ -76,6 +76,43 @@ describe('the desk-wide settings', () => {
     expect(onDesk.rows.map((row) => row.prefix)).not.toContain('Tự đặt');
   });
 
+  it('the people registry is the desk’s: the admin’s display forms and units reach every laptop', async () => {
+    const admin = await laptop('quantri', 'mật khẩu quản trị');
+    const reporter = await laptop('minhtuan', 'mật khẩu phóng viên');
+    // A name the reporter used stays in their suggestions, whatever the desk's registry says.
+    const created = await reporter.call('articles.create', {});
+    await reporter.call('articles.save', {
+      id: created.id,
+      baseVersion: created.version,
+      contributors: [{ name: 'Lê Văn Hải', roles: ['text'] }],
+    });
+    await admin.call('people.save', { name: 'Nguyễn Minh Tuấn', display: 'MINH TUẤN', unit: 'Ban Thời sự' });
+    await admin.call('people.save', { name: 'Trần Thu Hà', display: 'THU HÀ', unit: 'Ban Ảnh' });
+    await admin.call('desk.sync', {});
+    await reporter.call('desk.sync', {});
+    const people = await reporter.call('people.list', {});
+    expect(people).toEqual(
+      expect.arrayContaining([
+        { name: 'Nguyễn Minh Tuấn', display: 'MINH TUẤN', unit: 'Ban Thời sự' },
+        { name: 'Trần Thu Hà', display: 'THU HÀ', unit: 'Ban Ảnh' },
+        expect.objectContaining({ name: 'Lê Văn Hải' }),
+      ]),
+    );
+    // The admin changes a unit: it follows; anyone else is told the registry is the desk's.
+    await admin.call('people.save', { name: 'Trần Thu Hà', display: 'THU HÀ', unit: 'Ban Thời sự' });
+    await admin.call('desk.sync', {});
+    await reporter.call('desk.sync', {});
+    expect(await reporter.call('people.list', {})).toContainEqual({
+      name: 'Trần Thu Hà',
+      display: 'THU HÀ',
+      unit: 'Ban Thời sự',
+    });
+    expect(await reporter.result('people.save', { name: 'Trần Thu Hà', display: 'HÀ', unit: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'desk_settings_admin' },
+    });
+  });
+
   it('a laptop that is not on a desk changes every setting as before', async () => {
     const alone = testCore();
     expect(await alone.call('settings.update', { outletPrefix: 'Riêng' })).toMatchObject({ outletPrefix: 'Riêng' });
