@@ -17,6 +17,10 @@ import { errorKey, languages } from './i18n/messages';
 import type { Language, MessageKey } from './i18n/messages';
 import { PhotoLibrary } from './photos/PhotoLibrary';
 import { SettingsPanel } from './SettingsPanel';
+import { DeskDialog } from './desk/DeskDialog';
+import { DeskIndicator } from './desk/DeskIndicator';
+import { useDesk } from './desk/useDesk';
+import { useFollowDesk } from './desk/useFollowDesk';
 
 const lastArticleKey = 'newsroom.lastArticle';
 
@@ -34,6 +38,17 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
   const search = useArchiveSearch(api);
   const [tab, setTab] = useState<'articles' | 'photos'>('articles');
   const editorRef = useRef<EditorHandle>(null);
+  const desk = useDesk(api);
+  const [reloadOpen, setReloadOpen] = useState(0);
+  useFollowDesk({
+    api,
+    status: desk.status,
+    currentId,
+    editorRef,
+    setArticles,
+    setSettings,
+    reloadOpen: () => setReloadOpen((n) => n + 1),
+  });
 
   // The archive is listed once; later changes arrive through saves and creations.
   // The article open when the app was last closed opens again.
@@ -156,6 +171,8 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
       <header className="app-header">
         <span className="app-title">{t('app.title')}</span>
         <SettingsPanel api={api} settings={settings} onSaved={setSettings} />
+        <DeskIndicator status={desk.status} now={desk.checkedAt} />
+        <DeskDialog api={api} status={desk.status} onChanged={() => void desk.refresh()} />
         <label className="language">
           {t('app.language')}{' '}
           <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
@@ -228,6 +245,7 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
               <ArchiveList
                 articles={articles.filter(search.listed)}
                 currentId={currentId}
+                editors={desk.editors}
                 onSelect={(id) => void select(id)}
               />
             )}
@@ -247,6 +265,8 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
           settings={settings}
           onSaved={onSaved}
           onCopy={openCopy}
+          reload={reloadOpen}
+          onDesk={desk.status?.joined === true}
           ref={editorRef}
         />
       </main>

@@ -7,6 +7,7 @@ import type { Settings } from '../../../shared/settings/settings';
 import type { Shell } from '../client/createClient';
 import { useI18n } from '../i18n/I18nProvider';
 import { errorKey } from '../i18n/messages';
+import { EditingNotice } from '../desk/EditingNotice';
 import { ArticleWorkspace } from './ArticleWorkspace';
 import type { EditorHandle, SavedChange } from './ArticleWorkspace';
 
@@ -18,13 +19,27 @@ interface Props {
   onSaved: (change: SavedChange) => void;
   /** A copy of the text was kept as a new article (after a conflict): it opens. */
   onCopy: (article: ArticleSummary) => void;
+  /** Bumped when the article changed on the desk and should be loaded again. */
+  reload: number;
+  /** Whether this laptop is on a desk (then others see who has the article open). */
+  onDesk: boolean;
   ref?: Ref<EditorHandle>;
 }
 
 type Loaded = { article: Article } | { error: ApiError } | undefined;
 
 /** Loads the chosen article from the archive and mounts a fresh workspace for it. */
-export const ArticlePane = memo(function ArticlePane({ api, shell, articleId, settings, onSaved, onCopy, ref }: Props) {
+export const ArticlePane = memo(function ArticlePane({
+  api,
+  shell,
+  articleId,
+  settings,
+  onSaved,
+  onCopy,
+  reload,
+  onDesk,
+  ref,
+}: Props) {
   const { t } = useI18n();
   const [loaded, setLoaded] = useState<Loaded>();
   // Bumped to load the article again from the archive (after a restore, or to drop a conflicting text).
@@ -40,7 +55,7 @@ export const ArticlePane = memo(function ArticlePane({ api, shell, articleId, se
     return () => {
       current = false;
     };
-  }, [api, articleId, generation]);
+  }, [api, articleId, generation, reload]);
 
   if (articleId === undefined) return <p className="pane-message">{t('editor.none')}</p>;
   if (!loaded) return <p className="pane-message">{t('editor.loading')}</p>;
@@ -52,16 +67,19 @@ export const ArticlePane = memo(function ArticlePane({ api, shell, articleId, se
     );
   }
   return (
-    <ArticleWorkspace
-      key={`${loaded.article.id}:${loaded.article.version}`}
-      api={api}
-      shell={shell}
-      article={loaded.article}
-      settings={settings}
-      onSaved={onSaved}
-      onReload={() => setGeneration((n) => n + 1)}
-      onCopy={onCopy}
-      ref={ref}
-    />
+    <>
+      <EditingNotice api={api} articleId={loaded.article.id} joined={onDesk} />
+      <ArticleWorkspace
+        key={`${loaded.article.id}:${loaded.article.version}`}
+        api={api}
+        shell={shell}
+        article={loaded.article}
+        settings={settings}
+        onSaved={onSaved}
+        onReload={() => setGeneration((n) => n + 1)}
+        onCopy={onCopy}
+        ref={ref}
+      />
+    </>
   );
 });

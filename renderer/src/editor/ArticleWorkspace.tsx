@@ -122,6 +122,7 @@ export function ArticleWorkspace({ api, shell, article, settings, onSaved, onRel
     ref,
     () => ({
       flush: async () => (await autosaver.flush(), autosaver.current),
+      version: () => autosaver.version,
       insertPhoto: (photo: Photo) => placePhotoRef.current(photo),
     }),
     [autosaver],

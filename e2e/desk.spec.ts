@@ -1,0 +1,113 @@
+import type { Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startDeskServer } from './support/desk';
+import type { DeskServer } from './support/desk';
+import { expect, expectSaved, headline, newArticle, openArticle, paragraphs, test } from './support/fixtures';
+import { startServer } from './support/server';
+
+// The desk in the editor: two browser editions (two data folders, two users) and one desk server
+// on a real PostgreSQL. The page never holds desk credentials: the core joins and syncs.
+
+const reporter = { name: 'minhtuan', role: 'reporter', password: 'mật khẩu phóng viên' };
+const secondReporter = { name: 'minhtuan2', role: 'reporter', password: 'mật khẩu phóng viên hai' };
+const editorUser = { name: 'bientap', role: 'editor', password: 'mật khẩu biên tập' };
+
+let desk: DeskServer;
+test.beforeAll(async () => {
+  desk = await startDeskServer([reporter, secondReporter, editorUser]);
+});
+test.afterAll(async () => desk.stop());
+
+async function joinDesk(page: Page, url: string, user: string, password: string): Promise<void> {
+  await page.getByTestId('open-desk').click();
+  await page.getByTestId('desk-url').fill(url);
+  await page.getByTestId('desk-user').fill(user);
+  await page.getByTestId('desk-password').fill(password);
+  await page.getByTestId('desk-join-submit').click();
+}
+
+test('joining the desk: a wrong password and an unreachable desk are said in words; signed in, saved and synced show apart', async ({
+  page,
+  serve,
+}) => {
+  const server = await serve();
+  await page.goto(server.url);
+  await joinDesk(page, desk.url, reporter.name, 'sai mật khẩu');
+  await expect(page.getByTestId('desk-error')).toHaveText('wrong user name or password.');
+  await page.getByTestId('desk-url').fill('http://127.0.0.1:9');
+  await page.getByTestId('desk-password').fill(reporter.password);
+  await page.getByTestId('desk-join-submit').click();
+  await expect(page.getByTestId('desk-error')).toHaveText(
+    'the desk cannot be reached; everything stays saved on this laptop.',
+  );
+  await page.getByTestId('desk-url').fill(desk.url);
+  await page.getByTestId('desk-password').fill(reporter.password);
+  await page.getByTestId('desk-join-submit').click();
+  await expect(page.getByTestId('desk-signed-in')).toHaveText('Signed in as minhtuan (reporter)');
+  await page.getByTestId('desk-close').click();
+
+  await newArticle(page);
+  await headline(page).click();
+  await page.keyboard.type('Bài gửi lên tòa soạn');
+  await expectSaved(page);
+  await expect(page.getByTestId('desk-status')).toHaveAttribute('data-state', 'synced', { timeout: 15_000 });
+
+  // The administrator disables the user: the laptop is told, and keeps saving here.
+  desk.admin(['user', 'disable', reporter.name]);
+  await page.keyboard.type(' mới');
+  await expectSaved(page);
+  await expect(page.getByTestId('desk-status')).toHaveAttribute('data-state', 'signed-out', { timeout: 15_000 });
+  await expect(page.getByTestId('desk-status')).toHaveText('Signed out by the desk: join again');
+});
+
+test('a reporter’s story reaches the editor; the editor sees who has it open, edits it, and the reporter’s screen follows', async ({
+  page,
+  browser,
+  serve,
+}) => {
+  const reporterServer = await serve();
+  await page.goto(reporterServer.url);
+  await joinDesk(page, desk.url, secondReporter.name, secondReporter.password);
+  await page.getByTestId('desk-close').click();
+  const id = await newArticle(page);
+  await headline(page).click();
+  await page.keyboard.type('Khai mạc hội nghị');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Sáng nay, hội nghị khai mạc.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Đoạn thân bài thứ nhất.');
+  await expectSaved(page);
+  await expect(page.getByTestId('desk-status')).toHaveAttribute('data-state', 'synced', { timeout: 15_000 });
+
+  const otherDir = mkdtempSync(join(tmpdir(), 'newsroom-e2e-editor-'));
+  const editorServer = await startServer(otherDir);
+  const context = await browser.newContext({ locale: 'en-US' });
+  try {
+    const other = await context.newPage();
+    await other.goto(editorServer.url);
+    await joinDesk(other, desk.url, editorUser.name, editorUser.password);
+    await other.getByTestId('desk-close').click();
+    const story = other.locator('[data-article-id]', { hasText: 'Khai mạc hội nghị' });
+    await expect(story).toBeVisible({ timeout: 15_000 });
+    // The reporter has it open: the editor's list and the article say so.
+    await expect(story.getByTestId('archive-editing')).toContainText('minhtuan2 is editing', { timeout: 20_000 });
+    await story.click();
+    await expect(other.getByTestId('editing-notice')).toHaveText('minhtuan2 is editing');
+    await paragraphs(other).first().click();
+    await other.keyboard.press('End');
+    await other.keyboard.type(' Biên tập đã sửa.');
+    await expectSaved(other);
+
+    // The reporter's open article follows the desk (nothing unsaved there).
+    await expect(paragraphs(page).first()).toHaveText('Đoạn thân bài thứ nhất. Biên tập đã sửa.', {
+      timeout: 20_000,
+    });
+    await openArticle(page, id);
+  } finally {
+    await context.close();
+    await editorServer.stop();
+    rmSync(otherDir, { recursive: true, force: true });
+  }
+});

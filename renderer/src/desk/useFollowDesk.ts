@@ -1,0 +1,53 @@
+import { useEffect, useRef } from 'react';
+import type { RefObject } from 'react';
+import type { Api } from '../../../shared/api/contract';
+import type { ArticleSummary } from '../../../shared/article/article';
+import type { DeskStatus } from '../../../shared/desk/status';
+import type { Settings } from '../../../shared/settings/settings';
+import type { EditorHandle } from '../editor/ArticleWorkspace';
+
+interface Follow {
+  api: Api;
+  status: DeskStatus | undefined;
+  currentId: number | undefined;
+  editorRef: RefObject<EditorHandle | null>;
+  setArticles: (articles: ArticleSummary[]) => void;
+  setSettings: (settings: Settings) => void;
+  /** The open article changed on the desk and nothing typed here waits: load it again. */
+  reloadOpen: () => void;
+}
+
+/**
+ * After each sync round: the archive list and the settings as they are now (others' stories,
+ * the desk's settings), and the open article loaded again when the desk changed it. Text typed
+ * here and not yet saved is saved first; if it clashes, the editor's conflict banner says so.
+ */
+export function useFollowDesk({ api, status, currentId, editorRef, setArticles, setSettings, reloadOpen }: Follow) {
+  const lastSynced = status?.joined ? status.lastSyncedAt : null;
+  const current = useRef(currentId);
+  const actions = useRef({ setArticles, setSettings, reloadOpen });
+  useEffect(() => {
+    current.current = currentId;
+    actions.current = { setArticles, setSettings, reloadOpen };
+  });
+  useEffect(() => {
+    if (!lastSynced) return;
+    let live = true;
+    void (async () => {
+      const [list, settings] = await Promise.all([api['articles.list']({}), api['settings.get']({})]);
+      if (!live) return;
+      if (settings.ok) actions.current.setSettings(settings.value);
+      if (!list.ok) return;
+      actions.current.setArticles(list.value);
+      const open = list.value.find((article) => article.id === current.current);
+      const editor = editorRef.current;
+      // Newer in the archive than the text on screen is based on: the desk brought a change.
+      if (!open || !editor || open.version <= editor.version()) return;
+      const state = await editor.flush();
+      if (live && state.kind === 'saved') actions.current.reloadOpen();
+    })();
+    return () => {
+      live = false;
+    };
+  }, [api, lastSynced, editorRef]);
+}
