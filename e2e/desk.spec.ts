@@ -80,6 +80,10 @@ test('a reporter’s story reaches the editor; the editor sees who has it open, 
   await page.keyboard.type('Đoạn thân bài thứ nhất.');
   await expectSaved(page);
   await expect(page.getByTestId('desk-status')).toHaveAttribute('data-state', 'synced', { timeout: 15_000 });
+  // A reporter is offered the move a reporter makes, not the editor's.
+  await expect(page.getByTestId('status-submitted')).toBeVisible();
+  await expect(page.getByTestId('status-approved')).toHaveCount(0);
+  await expect(page.getByTestId('status-spiked')).toHaveCount(0);
 
   const otherDir = mkdtempSync(join(tmpdir(), 'newsroom-e2e-editor-'));
   const editorServer = await startServer(otherDir);
@@ -95,6 +99,7 @@ test('a reporter’s story reaches the editor; the editor sees who has it open, 
     await expect(story.getByTestId('archive-editing')).toContainText('minhtuan2 is editing', { timeout: 20_000 });
     await story.click();
     await expect(other.getByTestId('editing-notice')).toHaveText('minhtuan2 is editing');
+    await expect(other.getByTestId('status-spiked')).toBeVisible();
     await paragraphs(other).first().click();
     await other.keyboard.press('End');
     await other.keyboard.type(' Biên tập đã sửa.');

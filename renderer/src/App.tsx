@@ -17,6 +17,7 @@ import { errorKey, languages } from './i18n/messages';
 import type { Language, MessageKey } from './i18n/messages';
 import { PhotoLibrary } from './photos/PhotoLibrary';
 import { SettingsPanel } from './SettingsPanel';
+import { DeskStatusProvider } from './desk/DeskContext';
 import { DeskDialog } from './desk/DeskDialog';
 import { DeskIndicator } from './desk/DeskIndicator';
 import { useDesk } from './desk/useDesk';
@@ -167,109 +168,111 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
   }, []);
 
   return (
-    <div className="app">
-      <header className="app-header">
-        <span className="app-title">{t('app.title')}</span>
-        <SettingsPanel api={api} settings={settings} onSaved={setSettings} />
-        <DeskIndicator status={desk.status} now={desk.checkedAt} />
-        <DeskDialog api={api} status={desk.status} onChanged={() => void desk.refresh()} />
-        <label className="language">
-          {t('app.language')}{' '}
-          <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
-            {languages.map((code) => (
-              <option key={code} value={code}>
-                {code === 'vi' ? 'Tiếng Việt' : 'English'}
-              </option>
+    <DeskStatusProvider value={desk.status}>
+      <div className="app">
+        <header className="app-header">
+          <span className="app-title">{t('app.title')}</span>
+          <SettingsPanel api={api} settings={settings} onSaved={setSettings} />
+          <DeskIndicator status={desk.status} now={desk.checkedAt} />
+          <DeskDialog api={api} status={desk.status} onChanged={() => void desk.refresh()} />
+          <label className="language">
+            {t('app.language')}{' '}
+            <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
+              {languages.map((code) => (
+                <option key={code} value={code}>
+                  {code === 'vi' ? 'Tiếng Việt' : 'English'}
+                </option>
+              ))}
+            </select>
+          </label>
+        </header>
+        <nav className="archive" aria-label={t('archive.title')}>
+          <div className="pane-tabs" role="tablist">
+            {(['articles', 'photos'] as const).map((name) => (
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                aria-selected={tab === name}
+                data-testid={`tab-${name}`}
+                onClick={() => setTab(name)}
+              >
+                {t(`tabs.${name}`)}
+              </button>
             ))}
-          </select>
-        </label>
-      </header>
-      <nav className="archive" aria-label={t('archive.title')}>
-        <div className="pane-tabs" role="tablist">
-          {(['articles', 'photos'] as const).map((name) => (
-            <button
-              key={name}
-              type="button"
-              role="tab"
-              aria-selected={tab === name}
-              data-testid={`tab-${name}`}
-              onClick={() => setTab(name)}
-            >
-              {t(`tabs.${name}`)}
-            </button>
-          ))}
-        </div>
-        {tab === 'photos' ? (
-          <PhotoLibrary
+          </div>
+          {tab === 'photos' ? (
+            <PhotoLibrary
+              api={api}
+              shell={shell}
+              articleId={currentId}
+              pickRequest={photoPick}
+              onInsert={(photo) => editorRef.current?.insertPhoto(photo)}
+            />
+          ) : (
+            <>
+              <div className="archive-header">
+                <h2>{t('archive.title')}</h2>
+                <span className="archive-actions">
+                  <ImportButton api={api} onImported={(article) => void opened(article)} />
+                  <button type="button" className="primary" data-testid="new-article" onClick={() => void create()}>
+                    {t('archive.new')}
+                  </button>
+                </span>
+              </div>
+              <input
+                type="search"
+                className="search-box"
+                data-testid="search"
+                aria-label={t('search.label')}
+                placeholder={t('search.placeholder')}
+                value={search.query}
+                onChange={(event) => search.setQuery(event.target.value)}
+              />
+              <ArchiveFilterBar
+                filters={search.filters}
+                onChange={search.setFilters}
+                sections={[
+                  ...new Set(articles.map((article) => article.section).filter((section) => section !== '')),
+                ].sort()}
+              />
+              {search.results ? (
+                <SearchResults
+                  found={search.results}
+                  currentId={currentId}
+                  onSelect={(id) => void select(id)}
+                  onPage={search.showPage}
+                />
+              ) : (
+                <ArchiveList
+                  articles={articles.filter(search.listed)}
+                  currentId={currentId}
+                  editors={desk.editors}
+                  onSelect={(id) => void select(id)}
+                />
+              )}
+            </>
+          )}
+        </nav>
+        <main className="workspace">
+          {problem && (
+            <p className="problem" role="alert" data-testid="problem">
+              {t(problem.key, { reason: problem.error ? t(errorKey(problem.error.code)) : t('save.unsaved') })}
+            </p>
+          )}
+          <ArticlePane
             api={api}
             shell={shell}
             articleId={currentId}
-            pickRequest={photoPick}
-            onInsert={(photo) => editorRef.current?.insertPhoto(photo)}
+            settings={settings}
+            onSaved={onSaved}
+            onCopy={openCopy}
+            reload={reloadOpen}
+            onDesk={desk.status?.joined === true}
+            ref={editorRef}
           />
-        ) : (
-          <>
-            <div className="archive-header">
-              <h2>{t('archive.title')}</h2>
-              <span className="archive-actions">
-                <ImportButton api={api} onImported={(article) => void opened(article)} />
-                <button type="button" className="primary" data-testid="new-article" onClick={() => void create()}>
-                  {t('archive.new')}
-                </button>
-              </span>
-            </div>
-            <input
-              type="search"
-              className="search-box"
-              data-testid="search"
-              aria-label={t('search.label')}
-              placeholder={t('search.placeholder')}
-              value={search.query}
-              onChange={(event) => search.setQuery(event.target.value)}
-            />
-            <ArchiveFilterBar
-              filters={search.filters}
-              onChange={search.setFilters}
-              sections={[
-                ...new Set(articles.map((article) => article.section).filter((section) => section !== '')),
-              ].sort()}
-            />
-            {search.results ? (
-              <SearchResults
-                found={search.results}
-                currentId={currentId}
-                onSelect={(id) => void select(id)}
-                onPage={search.showPage}
-              />
-            ) : (
-              <ArchiveList
-                articles={articles.filter(search.listed)}
-                currentId={currentId}
-                editors={desk.editors}
-                onSelect={(id) => void select(id)}
-              />
-            )}
-          </>
-        )}
-      </nav>
-      <main className="workspace">
-        {problem && (
-          <p className="problem" role="alert" data-testid="problem">
-            {t(problem.key, { reason: problem.error ? t(errorKey(problem.error.code)) : t('save.unsaved') })}
-          </p>
-        )}
-        <ArticlePane
-          api={api}
-          shell={shell}
-          articleId={currentId}
-          settings={settings}
-          onSaved={onSaved}
-          onCopy={openCopy}
-          reload={reloadOpen}
-          onDesk={desk.status?.joined === true}
-          ref={editorRef}
-        />
-      </main>
-    </div>
+        </main>
+      </div>
+    </DeskStatusProvider>
   );
 }

@@ -31,15 +31,17 @@ export function useDesk(api: Api): Desk {
   );
   const status = read?.status;
   const joined = status?.joined === true;
+  // Asked once; then again every few seconds only while on a desk (off one, nothing changes by itself).
   useEffect(() => {
     const ask = () =>
       void api['desk.status']({}).then((result) => {
         if (result.ok) setRead({ status: result.value, at: Date.now() });
       });
     ask();
+    if (!joined) return;
     const timer = setInterval(ask, statusEveryMs);
     return () => clearInterval(timer);
-  }, [api]);
+  }, [api, joined]);
   useEffect(() => {
     if (!joined) return;
     const ask = async () => {

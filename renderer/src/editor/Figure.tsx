@@ -5,7 +5,8 @@ import type { Block } from '../../../shared/article/article';
 import type { CaptionCode, Photo } from '../../../shared/photos/photo';
 import { expandCaptionCodes, hasAltText, hasCredit } from '../../../shared/photos/photo';
 import { useI18n } from '../i18n/I18nProvider';
-import { usePhoto, usePhotoStore } from '../photos/PhotoContext';
+import { PhotoImage } from '../photos/PhotoImage';
+import { usePhoto } from '../photos/PhotoContext';
 import type { ArticleEditor } from './customTypes';
 
 type FigureElement = Extract<Block, { type: 'figure' }>;
@@ -22,7 +23,6 @@ export function Figure({
 }: Omit<RenderElementProps, 'element'> & { element: FigureElement; codes: readonly CaptionCode[] }) {
   const { t } = useI18n();
   const editor = useSlateStatic();
-  const store = usePhotoStore();
   const photo = usePhoto(element.photoId);
   const setCaption = (caption: string) =>
     Transforms.setNodes(editor, { caption }, { at: ReactEditor.findPath(editor, element) });
@@ -37,7 +37,7 @@ export function Figure({
       data-testid="figure"
       data-photo-id={element.photoId}
     >
-      <img src={store.photoUrl(element.photoId, 'preview')} alt={photo?.altText ?? ''} />
+      <PhotoImage id={element.photoId} kind="preview" alt={photo?.altText ?? ''} />
       <input
         className="figure-caption"
         data-testid="figure-caption"

@@ -344,4 +344,5 @@ export const en = {
   'desk.rule.missing-original': "The desk does not have this photo's file yet; it is sent first.",
   'desk.rule.other': 'The desk refused this change.',
   'desk.editing': '{user} is editing',
+  'photos.fetching': 'Fetching the photo from the desk…',
 };

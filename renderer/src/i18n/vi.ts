@@ -346,4 +346,5 @@ export const vi: Record<MessageKey, string> = {
   'desk.rule.missing-original': 'Tòa soạn chưa có tệp gốc của ảnh; tệp được gửi trước.',
   'desk.rule.other': 'Tòa soạn từ chối thay đổi này.',
   'desk.editing': '{user} đang sửa',
+  'photos.fetching': 'Đang tải ảnh từ tòa soạn…',
 };

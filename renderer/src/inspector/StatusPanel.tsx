@@ -3,6 +3,8 @@ import type { ArticleStatus } from '../../../shared/article/article';
 import { articleStatuses } from '../../../shared/article/article';
 import type { StatusChange } from '../../../shared/article/workflow';
 import { canTransition, transitions } from '../../../shared/article/workflow';
+import { refusalFor } from '../../../shared/desk/roles';
+import { useDeskRole } from '../desk/DeskContext';
 import { useI18n } from '../i18n/I18nProvider';
 import { statusKey } from '../i18n/messages';
 
@@ -12,9 +14,15 @@ interface Props {
   onMove: (to: ArticleStatus) => void;
 }
 
-/** Every status is shown; the ones the desk does not allow from here explain why instead of moving. */
+/**
+ * Every status is shown; the ones the workflow does not allow from here explain why instead of
+ * moving. On a desk, only the moves the user's role may make are offered (the desk checks again).
+ */
 export function StatusPanel({ status, history, onMove }: Props) {
   const { t } = useI18n();
+  const role = useDeskRole();
+  const mayMake = (to: ArticleStatus) =>
+    role === undefined || refusalFor({ role, author: true, status, act: { kind: 'status', to } }) === undefined;
   const [refused, setRefused] = useState<ArticleStatus>();
   const allowed = transitions[status].map((to) => t(statusKey(to))).join(', ');
   return (
@@ -24,7 +32,7 @@ export function StatusPanel({ status, history, onMove }: Props) {
       </p>
       <div className="status-buttons">
         {articleStatuses
-          .filter((to) => to !== status)
+          .filter((to) => to !== status && mayMake(to))
           .map((to) => {
             const ok = canTransition(status, to);
             return (

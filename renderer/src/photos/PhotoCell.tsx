@@ -3,6 +3,7 @@ import type { Photo } from '../../../shared/photos/photo';
 import { hasAltText, hasCredit } from '../../../shared/photos/photo';
 import { useI18n } from '../i18n/I18nProvider';
 import { photoDragType } from './photoDrag';
+import { PhotoImage } from './PhotoImage';
 
 interface Props {
   photo: Photo;
@@ -10,12 +11,11 @@ interface Props {
   top: number;
   left: number;
   selected: boolean;
-  thumbUrl: string;
   onSelect: (event: MouseEvent) => void;
 }
 
 /** One photo in the library grid: its thumbnail, its creator, what it still lacks; dragged into the article. */
-export function PhotoCell({ photo, size, top, left, selected, thumbUrl, onSelect }: Props) {
+export function PhotoCell({ photo, size, top, left, selected, onSelect }: Props) {
   const { t } = useI18n();
   const credit = hasCredit(photo);
   const alt = hasAltText(photo);
@@ -35,7 +35,7 @@ export function PhotoCell({ photo, size, top, left, selected, thumbUrl, onSelect
       onClick={onSelect}
       title={photo.description || photo.originalName}
     >
-      <img src={thumbUrl} alt={photo.altText} loading="lazy" width={size - 12} height={size - 36} />
+      <PhotoImage id={photo.id} kind="thumb" alt={photo.altText} loading="lazy" width={size - 12} height={size - 36} />
       <span className="photo-caption">{photo.creator || photo.originalName}</span>
       {(!credit || !alt) && (
         <span className="photo-missing" data-testid="photo-missing">

@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Api } from '../../../shared/api/contract';
+import type { ApiError } from '../../../shared/api/result';
 import type { Photo } from '../../../shared/photos/photo';
 import type { PhotoUrl } from '../client/createClient';
 
@@ -10,6 +11,8 @@ export interface PhotoStore {
   get: (id: string) => Photo | undefined;
   /** Fetches a photo the page has not seen yet. */
   load: (id: string) => void;
+  /** Fetches the original of a photo whose record came from the desk (once, whoever asks); the error if it could not. */
+  fetchOriginal: (id: string) => Promise<ApiError | undefined>;
   /** Records photos just imported, edited or listed; figures showing them re-render. */
   put: (photos: readonly Photo[]) => void;
   subscribe: (listener: () => void) => () => void;
@@ -20,6 +23,7 @@ const PhotoContext = createContext<PhotoStore | undefined>(undefined);
 export function createPhotoStore(api: Api, photoUrl: PhotoUrl): PhotoStore {
   const photos = new Map<string, Photo>();
   const loading = new Set<string>();
+  const fetching = new Map<string, Promise<ApiError | undefined>>();
   const listeners = new Set<() => void>();
   const notify = () => {
     for (const listener of listeners) listener();
@@ -38,6 +42,17 @@ export function createPhotoStore(api: Api, photoUrl: PhotoUrl): PhotoStore {
         loading.delete(id);
         if (result.ok) put([result.value]);
       });
+    },
+    fetchOriginal: (id) => {
+      const known = fetching.get(id);
+      if (known) return known;
+      const fetched = api['photos.fetchOriginal']({ id }).then((result) => {
+        // A failure may be offline: the next attempt asks again.
+        if (!result.ok) fetching.delete(id);
+        return result.ok ? undefined : result.error;
+      });
+      fetching.set(id, fetched);
+      return fetched;
     },
     put,
     subscribe: (listener) => {

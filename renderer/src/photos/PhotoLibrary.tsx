@@ -218,7 +218,6 @@ export function PhotoLibrary({ api, shell, articleId, onInsert, pickRequest = 0 
                 top={Math.floor(position / columns) * cell}
                 left={(position % columns) * cell}
                 selected={selected.includes(photo.id)}
-                thumbUrl={store.photoUrl(photo.id, 'thumb')}
                 onSelect={(event) => select(photo, event)}
               />
             );
