@@ -109,6 +109,10 @@ async function writeArticle(client: DeskClient, row: ArticleRow, write: Write, a
   return version;
 }
 
+/** The article's conflict marker after a save: gone when the save says it settles that conflict. */
+const settled = (row: ArticleRow, mutation: SaveMutation): DeskArticle['conflict'] =>
+  mutation.resolves !== undefined && mutation.resolves === row.conflict?.version ? null : row.conflict;
+
 /**
  * A save based on the desk's current version: the body's splices are applied to its list of
  * block ids, so only the new blocks are written and nothing of the old text is read.
@@ -146,7 +150,7 @@ async function saveOnCurrent(
   const version = await writeArticle(
     client,
     row,
-    { fields: { ...row.fields, ...fields }, body: ids, conflict: row.conflict },
+    { fields: { ...row.fields, ...fields }, body: ids, conflict: settled(row, mutation) },
     actor,
   );
   return { mutationId: mutation.mutationId, outcome: 'applied', version };
@@ -174,7 +178,7 @@ async function saveOnOlder(
 
   const merged = mergeArticle(base, current, theirs);
   const version = row.version + 1;
-  let conflict = row.conflict;
+  let conflict = settled(row, mutation);
   let outcome: PushOutcome = { mutationId: mutation.mutationId, outcome: 'merged', version };
   if (merged.conflicts.length > 0) {
     const kept = splitContent(theirs);

@@ -33,6 +33,7 @@ interface PulledRow {
   updated_at: Date;
   content: DeskArticle['content'];
   conflict: DeskArticle['conflict'];
+  kept: DeskArticle['kept'] | null;
   photo_sha256: string | null;
   photo_version: number;
   photo_file: DeskPhoto['file'];
@@ -50,7 +51,7 @@ interface PulledRow {
 export async function pull(pool: DeskPool, deskId: string, after: number, limit: number): Promise<PullResponse> {
   const rows = await pool.query<PulledRow>(
     `SELECT changes.seq, changes.entity, articles.id, articles.version, articles.status, author.name AS author,
-            editor.name AS updated_by, articles.updated_at, articles.content, articles.conflict,
+            editor.name AS updated_by, articles.updated_at, articles.content, articles.conflict, kept.content AS kept,
             photos.sha256 AS photo_sha256, photos.version AS photo_version, photos.file AS photo_file,
             photos.meta AS photo_meta, sender.name AS photo_created_by, photo_editor.name AS photo_updated_by,
             photos.updated_at AS photo_updated_at, photos.conflict AS photo_conflict
@@ -58,6 +59,8 @@ export async function pull(pool: DeskPool, deskId: string, after: number, limit:
        LEFT JOIN article_documents articles ON changes.entity = 'article' AND articles.id = changes.entity_id
        LEFT JOIN users author ON author.id = articles.author_id
        LEFT JOIN users editor ON editor.id = articles.updated_by
+       LEFT JOIN revision_documents kept ON kept.article_id = articles.id AND kept.kind = 'conflict'
+             AND kept.version = (articles.conflict->>'version')::int
        LEFT JOIN photos ON changes.entity = 'photo' AND photos.id = changes.entity_id
        LEFT JOIN users sender ON sender.id = photos.created_by
        LEFT JOIN users photo_editor ON photo_editor.id = photos.updated_by
@@ -99,6 +102,7 @@ export async function pull(pool: DeskPool, deskId: string, after: number, limit:
         updatedAt: row.updated_at.toISOString(),
         content: row.content,
         conflict: row.conflict,
+        ...(row.kept ? { kept: row.kept } : {}),
       },
     });
   }

@@ -1,4 +1,4 @@
-import type { DeskEditor, DeskStatus, DeskSyncReport } from '../desk/status';
+import type { DeskConflict, DeskEditor, DeskStatus, DeskSyncReport } from '../desk/status';
 import { z } from 'zod';
 import type { Article, ArticleSummary, SavedVersion } from '../article/article';
 import { articleContentShape, articleStatuses, headlineSchema } from '../article/article';
@@ -158,6 +158,16 @@ export const contract = {
   'desk.editing': method<DeskEditor[]>()(z.strictObject({ id: z.number().int().positive(), editing: z.boolean() })),
   /** Every article of this archive that others on the desk have open for editing. */
   'desk.editors': method<DeskEditor[]>()(z.strictObject({})),
+  /** The conflict the desk marked on an article: who, and each passage in both texts; null when none waits. */
+  'desk.conflict': method<{ conflict: DeskConflict | null }>()(z.strictObject({ id: z.number().int().positive() })),
+  /** A person's choice for each passage of a conflict (true: the other text): saved as a new version, settled on the desk at the next push. */
+  'desk.resolve': method<SavedVersion>()(
+    z.strictObject({
+      id: z.number().int().positive(),
+      version: z.number().int().positive(),
+      useKept: z.array(z.boolean()).max(20_000),
+    }),
+  ),
   /** Signs this laptop out of the desk (its archive stays as it is). */
   'desk.leave': method<DeskStatus>()(z.strictObject({})),
   'settings.get': method<Settings>()(z.strictObject({})),

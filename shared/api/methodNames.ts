@@ -34,6 +34,8 @@ export const methodNames = [
   'desk.sync',
   'desk.editing',
   'desk.editors',
+  'desk.conflict',
+  'desk.resolve',
   'desk.leave',
   'settings.get',
   'settings.update',

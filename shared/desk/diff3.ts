@@ -9,7 +9,7 @@ export type Hunk<T> = { ok: T[] } | { conflict: { base: T[]; ours: T[]; theirs: 
 const maxCells = 4_000_000;
 
 /** For each index of `a`, the index of `b` it is matched to in a longest common subsequence, or -1. */
-function matches(a: readonly string[], b: readonly string[]): Int32Array {
+export function matches(a: readonly string[], b: readonly string[]): Int32Array {
   const match = new Int32Array(a.length).fill(-1);
   const n = a.length;
   const m = b.length;

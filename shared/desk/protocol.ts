@@ -92,6 +92,8 @@ export const mutation = z.discriminatedUnion('kind', [
       .array(z.strictObject({ from: z.number().int().min(0), to: z.number().int().min(0), blocks: bodySchema }))
       .max(limits.blocks)
       .optional(),
+    /** Set when this save settles the article's conflict of that version (a person chose, passage by passage). */
+    resolves: z.number().int().min(1).optional(),
   }),
   z.strictObject({
     kind: z.literal('article.status'),
@@ -147,6 +149,8 @@ export interface DeskArticle {
   content: Record<string, unknown>;
   /** Set while a conflict waits for a person: who changed the same words, and the kept version. */
   conflict: { authors: string[]; version: number; fields: string[] } | null;
+  /** With a conflict: the other text, as the conflict revision keeps it. */
+  kept?: Record<string, unknown>;
 }
 
 /** The most people a desk's registry holds. */

@@ -48,3 +48,11 @@ export interface DeskConnection {
   /** When the next attempt after a failure is due. */
   retryAt: string | null;
 }
+
+/** A conflict waiting on an article: who changed the same words, and each passage in both texts. */
+export interface DeskConflict {
+  authors: string[];
+  /** The desk's version that keeps the other text (passed back with the choice). */
+  version: number;
+  passages: { field: string; current: string[]; kept: string[] }[];
+}

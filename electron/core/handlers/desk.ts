@@ -1,13 +1,14 @@
 import { hostname } from 'node:os';
 import type { DeskCheckout } from '../../../shared/desk/protocol';
 import type { DeskEditor, DeskStatus } from '../../../shared/desk/status';
+import { articleConflict, resolveArticleConflict } from '../sync/conflicts';
 import { deskClient } from '../sync/deskClient';
 import { readDeskState } from '../sync/deskState';
 import { forgetDeskLink, readDeskLink, requireDeskLink, writeDeskLink } from '../sync/deskLink';
 import { waitingCount } from '../sync/syncRound';
 import type { CoreContext, HandlersOf } from './context';
 
-export const deskHandlers = ({ db, dataDir, sync }: CoreContext) => {
+export const deskHandlers = ({ db, dataDir, sync, actor }: CoreContext) => {
   const status = (): DeskStatus => {
     const link = readDeskLink(dataDir());
     if (!link) return { joined: false };
@@ -64,10 +65,21 @@ export const deskHandlers = ({ db, dataDir, sync }: CoreContext) => {
       return status();
     },
     'desk.sync': () => sync().round(),
+    'desk.conflict': ({ id }) => ({ conflict: articleConflict(db, id) }),
+    'desk.resolve': ({ id, version, useKept }) => resolveArticleConflict(db, id, version, useKept, actor()),
     'desk.leave': () => {
       forgetDeskLink(dataDir());
       sync().linkChanged();
       return status();
     },
-  } satisfies HandlersOf<'desk.status' | 'desk.join' | 'desk.sync' | 'desk.leave' | 'desk.editing' | 'desk.editors'>;
+  } satisfies HandlersOf<
+    | 'desk.status'
+    | 'desk.join'
+    | 'desk.sync'
+    | 'desk.leave'
+    | 'desk.editing'
+    | 'desk.editors'
+    | 'desk.conflict'
+    | 'desk.resolve'
+  >;
 };

@@ -4,6 +4,7 @@ import { emptyContent } from '../../../shared/article/article';
 import { mergeArticle } from '../../../shared/desk/mergeArticle';
 import type { DeskArticle } from '../../../shared/desk/protocol';
 import { createArticle, getArticle, saveArticle } from '../archive/articleStore';
+import { recordConflict } from './conflicts';
 import { asTheDesk } from './deskState';
 import type { DeskArticleRow } from './outbox';
 import { changedFields, contentOf } from './outbox';
@@ -32,6 +33,7 @@ export function applyPulled(db: Database, pulled: DeskArticle): 'created' | 'upd
       const created = createArticle(db, desk);
       setStatus(created.id);
       remember(created.id);
+      recordConflict(db, created.id, pulled);
       return 'created';
     }
     if (pulled.version <= link.desk_version) return 'known';
@@ -44,13 +46,17 @@ export function applyPulled(db: Database, pulled: DeskArticle): 'created' | 'upd
     if (pending > 0) {
       const base = { ...emptyContent(), ...(JSON.parse(link.base) as Partial<ArticleContent>) };
       const merged = mergeArticle(base, desk, contentOf(local));
-      if (merged.conflicts.length > 0) return 'kept';
+      if (merged.conflicts.length > 0) {
+        recordConflict(db, link.article_id, pulled);
+        return 'kept';
+      }
       next = merged.content;
     }
     const fields = changedFields(contentOf(local), next);
     if (Object.keys(fields).length > 0) saveArticle(db, link.article_id, local.version, fields);
     setStatus(link.article_id);
     remember(link.article_id);
+    recordConflict(db, link.article_id, pulled);
     return 'updated';
   });
 }

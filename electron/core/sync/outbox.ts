@@ -5,6 +5,7 @@ import { applyBodyEdits, bodyEditsBetween } from '../../../shared/desk/bodyEdits
 import { canonical } from '../../../shared/desk/canonical';
 import type { ArticleMutation, PushOutcome } from '../../../shared/desk/protocol';
 import { getArticle } from '../archive/articleStore';
+import { forgetResolution, pendingResolution } from './conflicts';
 import { asTheDesk } from './deskState';
 import { uuidv7 } from './uuidv7';
 
@@ -69,8 +70,9 @@ export function prepareOutbox(db: Database): { seq: number; mutations: ArticleMu
         const link = deskArticle(db, row.article_id);
         const base = { ...emptyContent(), ...(JSON.parse(link.base) as Partial<ArticleContent>) };
         const fields = changedFields(base, contentOf(article));
+        const resolves = pendingResolution(db, row.article_id);
         const mutations: ArticleMutation[] = [];
-        if (Object.keys(fields).length > 0 || link.desk_version === 0) {
+        if (Object.keys(fields).length > 0 || link.desk_version === 0 || resolves !== undefined) {
           // The body as the splice of the base's body: one paragraph edited sends one paragraph.
           const { body, ...rest } = fields;
           mutations.push({
@@ -79,6 +81,7 @@ export function prepareOutbox(db: Database): { seq: number; mutations: ArticleMu
             articleId: link.global_id,
             baseVersion: link.desk_version,
             ...(body === undefined ? { fields } : { fields: rest, bodyEdits: bodyEditsBetween(base.body, body) }),
+            ...(resolves === undefined ? {} : { resolves }),
           });
         }
         if (article.status !== link.base_status)
@@ -143,6 +146,8 @@ export function settleOutbox(
         return;
       }
       report[outcome.outcome === 'conflict' ? 'conflicts' : outcome.outcome] += 1;
+      if (mutation.kind === 'article.save' && mutation.resolves !== undefined)
+        forgetResolution(db, articleId, mutation.resolves);
       if (outcome.outcome !== 'applied') return;
       if (mutation.kind === 'article.save') {
         const was = JSON.parse(link.base) as ArticleContent;

@@ -11,6 +11,7 @@ import { migration009 } from './009-search-body-first';
 import { migration010 } from './010-change-ledger';
 import { migration011 } from './011-desk-outbox';
 import { migration012 } from './012-desk-photos';
+import { migration013 } from './013-desk-conflicts';
 
 /**
  * Every schema version, in order. Append-only: a migration that has shipped is never edited
@@ -29,4 +30,5 @@ export const migrations: readonly Migration[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
 ];
