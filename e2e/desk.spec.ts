@@ -12,11 +12,12 @@ import { startServer } from './support/server';
 
 const reporter = { name: 'minhtuan', role: 'reporter', password: 'mật khẩu phóng viên' };
 const secondReporter = { name: 'minhtuan2', role: 'reporter', password: 'mật khẩu phóng viên hai' };
+const thirdReporter = { name: 'phongvien3', role: 'reporter', password: 'mật khẩu phóng viên ba' };
 const editorUser = { name: 'bientap', role: 'editor', password: 'mật khẩu biên tập' };
 
 let desk: DeskServer;
 test.beforeAll(async () => {
-  desk = await startDeskServer([reporter, secondReporter, editorUser]);
+  desk = await startDeskServer([reporter, secondReporter, thirdReporter, editorUser]);
 });
 test.afterAll(async () => desk.stop());
 
@@ -109,6 +110,86 @@ test('a reporter’s story reaches the editor; the editor sees who has it open, 
     await expect(paragraphs(page).first()).toHaveText('Đoạn thân bài thứ nhất. Biên tập đã sửa.', {
       timeout: 20_000,
     });
+    await openArticle(page, id);
+  } finally {
+    await context.close();
+    await editorServer.stop();
+    rmSync(otherDir, { recursive: true, force: true });
+  }
+});
+
+async function syncNow(page: Page): Promise<void> {
+  await page.getByTestId('open-desk').click();
+  await page.getByTestId('desk-sync').click();
+  await expect(page.getByTestId('desk-sync')).toBeEnabled();
+  await page.getByTestId('desk-close').click();
+}
+
+test('the same paragraph changed on both sides offline: the banner, both texts side by side, the choice, and the history', async ({
+  page,
+  browser,
+  serve,
+}) => {
+  const reporterServer = await serve();
+  await page.goto(reporterServer.url);
+  await joinDesk(page, desk.url, thirdReporter.name, thirdReporter.password);
+  await page.getByTestId('desk-close').click();
+  const id = await newArticle(page);
+  await headline(page).click();
+  await page.keyboard.type('Tin xung đột');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Sapo của tin.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Câu gốc của đoạn.');
+  await expectSaved(page);
+  await expect(page.getByTestId('desk-status')).toHaveAttribute('data-state', 'synced', { timeout: 15_000 });
+
+  const otherDir = mkdtempSync(join(tmpdir(), 'newsroom-e2e-editor-'));
+  const editorServer = await startServer(otherDir);
+  const context = await browser.newContext({ locale: 'en-US' });
+  try {
+    const other = await context.newPage();
+    await other.goto(editorServer.url);
+    await joinDesk(other, desk.url, editorUser.name, editorUser.password);
+    await other.getByTestId('desk-close').click();
+    const story = other.locator('[data-article-id]', { hasText: 'Tin xung đột' });
+    await expect(story).toBeVisible({ timeout: 15_000 });
+    await story.click();
+    await expect(paragraphs(other)).toHaveText(['Câu gốc của đoạn.']);
+
+    // The desk goes away; both change the same words of the paragraph.
+    await desk.pause();
+    await paragraphs(page).first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Phóng viên thêm.');
+    await expectSaved(page);
+    await paragraphs(other).first().click();
+    await other.keyboard.press('End');
+    await other.keyboard.type(' Biên tập thêm.');
+    await expectSaved(other);
+    await desk.resume();
+    await syncNow(other);
+    await syncNow(page);
+
+    const banner = page.getByTestId('desk-conflict');
+    await expect(banner).toBeVisible({ timeout: 20_000 });
+    await expect(banner).toContainText('bientap');
+    await expect(banner.locator('.desk-conflict-current')).toContainText('Câu gốc của đoạn. Biên tập thêm.');
+    await expect(banner.locator('.desk-conflict-kept')).toContainText('Câu gốc của đoạn. Phóng viên thêm.');
+    await banner.getByTestId('desk-conflict-kept').check();
+    await banner.getByTestId('desk-conflict-apply').click();
+    await expect(banner).toHaveCount(0);
+    await expect(paragraphs(page)).toHaveText(['Câu gốc của đoạn. Phóng viên thêm.']);
+    // Both texts are kept in the history, under their authors' names.
+    await page.getByTestId('history').locator('summary').click();
+    await expect(page.getByTestId('history-entry').filter({ hasText: '⇄ bientap' })).toHaveCount(1);
+    await expect(page.getByTestId('history-entry').filter({ hasText: `⇄ ${thirdReporter.name}` })).toHaveCount(1);
+
+    // Settled on the desk: the editor's screen follows, with no banner.
+    await syncNow(page);
+    await syncNow(other);
+    await expect(paragraphs(other)).toHaveText(['Câu gốc của đoạn. Phóng viên thêm.'], { timeout: 20_000 });
+    await expect(other.getByTestId('desk-conflict')).toHaveCount(0);
     await openArticle(page, id);
   } finally {
     await context.close();

@@ -269,6 +269,7 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
             onCopy={openCopy}
             reload={reloadOpen}
             onDesk={desk.status?.joined === true}
+            syncedAt={desk.status?.joined ? desk.status.lastSyncedAt : null}
             ref={editorRef}
           />
         </main>

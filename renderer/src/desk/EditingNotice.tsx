@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Api } from '../../../shared/api/contract';
 import type { DeskEditor } from '../../../shared/desk/status';
 import { useI18n } from '../i18n/I18nProvider';
@@ -11,20 +11,36 @@ const renewEveryMs = 60_000;
  * minute, and that it is closed when it is; the page shows who else has it open. Advisory: it
  * stops nobody, offline or not.
  */
-export function EditingNotice({ api, articleId, joined }: { api: Api; articleId: number; joined: boolean }) {
+export function EditingNotice({
+  api,
+  articleId,
+  joined,
+  syncedAt,
+}: {
+  api: Api;
+  articleId: number;
+  joined: boolean;
+  /** The last sync round: a new article reaches the desk with one, and is said to be open then. */
+  syncedAt: string | null;
+}) {
   const { t } = useI18n();
   const [others, setOthers] = useState<DeskEditor[]>([]);
+  const say = useRef<() => Promise<void>>(() => Promise.resolve());
+  useEffect(() => {
+    if (joined && syncedAt) void say.current();
+  }, [joined, syncedAt]);
   useEffect(() => {
     if (!joined) return;
     let live = true;
-    const say = async () => {
+    say.current = async () => {
       const result = await api['desk.editing']({ id: articleId, editing: true });
       if (live) setOthers(result.ok ? result.value : []);
     };
-    void say();
-    const timer = setInterval(() => void say(), renewEveryMs);
+    void say.current();
+    const timer = setInterval(() => void say.current(), renewEveryMs);
     return () => {
       live = false;
+      say.current = () => Promise.resolve();
       clearInterval(timer);
       void api['desk.editing']({ id: articleId, editing: false });
     };

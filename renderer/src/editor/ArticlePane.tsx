@@ -7,6 +7,7 @@ import type { Settings } from '../../../shared/settings/settings';
 import type { Shell } from '../client/createClient';
 import { useI18n } from '../i18n/I18nProvider';
 import { errorKey } from '../i18n/messages';
+import { DeskConflictBanner } from '../desk/DeskConflictBanner';
 import { EditingNotice } from '../desk/EditingNotice';
 import { ArticleWorkspace } from './ArticleWorkspace';
 import type { EditorHandle, SavedChange } from './ArticleWorkspace';
@@ -23,6 +24,8 @@ interface Props {
   reload: number;
   /** Whether this laptop is on a desk (then others see who has the article open). */
   onDesk: boolean;
+  /** When it last synced with the desk. */
+  syncedAt: string | null;
   ref?: Ref<EditorHandle>;
 }
 
@@ -38,6 +41,7 @@ export const ArticlePane = memo(function ArticlePane({
   onCopy,
   reload,
   onDesk,
+  syncedAt,
   ref,
 }: Props) {
   const { t } = useI18n();
@@ -68,7 +72,20 @@ export const ArticlePane = memo(function ArticlePane({
   }
   return (
     <>
-      <EditingNotice api={api} articleId={loaded.article.id} joined={onDesk} />
+      <EditingNotice api={api} articleId={loaded.article.id} joined={onDesk} syncedAt={syncedAt} />
+      {onDesk && (
+        <DeskConflictBanner
+          api={api}
+          articleId={loaded.article.id}
+          generation={generation + reload}
+          flush={async () => {
+            const handle = ref && typeof ref === 'object' ? ref.current : null;
+            const state = await handle?.flush();
+            return !state || state.kind === 'saved';
+          }}
+          onResolved={() => setGeneration((n) => n + 1)}
+        />
+      )}
       <ArticleWorkspace
         key={`${loaded.article.id}:${loaded.article.version}`}
         api={api}

@@ -345,4 +345,12 @@ export const en = {
   'desk.rule.other': 'The desk refused this change.',
   'desk.editing': '{user} is editing',
   'photos.fetching': 'Fetching the photo from the desk…',
+  'deskConflict.title':
+    '{authors} changed the same words. Choose the text to keep for each passage; the other stays in the history.',
+  'deskConflict.current': 'Current text (the desk’s)',
+  'deskConflict.kept': 'The other text',
+  'deskConflict.apply': 'Keep the texts chosen',
+  'deskConflict.field.headline': 'Headline',
+  'deskConflict.field.lead': 'Lead',
+  'deskConflict.field.body': 'Body',
 };

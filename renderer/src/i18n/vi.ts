@@ -347,4 +347,11 @@ export const vi: Record<MessageKey, string> = {
   'desk.rule.other': 'Tòa soạn từ chối thay đổi này.',
   'desk.editing': '{user} đang sửa',
   'photos.fetching': 'Đang tải ảnh từ tòa soạn…',
+  'deskConflict.title': '{authors} đã sửa cùng một chỗ. Chọn bản giữ lại cho từng đoạn; bản kia vẫn nằm trong lịch sử.',
+  'deskConflict.current': 'Bản hiện tại (trên tòa soạn)',
+  'deskConflict.kept': 'Bản kia',
+  'deskConflict.apply': 'Giữ các bản đã chọn',
+  'deskConflict.field.headline': 'Tít',
+  'deskConflict.field.lead': 'Sapo',
+  'deskConflict.field.body': 'Thân bài',
 };
