@@ -110,6 +110,12 @@ test('a reporter’s story reaches the editor; the editor sees who has it open, 
     await expect(paragraphs(page).first()).toHaveText('Đoạn thân bài thứ nhất. Biên tập đã sửa.', {
       timeout: 20_000,
     });
+    // While you were away: who did what to my story, and it opens from there.
+    await expect(page.getByTestId('open-desk')).toHaveText('Desk (1 new)');
+    await page.getByTestId('open-desk').click();
+    await expect(page.getByTestId('desk-news-item')).toHaveText(['bientap edited “Khai mạc hội nghị”']);
+    await page.getByTestId('desk-news-item').click();
+    await expect(page.getByTestId('open-desk')).toHaveText('Desk', { timeout: 10_000 });
     await openArticle(page, id);
   } finally {
     await context.close();

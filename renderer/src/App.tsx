@@ -174,7 +174,12 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
           <span className="app-title">{t('app.title')}</span>
           <SettingsPanel api={api} settings={settings} onSaved={setSettings} />
           <DeskIndicator status={desk.status} now={desk.checkedAt} />
-          <DeskDialog api={api} status={desk.status} onChanged={() => void desk.refresh()} />
+          <DeskDialog
+            api={api}
+            status={desk.status}
+            onChanged={() => void desk.refresh()}
+            onOpenArticle={(id) => void select(id)}
+          />
           <label className="language">
             {t('app.language')}{' '}
             <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>

@@ -1,4 +1,4 @@
-import type { DeskConflict, DeskEditor, DeskStatus, DeskSyncReport } from '../desk/status';
+import type { DeskConflict, DeskEditor, DeskNews, DeskStatus, DeskSyncReport } from '../desk/status';
 import { z } from 'zod';
 import type { Article, ArticleSummary, SavedVersion } from '../article/article';
 import { articleContentShape, articleStatuses, headlineSchema } from '../article/article';
@@ -168,6 +168,10 @@ export const contract = {
       useKept: z.array(z.boolean()).max(20_000),
     }),
   ),
+  /** "While you were away": what others did to this user's articles, newest first, and how many are new. */
+  'desk.news': method<{ items: DeskNews[]; unseen: number }>()(z.strictObject({})),
+  /** The user has read the news. */
+  'desk.newsSeen': method<{ items: DeskNews[]; unseen: number }>()(z.strictObject({})),
   /** Signs this laptop out of the desk (its archive stays as it is). */
   'desk.leave': method<DeskStatus>()(z.strictObject({})),
   'settings.get': method<Settings>()(z.strictObject({})),

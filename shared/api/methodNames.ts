@@ -36,6 +36,8 @@ export const methodNames = [
   'desk.editors',
   'desk.conflict',
   'desk.resolve',
+  'desk.news',
+  'desk.newsSeen',
   'desk.leave',
   'settings.get',
   'settings.update',

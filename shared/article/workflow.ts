@@ -22,3 +22,26 @@ export interface StatusChange {
   at: string;
   by: string;
 }
+
+/**
+ * The shortest run of allowed moves from one status to another (without `from`, ending with
+ * `to`): a laptop that moved a story several steps while offline sends each step, so the desk,
+ * which checks every move, sees a path the workflow allows. [to] when there is none.
+ */
+export function workflowPath(from: ArticleStatus, to: ArticleStatus): ArticleStatus[] {
+  const previous = new Map<ArticleStatus, ArticleStatus>();
+  const queue: ArticleStatus[] = [from];
+  while (queue.length > 0) {
+    const at = queue.shift()!;
+    if (at === to) break;
+    for (const next of transitions[at])
+      if (next !== from && !previous.has(next)) {
+        previous.set(next, at);
+        queue.push(next);
+      }
+  }
+  if (!previous.has(to)) return [to];
+  const path: ArticleStatus[] = [];
+  for (let at: ArticleStatus | undefined = to; at !== undefined && at !== from; at = previous.get(at)) path.unshift(at);
+  return path;
+}

@@ -56,3 +56,25 @@ export interface DeskConflict {
   version: number;
   passages: { field: string; current: string[]; kept: string[] }[];
 }
+
+export const deskNewsKinds = [
+  'edited',
+  'submitted',
+  'edited-status',
+  'approved',
+  'returned',
+  'spiked',
+  'exported',
+] as const;
+export type DeskNewsKind = (typeof deskNewsKinds)[number];
+
+/** Something someone else did to one of this user's articles: for "while you were away". */
+export interface DeskNews {
+  id: number;
+  articleId: number;
+  headline: string;
+  kind: DeskNewsKind;
+  by: string;
+  at: string;
+  seen: boolean;
+}

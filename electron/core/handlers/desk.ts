@@ -3,6 +3,7 @@ import type { DeskCheckout } from '../../../shared/desk/protocol';
 import type { DeskEditor, DeskStatus } from '../../../shared/desk/status';
 import { articleConflict, resolveArticleConflict } from '../sync/conflicts';
 import { deskClient } from '../sync/deskClient';
+import { deskNews, markNewsSeen } from '../sync/deskNews';
 import { readDeskState } from '../sync/deskState';
 import { forgetDeskLink, readDeskLink, requireDeskLink, writeDeskLink } from '../sync/deskLink';
 import { waitingCount } from '../sync/syncRound';
@@ -65,6 +66,11 @@ export const deskHandlers = ({ db, dataDir, sync, actor }: CoreContext) => {
       return status();
     },
     'desk.sync': () => sync().round(),
+    'desk.news': () => deskNews(db),
+    'desk.newsSeen': () => {
+      markNewsSeen(db);
+      return deskNews(db);
+    },
     'desk.conflict': ({ id }) => ({ conflict: articleConflict(db, id) }),
     'desk.resolve': ({ id, version, useKept }) => resolveArticleConflict(db, id, version, useKept, actor()),
     'desk.leave': () => {
@@ -81,5 +87,7 @@ export const deskHandlers = ({ db, dataDir, sync, actor }: CoreContext) => {
     | 'desk.editors'
     | 'desk.conflict'
     | 'desk.resolve'
+    | 'desk.news'
+    | 'desk.newsSeen'
   >;
 };

@@ -5,6 +5,7 @@ import { mergeArticle } from '../../../shared/desk/mergeArticle';
 import type { DeskArticle } from '../../../shared/desk/protocol';
 import { createArticle, getArticle, saveArticle } from '../archive/articleStore';
 import { recordConflict } from './conflicts';
+import { noteNews } from './deskNews';
 import { asTheDesk } from './deskState';
 import type { DeskArticleRow } from './outbox';
 import { changedFields, contentOf } from './outbox';
@@ -15,7 +16,7 @@ import { changedFields, contentOf } from './outbox';
  * here stays as it is and goes to the desk on the next push, where the desk keeps it as a
  * conflict revision: nothing typed on this laptop is overwritten by a pull.
  */
-export function applyPulled(db: Database, pulled: DeskArticle): 'created' | 'updated' | 'kept' | 'known' {
+export function applyPulled(db: Database, pulled: DeskArticle, me = ''): 'created' | 'updated' | 'kept' | 'known' {
   return asTheDesk(db, () => {
     const desk = { ...emptyContent(), ...(pulled.content as Partial<ArticleContent>) };
     const link = db.prepare<[string], DeskArticleRow>('SELECT * FROM desk_articles WHERE global_id = ?').get(pulled.id);
@@ -37,6 +38,7 @@ export function applyPulled(db: Database, pulled: DeskArticle): 'created' | 'upd
       return 'created';
     }
     if (pulled.version <= link.desk_version) return 'known';
+    noteNews(db, me, link.article_id, link.base_status, pulled);
     const local = getArticle(db, link.article_id);
     const pending =
       db

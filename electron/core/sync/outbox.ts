@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Article, ArticleContent, ArticleStatus } from '../../../shared/article/article';
 import { articleContentShape, emptyContent } from '../../../shared/article/article';
 import { applyBodyEdits, bodyEditsBetween } from '../../../shared/desk/bodyEdits';
+import { workflowPath } from '../../../shared/article/workflow';
 import { canonical } from '../../../shared/desk/canonical';
 import type { ArticleMutation, PushOutcome } from '../../../shared/desk/protocol';
 import { getArticle } from '../archive/articleStore';
@@ -84,14 +85,16 @@ export function prepareOutbox(db: Database): { seq: number; mutations: ArticleMu
             ...(resolves === undefined ? {} : { resolves }),
           });
         }
+        // Several moves made here since the desk's status go as each step, as the workflow allows them.
         if (article.status !== link.base_status)
-          mutations.push({
-            kind: 'article.status',
-            mutationId: uuidv7(),
-            articleId: link.global_id,
-            baseVersion: Math.max(1, link.desk_version),
-            status: article.status,
-          });
+          for (const status of workflowPath(link.base_status, article.status))
+            mutations.push({
+              kind: 'article.status',
+              mutationId: uuidv7(),
+              articleId: link.global_id,
+              baseVersion: Math.max(1, link.desk_version),
+              status,
+            });
         if (mutations.length === 0) {
           db.prepare('DELETE FROM desk_outbox WHERE seq = ?').run(row.seq);
           continue;

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { applyPulled } from './applyPulled';
 import { applyPulledSettings, pushSettings } from './deskSettings';
+import { readDeskLink } from './deskLink';
 import { readDeskState, writeDeskState } from './deskState';
 import type { DeskClient } from './deskClient';
 import type { SettleReport } from './outbox';
@@ -56,6 +57,7 @@ export async function syncRound(db: Database, dataDir: string, client: DeskClien
     report.pushed += row.mutations.length;
   }
   let cursor = Number(readDeskState(db, 'cursor') ?? '0');
+  const me = readDeskLink(dataDir)?.user ?? '';
   for (;;) {
     const page = await client.pull(cursor, 500);
     // A page in one transaction (each article a savepoint in it): a first sync of a large desk
@@ -64,7 +66,7 @@ export async function syncRound(db: Database, dataDir: string, client: DeskClien
       for (const change of page.photos ?? [])
         if (applyPulledPhoto(db, change.photo) !== 'known') report.photos.pulled += 1;
       for (const change of page.changes) {
-        const result = applyPulled(db, change.article);
+        const result = applyPulled(db, change.article, me);
         if (result !== 'known') report.pulled[result] += 1;
       }
       applyPulledSettings(db, page);

@@ -96,9 +96,10 @@ export function syncRunner(db: Database, dataDir: string, options: SyncRunnerOpt
     if (stopped || !background) return;
     retryAt = undefined;
     try {
-      await round();
+      const report = await round();
       listen();
-      schedule(pollMs);
+      // A save made while the round ran asked for a round that this one's end must not put off.
+      schedule(report.waiting > 0 ? settleMs : pollMs);
     } catch (failure) {
       if (stopped) return;
       const code = failure instanceof CoreError ? failure.code : 'desk_failed';

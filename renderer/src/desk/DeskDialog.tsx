@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Api } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/result';
-import type { DeskStatus } from '../../../shared/desk/status';
+import type { DeskNews, DeskStatus } from '../../../shared/desk/status';
 import { useI18n } from '../i18n/I18nProvider';
 import { errorKey } from '../i18n/messages';
 import { refusalKey, roleKey } from './deskWords';
@@ -15,13 +15,24 @@ export function DeskDialog({
   api,
   status,
   onChanged,
+  onOpenArticle,
 }: {
   api: Api;
   status: DeskStatus | undefined;
   onChanged: () => void;
+  onOpenArticle: (id: number) => void;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [open, setOpen] = useState(false);
+  const [news, setNews] = useState<{ items: DeskNews[]; unseen: number }>({ items: [], unseen: 0 });
+  const lastSynced = status?.joined ? status.lastSyncedAt : null;
+  // After each round, what others did to my articles ("while you were away").
+  useEffect(() => {
+    if (!lastSynced) return;
+    void api['desk.news']({}).then((result) => {
+      if (result.ok) setNews(result.value);
+    });
+  }, [api, lastSynced]);
   const [url, setUrl] = useState('');
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
@@ -38,8 +49,20 @@ export function DeskDialog({
   };
   return (
     <>
-      <button type="button" className="secondary" data-testid="open-desk" onClick={() => setOpen(true)}>
-        {t('desk.open')}
+      <button
+        type="button"
+        className="secondary"
+        data-testid="open-desk"
+        onClick={() => {
+          setOpen(true);
+          // Shown as new this once; read from now on.
+          if (news.unseen > 0) {
+            void api['desk.newsSeen']({});
+            setNews((shown) => ({ ...shown, unseen: 0 }));
+          }
+        }}
+      >
+        {news.unseen > 0 ? t('desk.openWithNews', { count: String(news.unseen) }) : t('desk.open')}
       </button>
       {open && (
         <dialog open className="desk-dialog" data-testid="desk-dialog" aria-labelledby="desk-dialog-title">
@@ -50,6 +73,34 @@ export function DeskDialog({
                 {t('desk.signedInAs', { user: status.user, role: t(roleKey(status.role)) })}
               </p>
               <p className="desk-url">{status.url}</p>
+              {news.items.length > 0 && (
+                <section className="desk-news" data-testid="desk-news">
+                  <h3>{t('deskNews.title')}</h3>
+                  <ol>
+                    {news.items.map((item) => (
+                      <li key={item.id} className={item.seen ? undefined : 'desk-news-new'}>
+                        <button
+                          type="button"
+                          className="link-button"
+                          data-testid="desk-news-item"
+                          onClick={() => {
+                            setOpen(false);
+                            onOpenArticle(item.articleId);
+                          }}
+                        >
+                          {t(`deskNews.${item.kind}`, {
+                            by: item.by,
+                            headline: item.headline || t('archive.untitled'),
+                          })}
+                        </button>{' '}
+                        <time dateTime={item.at}>
+                          {new Date(item.at).toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB')}
+                        </time>
+                      </li>
+                    ))}
+                  </ol>
+                </section>
+              )}
               {status.refusals.length > 0 && (
                 <ul className="desk-refusals" data-testid="desk-refusals">
                   {status.refusals.slice(0, 10).map((refusal) => (

@@ -353,4 +353,13 @@ export const en = {
   'deskConflict.field.headline': 'Headline',
   'deskConflict.field.lead': 'Lead',
   'deskConflict.field.body': 'Body',
+  'desk.openWithNews': 'Desk ({count} new)',
+  'deskNews.title': 'While you were away',
+  'deskNews.edited': '{by} edited “{headline}”',
+  'deskNews.submitted': '{by} submitted “{headline}”',
+  'deskNews.edited-status': '{by} took “{headline}” in hand',
+  'deskNews.approved': '{by} approved “{headline}”',
+  'deskNews.returned': '{by} returned “{headline}” to you',
+  'deskNews.spiked': '{by} spiked “{headline}”',
+  'deskNews.exported': '{by} exported “{headline}”',
 };

@@ -354,4 +354,13 @@ export const vi: Record<MessageKey, string> = {
   'deskConflict.field.headline': 'Tít',
   'deskConflict.field.lead': 'Sapo',
   'deskConflict.field.body': 'Thân bài',
+  'desk.openWithNews': 'Tòa soạn ({count} tin mới)',
+  'deskNews.title': 'Trong lúc bạn vắng mặt',
+  'deskNews.edited': '{by} đã sửa “{headline}”',
+  'deskNews.submitted': '{by} đã gửi “{headline}”',
+  'deskNews.edited-status': '{by} đã nhận biên tập “{headline}”',
+  'deskNews.approved': '{by} đã duyệt “{headline}”',
+  'deskNews.returned': '{by} đã trả lại “{headline}” cho bạn',
+  'deskNews.spiked': '{by} đã hủy “{headline}”',
+  'deskNews.exported': '{by} đã xuất gói “{headline}”',
 };

@@ -12,6 +12,7 @@ import { migration010 } from './010-change-ledger';
 import { migration011 } from './011-desk-outbox';
 import { migration012 } from './012-desk-photos';
 import { migration013 } from './013-desk-conflicts';
+import { migration014 } from './014-desk-news';
 
 /**
  * Every schema version, in order. Append-only: a migration that has shipped is never edited
@@ -31,4 +32,5 @@ export const migrations: readonly Migration[] = [
   migration011,
   migration012,
   migration013,
+  migration014,
 ];
