@@ -83,3 +83,21 @@ export function diff3<T>(
   settle(base.length, ours.length, theirs.length);
   return hunks;
 }
+
+/** Text changed on both sides, merged word by word; undefined when the same words changed differently. */
+export function mergeText(base: string, ours: string, theirs: string): string | undefined {
+  const words = (text: string) => text.split(/(\s+)/u);
+  const hunks = diff3(words(base), words(ours), words(theirs), (word) => word);
+  if (hunks.some((hunk) => 'conflict' in hunk)) return undefined;
+  return hunks.flatMap((hunk) => ('ok' in hunk ? hunk.ok : [])).join('');
+}
+
+/** A set changed on both sides (tags, keywords): what either removed is gone, what either added is in, ours' order first. */
+export function mergeSet(base: readonly string[], ours: readonly string[], theirs: readonly string[]): string[] {
+  const was = new Set(base);
+  const removed = new Set(base.filter((item) => !theirs.includes(item)));
+  return [
+    ...ours.filter((item) => !removed.has(item)),
+    ...theirs.filter((item) => !was.has(item) && !ours.includes(item)),
+  ];
+}

@@ -1,6 +1,6 @@
 import type { ArticleContent, Block } from '../article/article';
 import { canonical } from './canonical';
-import { diff3 } from './diff3';
+import { diff3, mergeSet, mergeText } from './diff3';
 
 export type ArticleField = keyof ArticleContent;
 
@@ -57,11 +57,8 @@ function mergeWords(base: Block, ours: Block, theirs: Block): Block | undefined 
   const [b, o, t] = [plainText(base), plainText(ours), plainText(theirs)];
   if (b === undefined || o === undefined || t === undefined || ours.type !== theirs.type) return undefined;
   if (!equal({ ...ours, children: [] }, { ...theirs, children: [] })) return undefined;
-  const words = (text: string) => text.split(/(\s+)/u);
-  const hunks = diff3(words(b), words(o), words(t), (word) => word);
-  if (hunks.some((hunk) => 'conflict' in hunk)) return undefined;
-  const text = hunks.flatMap((hunk) => ('ok' in hunk ? hunk.ok : [])).join('');
-  return { ...ours, children: [{ text }] } as Block;
+  const text = mergeText(b, o, t);
+  return text === undefined ? undefined : ({ ...ours, children: [{ text }] } as Block);
 }
 
 function mergeBody(base: Block[], ours: Block[], theirs: Block[]): { value: Block[]; conflict: boolean } {
@@ -99,14 +96,8 @@ export function mergeArticle(base: ArticleContent, ours: ArticleContent, theirs:
       continue;
     }
     let merged: { value: unknown; conflict: boolean };
-    if (field === 'tags') {
-      const [bs, os, ts] = [new Set(base.tags), ours.tags, theirs.tags];
-      const removed = new Set([...bs].filter((tag) => !ts.includes(tag)));
-      merged = {
-        value: [...os.filter((tag) => !removed.has(tag)), ...ts.filter((tag) => !bs.has(tag) && !os.includes(tag))],
-        conflict: false,
-      };
-    } else if (field === 'notes') merged = mergeKeyed(base.notes, ours.notes, theirs.notes, (note) => note.id);
+    if (field === 'tags') merged = { value: mergeSet(base.tags, ours.tags, theirs.tags), conflict: false };
+    else if (field === 'notes') merged = mergeKeyed(base.notes, ours.notes, theirs.notes, (note) => note.id);
     else if (field === 'contributors')
       merged = mergeKeyed(base.contributors, ours.contributors, theirs.contributors, (person) => person.name);
     else if (field === 'body') merged = mergeBody(base.body, ours.body, theirs.body);

@@ -1,6 +1,6 @@
 import type { PhotoMeta } from '../photos/photo';
 import { canonical } from './canonical';
-import { diff3 } from './diff3';
+import { mergeSet, mergeText } from './diff3';
 
 export interface PhotoMergeResult {
   meta: PhotoMeta;
@@ -9,14 +9,6 @@ export interface PhotoMergeResult {
 }
 
 const equal = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
-
-/** A field of text changed on both sides, merged word by word; undefined when the same words changed differently. */
-function mergeWords(base: string, ours: string, theirs: string): string | undefined {
-  const words = (text: string) => text.split(/(\s+)/u);
-  const hunks = diff3(words(base), words(ours), words(theirs), (word) => word);
-  if (hunks.some((hunk) => 'conflict' in hunk)) return undefined;
-  return hunks.flatMap((hunk) => ('ok' in hunk ? hunk.ok : [])).join('');
-}
 
 /**
  * Three-way merge of a photo record: `ours` is the desk's, `theirs` a laptop's change made on
@@ -33,12 +25,10 @@ export function mergePhoto(base: PhotoMeta, ours: PhotoMeta, theirs: Partial<Pho
       continue;
     }
     if (field === 'keywords') {
-      const [bs, os, ts] = [new Set(base.keywords), ours.keywords, t as string[]];
-      const removed = new Set([...bs].filter((word) => !ts.includes(word)));
-      meta.keywords = [...os.filter((word) => !removed.has(word)), ...ts.filter((w) => !bs.has(w) && !os.includes(w))];
+      meta.keywords = mergeSet(base.keywords, ours.keywords, t as string[]);
       continue;
     }
-    const words = typeof t === 'string' ? mergeWords(b as string, o as string, t) : undefined;
+    const words = typeof t === 'string' ? mergeText(b as string, o as string, t) : undefined;
     if (words === undefined) conflicts.push(field);
     else Object.assign(meta, { [field]: words });
   }

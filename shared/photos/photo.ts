@@ -53,6 +53,13 @@ export const emptyPhotoMeta = (): PhotoMeta => ({
   dateCreated: '',
 });
 
+/** The keys of a photo's metadata, as it is stored and synced. */
+export const photoMetaKeys = [...photoTextFields, 'keywords', 'dateCreated'] as const;
+
+/** Just the metadata of a photo (or of a partial record), every key present. */
+export const photoMetaOf = (value: Partial<PhotoMeta>): PhotoMeta =>
+  Object.fromEntries(photoMetaKeys.map((key) => [key, value[key] ?? emptyPhotoMeta()[key]])) as PhotoMeta;
+
 export const photoFormats = ['jpeg', 'png', 'webp', 'tiff'] as const;
 export type PhotoFormat = (typeof photoFormats)[number];
 

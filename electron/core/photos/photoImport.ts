@@ -6,15 +6,7 @@ import { cleanText } from '../../../shared/photos/photo';
 import { registerNames } from '../archive/peopleStore';
 import { CoreError } from '../CoreError';
 import type { PhotoImporter } from './photoImporter';
-import {
-  findPhoto,
-  getPhoto,
-  originalPath,
-  photoSearchTexts,
-  photosDir,
-  renditionKinds,
-  renditionPath,
-} from './photoStore';
+import { findPhoto, getPhoto, insertPhoto, originalPath, photosDir, renditionKinds, renditionPath } from './photoStore';
 
 export interface ImportFile {
   path: string;
@@ -106,23 +98,7 @@ async function importOne(
   renameSync(`${original}.partial`, original);
   placeRenditions(dataDir, reply.id, reply);
   const at = new Date().toISOString();
-  const search = photoSearchTexts(reply.meta, name);
-  db.prepare(
-    `INSERT INTO photos (id, original_name, format, width, height, bytes, imported_at, updated_at, version, meta, search_exact, search_folded)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
-  ).run(
-    reply.id,
-    name,
-    reply.format,
-    reply.width,
-    reply.height,
-    reply.bytes,
-    at,
-    at,
-    JSON.stringify(reply.meta),
-    search.exact,
-    search.folded,
-  );
+  insertPhoto(db, { ...reply, originalName: name, importedAt: at, updatedAt: at }, reply.meta);
   // Whoever made the photo joins the contributor registry, whichever shell or command imported it.
   registerNames(db, [reply.meta.creator]);
   return { name, status: 'imported', photo: getPhoto(db, reply.id) };

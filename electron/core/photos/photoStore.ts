@@ -8,6 +8,7 @@ import {
   emptyPhotoMeta,
   maxKeywordLength,
   photoFieldLimits,
+  photoMetaOf,
   photoTextFields,
 } from '../../../shared/photos/photo';
 import { exactForm, foldedForm } from '../../../shared/search/query';
@@ -164,6 +165,41 @@ export function listPhotos(db: Database, query: PhotoQuery = {}): PhotoPage {
   return { total, photos: rows.map(rowToPhoto) };
 }
 
+/** A photo's record, new to this laptop (imported here, or pulled from the desk): its file's facts and metadata. */
+export function insertPhoto(
+  db: Database,
+  photo: Pick<Photo, 'id' | 'originalName' | 'format' | 'width' | 'height' | 'bytes' | 'importedAt' | 'updatedAt'>,
+  meta: PhotoMeta,
+): void {
+  const search = photoSearchTexts(meta, photo.originalName);
+  cached(
+    db,
+    `INSERT INTO photos (id, original_name, format, width, height, bytes, imported_at, updated_at, version, meta, search_exact, search_folded)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+  ).run(
+    photo.id,
+    photo.originalName,
+    photo.format,
+    photo.width,
+    photo.height,
+    photo.bytes,
+    photo.importedAt,
+    photo.updatedAt,
+    JSON.stringify(meta),
+    search.exact,
+    search.folded,
+  );
+}
+
+/** A photo's metadata as its next version, with its search texts. */
+export function writePhotoMeta(db: Database, id: string, meta: PhotoMeta, originalName: string, at: string): void {
+  const search = photoSearchTexts(meta, originalName);
+  cached(
+    db,
+    'UPDATE photos SET meta = ?, search_exact = ?, search_folded = ?, version = version + 1, updated_at = ? WHERE id = ?',
+  ).run(JSON.stringify(meta), search.exact, search.folded, at, id);
+}
+
 /**
  * Edits one or many photos at once. Each value may be a template: {creator}, {date}, {city}…
  * are filled from each photo in turn. Values are cleaned, NFC and capped like imported ones.
@@ -183,13 +219,7 @@ export function updatePhotos(db: Database, ids: readonly string[], changes: Phot
           meta.keywords = [
             ...new Set(changes.keywords.map((keyword) => cleanText(keyword, maxKeywordLength)).filter(Boolean)),
           ];
-        const stored: PhotoMeta = Object.fromEntries(
-          [...photoTextFields, 'keywords', 'dateCreated'].map((key) => [key, meta[key as keyof PhotoMeta]]),
-        ) as PhotoMeta;
-        const search = photoSearchTexts(stored, photo.originalName);
-        db.prepare(
-          'UPDATE photos SET meta = ?, search_exact = ?, search_folded = ?, version = version + 1, updated_at = ? WHERE id = ?',
-        ).run(JSON.stringify(stored), search.exact, search.folded, at, id);
+        writePhotoMeta(db, id, photoMetaOf(meta), photo.originalName, at);
         return getPhoto(db, id);
       });
       registerNames(

@@ -94,10 +94,10 @@ export function deskClient(url: string, token?: string, timeoutMs = 30_000): Des
     },
     readOriginal: async (sha256, start, end) => {
       const response = await send(`/api/originals/${sha256}`, { headers: { Range: `bytes=${start}-${end}` } });
-      if (response.status === 416) {
-        const size = Number(/\/(\d+)$/.exec(response.headers.get('content-range') ?? '')?.[1] ?? start);
-        return { size, data: Buffer.alloc(0) };
-      }
+      // The whole size, from "bytes 0-9/1234" or "bytes */1234".
+      const sizeOr = (fallback: number) =>
+        Number(/\/(\d+)$/.exec(response.headers.get('content-range') ?? '')?.[1] ?? fallback);
+      if (response.status === 416) return { size: sizeOr(start), data: Buffer.alloc(0) };
       if (response.status !== 200 && response.status !== 206) return answer(response);
       const data = await response.arrayBuffer().then(
         (bytes) => Buffer.from(bytes),
@@ -105,8 +105,7 @@ export function deskClient(url: string, token?: string, timeoutMs = 30_000): Des
           throw new CoreError('desk_unreachable', `The desk at ${url} stopped answering; what arrived is kept.`);
         },
       );
-      const size = Number(/\/(\d+)$/.exec(response.headers.get('content-range') ?? '')?.[1] ?? data.length);
-      return { size, data: response.status === 200 ? data.subarray(start, end + 1) : data };
+      return { size: sizeOr(data.length), data: response.status === 200 ? data.subarray(start, end + 1) : data };
     },
   };
 }

@@ -2,13 +2,11 @@ import type { Database } from 'better-sqlite3';
 import type { DeskPhoto, PhotoFile, PhotoMutation, PushOutcome } from '../../../shared/desk/protocol';
 import { canonical } from '../../../shared/desk/canonical';
 import type { PhotoMeta } from '../../../shared/photos/photo';
-import { emptyPhotoMeta, photoTextFields } from '../../../shared/photos/photo';
-import { findPhoto, photoSearchTexts } from '../photos/photoStore';
+import { emptyPhotoMeta, photoMetaKeys, photoMetaOf } from '../../../shared/photos/photo';
+import { findPhoto, insertPhoto, writePhotoMeta } from '../photos/photoStore';
 import type { SettleReport } from './outbox';
 import { asTheDesk } from './deskState';
 import { uuidv7 } from './uuidv7';
-
-const metaKeys = [...photoTextFields, 'keywords', 'dateCreated'] as const;
 
 interface DeskPhotoRow {
   photo_id: string;
@@ -16,9 +14,6 @@ interface DeskPhotoRow {
   base: string;
   original_on_desk: number;
 }
-
-const metaOf = (value: Partial<PhotoMeta>): PhotoMeta =>
-  Object.fromEntries(metaKeys.map((key) => [key, value[key] ?? emptyPhotoMeta()[key]])) as PhotoMeta;
 
 function link(db: Database, photoId: string): DeskPhotoRow {
   const found = db.prepare<[string], DeskPhotoRow>('SELECT * FROM desk_photos WHERE photo_id = ?').get(photoId);
@@ -75,10 +70,10 @@ export function preparePhotoOutbox(db: Database): QueuedPhoto[] {
           ready.push({ seq: row.seq, mutation: JSON.parse(row.mutation) as PhotoMutation, originalOnDesk, file });
           continue;
         }
-        const base = metaOf(JSON.parse(desk.base) as Partial<PhotoMeta>);
-        const meta = metaOf(photo);
+        const base = photoMetaOf(JSON.parse(desk.base) as Partial<PhotoMeta>);
+        const meta = photoMetaOf(photo);
         const fields = Object.fromEntries(
-          metaKeys.filter((key) => canonical(base[key]) !== canonical(meta[key])).map((key) => [key, meta[key]]),
+          photoMetaKeys.filter((key) => canonical(base[key]) !== canonical(meta[key])).map((key) => [key, meta[key]]),
         );
         if (Object.keys(fields).length === 0 && desk.desk_version > 0) {
           db.prepare('DELETE FROM desk_photo_outbox WHERE seq = ?').run(row.seq);
@@ -134,7 +129,7 @@ export function settlePhoto(
         const base = { ...(JSON.parse(desk.base) as PhotoMeta), ...mutation.fields };
         db.prepare('UPDATE desk_photos SET desk_version = ?, base = ? WHERE photo_id = ?').run(
           outcome.version,
-          JSON.stringify(metaOf(base)),
+          JSON.stringify(photoMetaOf(base)),
           mutation.photoId,
         );
       }
@@ -150,7 +145,7 @@ export function settlePhoto(
  */
 export function applyPulledPhoto(db: Database, pulled: DeskPhoto): 'created' | 'updated' | 'known' {
   return asTheDesk(db, () => {
-    const desk = metaOf(pulled.meta);
+    const desk = photoMetaOf(pulled.meta);
     const local = findPhoto(db, pulled.id);
     const known = db.prepare<[string], DeskPhotoRow>('SELECT * FROM desk_photos WHERE photo_id = ?').get(pulled.id);
     if (known && pulled.version <= known.desk_version) return 'known';
@@ -163,24 +158,7 @@ export function applyPulledPhoto(db: Database, pulled: DeskPhoto): 'created' | '
         )
         .run(pulled.id, pulled.version, JSON.stringify(desk));
     if (!local) {
-      const search = photoSearchTexts(desk, pulled.file.originalName);
-      db.prepare(
-        `INSERT INTO photos (id, original_name, format, width, height, bytes, imported_at, updated_at, version, meta,
-                             search_exact, search_folded)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
-      ).run(
-        pulled.id,
-        pulled.file.originalName,
-        pulled.file.format,
-        pulled.file.width,
-        pulled.file.height,
-        pulled.file.bytes,
-        pulled.file.importedAt,
-        pulled.updatedAt,
-        JSON.stringify(desk),
-        search.exact,
-        search.folded,
-      );
+      insertPhoto(db, { id: pulled.id, ...pulled.file, updatedAt: pulled.updatedAt }, desk);
       remember();
       return 'created';
     }
@@ -188,19 +166,17 @@ export function applyPulledPhoto(db: Database, pulled: DeskPhoto): 'created' | '
       (db
         .prepare<[string], { n: number }>('SELECT count(*) AS n FROM desk_photo_outbox WHERE photo_id = ?')
         .get(pulled.id)?.n ?? 0) > 0;
-    const base = metaOf(JSON.parse(known?.base ?? JSON.stringify(emptyPhotoMeta())) as Partial<PhotoMeta>);
-    const mine = metaOf(local);
-    const next = metaOf(
+    const base = photoMetaOf(JSON.parse(known?.base ?? JSON.stringify(emptyPhotoMeta())) as Partial<PhotoMeta>);
+    const mine = photoMetaOf(local);
+    const next = photoMetaOf(
       Object.fromEntries(
-        metaKeys.map((key) => [key, pending && canonical(mine[key]) !== canonical(base[key]) ? mine[key] : desk[key]]),
+        photoMetaKeys.map((key) => [
+          key,
+          pending && canonical(mine[key]) !== canonical(base[key]) ? mine[key] : desk[key],
+        ]),
       ),
     );
-    if (canonical(next) !== canonical(mine)) {
-      const search = photoSearchTexts(next, local.originalName);
-      db.prepare(
-        'UPDATE photos SET meta = ?, search_exact = ?, search_folded = ?, version = version + 1, updated_at = ? WHERE id = ?',
-      ).run(JSON.stringify(next), search.exact, search.folded, pulled.updatedAt, pulled.id);
-    }
+    if (canonical(next) !== canonical(mine)) writePhotoMeta(db, pulled.id, next, local.originalName, pulled.updatedAt);
     remember();
     return 'updated';
   });

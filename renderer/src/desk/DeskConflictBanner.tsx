@@ -54,7 +54,7 @@ export function DeskConflictBanner({ api, articleId, generation, flush, onResolv
     onResolved();
   };
   return (
-    <section className="desk-conflict" role="alert" data-testid="desk-conflict">
+    <section className="conflict desk-conflict" role="alert" data-testid="desk-conflict">
       <p>{t('deskConflict.title', { authors: conflict.authors.join(', ') })}</p>
       {conflict.passages.map((passage, index) => (
         <fieldset key={index} className="desk-conflict-passage" data-testid="desk-conflict-passage">

@@ -33,15 +33,11 @@ export function useDesk(api: Api): Desk {
   const joined = status?.joined === true;
   // Asked once; then again every few seconds only while on a desk (off one, nothing changes by itself).
   useEffect(() => {
-    const ask = () =>
-      void api['desk.status']({}).then((result) => {
-        if (result.ok) setRead({ status: result.value, at: Date.now() });
-      });
-    ask();
+    void refresh();
     if (!joined) return;
-    const timer = setInterval(ask, statusEveryMs);
+    const timer = setInterval(() => void refresh(), statusEveryMs);
     return () => clearInterval(timer);
-  }, [api, joined]);
+  }, [refresh, joined]);
   useEffect(() => {
     if (!joined) return;
     const ask = async () => {
