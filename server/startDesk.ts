@@ -1,6 +1,5 @@
 import pg from 'pg';
 import type { DeskPool } from './db/database';
-import { openEmbedded } from './db/embedded';
 import { migrate } from './db/migrate';
 import { createDeskServer } from './http/createDeskServer';
 
@@ -72,6 +71,8 @@ function serverBackend(database: string): Backend {
 
 /** The embedded PostgreSQL in a folder: one process, one connection, its notices heard in-process. */
 async function embeddedBackend(dir: string): Promise<Backend> {
+  // Loaded only here: a desk on a PostgreSQL server (and every CLI command) never loads PGlite.
+  const { openEmbedded } = await import('./db/embedded');
   const db = await openEmbedded(dir);
   return {
     pool: db.pool,

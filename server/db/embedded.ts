@@ -1,9 +1,10 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { Results } from '@electric-sql/pglite';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { DeskClient, DeskPool } from './database';
+import { lock } from './embeddedLock';
 
 /**
  * The embedded desk database: PostgreSQL compiled to WebAssembly (PGlite) in a folder, inside
@@ -19,8 +20,6 @@ export interface EmbeddedDatabase {
   close: () => Promise<void>;
 }
 
-export class EmbeddedInUseError extends Error {}
-
 type Config = string | { text: string; values?: unknown[] };
 
 /** pg's shape of a result (rowCount counts the rows a write touched, as pg's does). */
@@ -29,37 +28,6 @@ const asPg = (result: Results) => ({
   rowCount: result.affectedRows ?? result.rows.length,
   fields: result.fields,
 });
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
-/** Takes the folder's lock, or says which running process holds it; a lock left by a dead process is taken over. */
-function lock(dir: string): () => void {
-  const file = join(dir, 'newsroom-desk.lock');
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    try {
-      const fd = openSync(file, 'wx', 0o600);
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => rmSync(file, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(readFileSync(file, 'utf8'));
-      if (Number.isInteger(holder) && holder > 0 && alive(holder))
-        throw new EmbeddedInUseError(
-          `The embedded desk database in ${dir} is open in another process (${holder}); stop that one first.`,
-        );
-      rmSync(file, { force: true });
-    }
-  }
-  throw new EmbeddedInUseError(`The embedded desk database in ${dir} could not be locked.`);
-}
 
 export async function openEmbedded(dir: string): Promise<EmbeddedDatabase> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });

@@ -79,12 +79,19 @@ export async function appendOriginal(
       await client.query('COMMIT');
       return { received: now, complete: false };
     }
-    const parts = await client.query<{ data: Buffer }>(
-      'SELECT data FROM photo_original_parts WHERE desk_id = $1 AND sha256 = $2 ORDER BY start_at',
-      [deskId, sha256],
-    );
+    // Hashed a few parts at a time: a 200 MB original is never held whole in memory.
     const hash = createHash('sha256');
-    for (const part of parts.rows) hash.update(part.data);
+    for (let from = 0; ;) {
+      const parts = await client.query<{ start_at: string; data: Buffer }>(
+        `SELECT start_at, data FROM photo_original_parts WHERE desk_id = $1 AND sha256 = $2 AND start_at >= $3
+          ORDER BY start_at LIMIT 8`,
+        [deskId, sha256, from],
+      );
+      for (const part of parts.rows) hash.update(part.data);
+      const last = parts.rows.at(-1);
+      if (!last || parts.rows.length < 8) break;
+      from = Number(last.start_at) + last.data.length;
+    }
     if (hash.digest('hex') !== sha256) {
       await client.query('ROLLBACK');
       await pool.query('DELETE FROM photo_originals WHERE desk_id = $1 AND sha256 = $2', [deskId, sha256]);

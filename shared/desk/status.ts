@@ -11,6 +11,8 @@ export type DeskStatus =
       /** Articles with changes not yet on the desk. */
       waiting: number;
       lastSyncedAt: string | null;
+      /** The last round that brought something from the desk (articles, photos, settings). */
+      receivedAt: string | null;
       /** Background sync (the editor's shells): whether the desk is reachable, and why not. */
       connection: DeskConnection;
       refusals: { articleId: number; rule: string; message: string; at: string }[];

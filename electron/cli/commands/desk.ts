@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { join } from 'node:path';
 import type { DeskPool } from '../../../server/db/database';
-import { EmbeddedInUseError, openEmbedded } from '../../../server/db/embedded';
+import { EmbeddedInUseError } from '../../../server/db/embeddedLock';
 import { migrate, NewerSchemaError } from '../../../server/db/migrate';
 import { moveDesk, MoveDeskError } from '../../../server/db/moveDesk';
 import { startDesk } from '../../../server/startDesk';
@@ -34,7 +34,8 @@ async function withDesk<T>(database: Database, work: (pool: DeskPool) => Promise
             const pool = new pg.Pool({ connectionString: database, max: 2 });
             return { pool, close: () => pool.end() };
           })()
-        : await openEmbedded(database.embedded);
+        : // PGlite is loaded only when the embedded desk is used, not by every command's start.
+          await (await import('../../../server/db/embedded')).openEmbedded(database.embedded);
     try {
       await migrate(opened.pool);
       return await work(opened.pool);

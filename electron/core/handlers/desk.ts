@@ -27,6 +27,7 @@ export const deskHandlers = ({ db, dataDir, sync, actor }: CoreContext) => {
       role: link.role,
       waiting: waitingCount(db),
       lastSyncedAt,
+      receivedAt: readDeskState(db, 'receivedAt') ?? null,
       connection: sync().connection(),
       refusals,
     };

@@ -16,7 +16,8 @@ import { changedFields, contentOf } from './outbox';
  * here stays as it is and goes to the desk on the next push, where the desk keeps it as a
  * conflict revision: nothing typed on this laptop is overwritten by a pull.
  */
-export function applyPulled(db: Database, pulled: DeskArticle, me = ''): 'created' | 'updated' | 'kept' | 'known' {
+/** `me` is this laptop's user on the desk: changes others made to their articles are noted as news. */
+export function applyPulled(db: Database, pulled: DeskArticle, me: string): 'created' | 'updated' | 'kept' | 'known' {
   return asTheDesk(db, () => {
     const desk = { ...emptyContent(), ...(pulled.content as Partial<ArticleContent>) };
     const link = db.prepare<[string], DeskArticleRow>('SELECT * FROM desk_articles WHERE global_id = ?').get(pulled.id);

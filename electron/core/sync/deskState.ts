@@ -1,7 +1,10 @@
 import type { Database } from 'better-sqlite3';
 
-/** The pull cursor, the last sync, the desk settings' version and a change of them waiting to be sent. */
-type DeskStateKey = 'cursor' | 'lastSyncedAt' | 'settingsVersion' | 'settingsPending';
+/**
+ * The pull cursor, the last sync, the last round that brought something from the desk, the
+ * desk settings' version and a change of them waiting to be sent.
+ */
+type DeskStateKey = 'cursor' | 'lastSyncedAt' | 'receivedAt' | 'settingsVersion' | 'settingsPending';
 
 /** A value of the laptop's desk state (the pull cursor, the last sync), or undefined. */
 export const readDeskState = (db: Database, key: DeskStateKey): string | undefined =>

@@ -58,6 +58,7 @@ export async function syncRound(db: Database, dataDir: string, client: DeskClien
   }
   let cursor = Number(readDeskState(db, 'cursor') ?? '0');
   const me = readDeskLink(dataDir)?.user ?? '';
+  let received = false;
   for (;;) {
     const page = await client.pull(cursor, 500);
     // A page in one transaction (each article a savepoint in it): a first sync of a large desk
@@ -73,8 +74,13 @@ export async function syncRound(db: Database, dataDir: string, client: DeskClien
     }).immediate();
     cursor = page.cursor;
     writeDeskState(db, 'cursor', String(cursor));
+    if (page.settings) received = true;
     if (!page.more) break;
   }
+  const { created, updated, kept } = report.pulled;
+  // The page follows this, not every round: a round that brought nothing asks it for nothing.
+  if (received || created + updated + kept + report.photos.pulled > 0)
+    writeDeskState(db, 'receivedAt', new Date().toISOString());
   report.waiting = waitingCount(db);
   return report;
 }

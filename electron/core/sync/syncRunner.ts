@@ -54,9 +54,10 @@ export function syncRunner(db: Database, dataDir: string, options: SyncRunnerOpt
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastQueued = 0;
   let events: { close: () => void } | undefined;
-  // Both outboxes only grow: their newest numbers together tell that something new waits.
+  // The outboxes' AUTOINCREMENT counters only grow (their rows go once sent): their sum grows
+  // with every row queued, whichever outbox it is in.
   const newestQueued = db.prepare<[], { seq: number | null }>(
-    'SELECT (SELECT coalesce(max(seq), 0) FROM desk_outbox) + (SELECT coalesce(max(seq), 0) FROM desk_photo_outbox) AS seq',
+    `SELECT coalesce(sum(seq), 0) AS seq FROM sqlite_sequence WHERE name IN ('desk_outbox', 'desk_photo_outbox')`,
   );
 
   const schedule = (ms: number) => {

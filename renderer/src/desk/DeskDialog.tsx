@@ -25,14 +25,14 @@ export function DeskDialog({
   const { t, language } = useI18n();
   const [open, setOpen] = useState(false);
   const [news, setNews] = useState<{ items: DeskNews[]; unseen: number }>({ items: [], unseen: 0 });
-  const lastSynced = status?.joined ? status.lastSyncedAt : null;
-  // After each round, what others did to my articles ("while you were away").
+  const received = status?.joined ? status.receivedAt : null;
+  // After each round that brought something, what others did to my articles ("while you were away").
   useEffect(() => {
-    if (!lastSynced) return;
+    if (!received) return;
     void api['desk.news']({}).then((result) => {
       if (result.ok) setNews(result.value);
     });
-  }, [api, lastSynced]);
+  }, [api, received]);
   const [url, setUrl] = useState('');
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');

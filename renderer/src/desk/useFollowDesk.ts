@@ -18,12 +18,15 @@ interface Follow {
 }
 
 /**
- * After each sync round: the archive list and the settings as they are now (others' stories,
- * the desk's settings), and the open article loaded again when the desk changed it. Text typed
- * here and not yet saved is saved first; if it clashes, the editor's conflict banner says so.
+ * After each sync round that brought something (not at start: the app has just loaded them):
+ * the archive list and the settings as they are now (others' stories, the desk's settings), and
+ * the open article loaded again when the desk changed it. Text typed here and not yet saved is
+ * saved first; if it clashes, the editor's conflict banner says so.
  */
 export function useFollowDesk({ api, status, currentId, editorRef, setArticles, setSettings, reloadOpen }: Follow) {
-  const lastSynced = status?.joined ? status.lastSyncedAt : null;
+  // undefined until the core answered: what it had received by then is what the app loaded.
+  const received = status === undefined ? undefined : status.joined ? status.receivedAt : null;
+  const atStart = useRef<string | null | undefined>(undefined);
   const current = useRef(currentId);
   const actions = useRef({ setArticles, setSettings, reloadOpen });
   useEffect(() => {
@@ -31,7 +34,12 @@ export function useFollowDesk({ api, status, currentId, editorRef, setArticles, 
     actions.current = { setArticles, setSettings, reloadOpen };
   });
   useEffect(() => {
-    if (!lastSynced) return;
+    if (received === undefined) return;
+    if (atStart.current === undefined) {
+      atStart.current = received;
+      return;
+    }
+    if (!received || received === atStart.current) return;
     let live = true;
     void (async () => {
       const [list, settings] = await Promise.all([api['articles.list']({}), api['settings.get']({})]);
@@ -49,5 +57,5 @@ export function useFollowDesk({ api, status, currentId, editorRef, setArticles, 
     return () => {
       live = false;
     };
-  }, [api, lastSynced, editorRef]);
+  }, [api, received, editorRef]);
 }
