@@ -1,10 +1,10 @@
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDeskServer } from './support/desk';
 import type { DeskServer } from './support/desk';
-import { expect, expectSaved, headline, newArticle, openArticle, paragraphs, test } from './support/fixtures';
+import { expect, expectSaved, headline, newArticle, paragraphs, test } from './support/fixtures';
 import { startServer } from './support/server';
 
 // The desk in the editor: two browser editions (two data folders, two users) and one desk server
@@ -27,6 +27,45 @@ async function joinDesk(page: Page, url: string, user: string, password: string)
   await page.getByTestId('desk-user').fill(user);
   await page.getByTestId('desk-password').fill(password);
   await page.getByTestId('desk-join-submit').click();
+}
+
+/** On the reporter's browser edition, joined as `login`: a story typed line by line (headline, lead, a paragraph), on the desk. */
+async function storyOnDesk(
+  page: Page,
+  serve: () => Promise<{ url: string }>,
+  login: { name: string; password: string },
+  lines: [string, string, string],
+): Promise<void> {
+  await page.goto((await serve()).url);
+  await joinDesk(page, desk.url, login.name, login.password);
+  await page.getByTestId('desk-close').click();
+  await newArticle(page);
+  await headline(page).click();
+  await page.keyboard.type(lines[0]);
+  for (const line of lines.slice(1)) {
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(line);
+  }
+  await expectSaved(page);
+  await expect(page.getByTestId('desk-status')).toHaveAttribute('data-state', 'synced', { timeout: 15_000 });
+}
+
+/** The editor on a browser edition of their own (a second data folder), joined to the desk, for `work`; closed after. */
+async function asEditor(browser: Browser, work: (other: Page) => Promise<void>): Promise<void> {
+  const otherDir = mkdtempSync(join(tmpdir(), 'newsroom-e2e-editor-'));
+  const editorServer = await startServer(otherDir);
+  const context = await browser.newContext({ locale: 'en-US' });
+  try {
+    const other = await context.newPage();
+    await other.goto(editorServer.url);
+    await joinDesk(other, desk.url, editorUser.name, editorUser.password);
+    await other.getByTestId('desk-close').click();
+    await work(other);
+  } finally {
+    await context.close();
+    await editorServer.stop();
+    rmSync(otherDir, { recursive: true, force: true });
+  }
 }
 
 test('joining the desk: a wrong password and an unreachable desk are said in words; signed in, saved and synced show apart', async ({
@@ -68,32 +107,17 @@ test('a reporter’s story reaches the editor; the editor sees who has it open, 
   browser,
   serve,
 }) => {
-  const reporterServer = await serve();
-  await page.goto(reporterServer.url);
-  await joinDesk(page, desk.url, secondReporter.name, secondReporter.password);
-  await page.getByTestId('desk-close').click();
-  const id = await newArticle(page);
-  await headline(page).click();
-  await page.keyboard.type('Khai mạc hội nghị');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('Sáng nay, hội nghị khai mạc.');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('Đoạn thân bài thứ nhất.');
-  await expectSaved(page);
-  await expect(page.getByTestId('desk-status')).toHaveAttribute('data-state', 'synced', { timeout: 15_000 });
+  await storyOnDesk(page, serve, secondReporter, [
+    'Khai mạc hội nghị',
+    'Sáng nay, hội nghị khai mạc.',
+    'Đoạn thân bài thứ nhất.',
+  ]);
   // A reporter is offered the move a reporter makes, not the editor's.
   await expect(page.getByTestId('status-submitted')).toBeVisible();
   await expect(page.getByTestId('status-approved')).toHaveCount(0);
   await expect(page.getByTestId('status-spiked')).toHaveCount(0);
 
-  const otherDir = mkdtempSync(join(tmpdir(), 'newsroom-e2e-editor-'));
-  const editorServer = await startServer(otherDir);
-  const context = await browser.newContext({ locale: 'en-US' });
-  try {
-    const other = await context.newPage();
-    await other.goto(editorServer.url);
-    await joinDesk(other, desk.url, editorUser.name, editorUser.password);
-    await other.getByTestId('desk-close').click();
+  await asEditor(browser, async (other) => {
     const story = other.locator('[data-article-id]', { hasText: 'Khai mạc hội nghị' });
     await expect(story).toBeVisible({ timeout: 15_000 });
     // The reporter has it open: the editor's list and the article say so.
@@ -116,12 +140,7 @@ test('a reporter’s story reaches the editor; the editor sees who has it open, 
     await expect(page.getByTestId('desk-news-item')).toHaveText(['bientap edited “Khai mạc hội nghị”']);
     await page.getByTestId('desk-news-item').click();
     await expect(page.getByTestId('open-desk')).toHaveText('Desk', { timeout: 10_000 });
-    await openArticle(page, id);
-  } finally {
-    await context.close();
-    await editorServer.stop();
-    rmSync(otherDir, { recursive: true, force: true });
-  }
+  });
 });
 
 async function syncNow(page: Page): Promise<void> {
@@ -136,28 +155,8 @@ test('the same paragraph changed on both sides offline: the banner, both texts s
   browser,
   serve,
 }) => {
-  const reporterServer = await serve();
-  await page.goto(reporterServer.url);
-  await joinDesk(page, desk.url, thirdReporter.name, thirdReporter.password);
-  await page.getByTestId('desk-close').click();
-  const id = await newArticle(page);
-  await headline(page).click();
-  await page.keyboard.type('Tin xung đột');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('Sapo của tin.');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('Câu gốc của đoạn.');
-  await expectSaved(page);
-  await expect(page.getByTestId('desk-status')).toHaveAttribute('data-state', 'synced', { timeout: 15_000 });
-
-  const otherDir = mkdtempSync(join(tmpdir(), 'newsroom-e2e-editor-'));
-  const editorServer = await startServer(otherDir);
-  const context = await browser.newContext({ locale: 'en-US' });
-  try {
-    const other = await context.newPage();
-    await other.goto(editorServer.url);
-    await joinDesk(other, desk.url, editorUser.name, editorUser.password);
-    await other.getByTestId('desk-close').click();
+  await storyOnDesk(page, serve, thirdReporter, ['Tin xung đột', 'Sapo của tin.', 'Câu gốc của đoạn.']);
+  await asEditor(browser, async (other) => {
     const story = other.locator('[data-article-id]', { hasText: 'Tin xung đột' });
     await expect(story).toBeVisible({ timeout: 15_000 });
     await story.click();
@@ -196,10 +195,5 @@ test('the same paragraph changed on both sides offline: the banner, both texts s
     await syncNow(other);
     await expect(paragraphs(other)).toHaveText(['Câu gốc của đoạn. Phóng viên thêm.'], { timeout: 20_000 });
     await expect(other.getByTestId('desk-conflict')).toHaveCount(0);
-    await openArticle(page, id);
-  } finally {
-    await context.close();
-    await editorServer.stop();
-    rmSync(otherDir, { recursive: true, force: true });
-  }
+  });
 });

@@ -30,7 +30,7 @@ const largePhoto = await sharp(randomBytes(1400 * 1000 * 3), { raw: { width: 140
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 async function imported(core: TestCore, bytes: Buffer, name: string) {
-  const [result] = [await core.call('photos.import', { fileName: name, dataBase64: bytes.toString('base64') })];
+  const result = await core.call('photos.import', { fileName: name, dataBase64: bytes.toString('base64') });
   if (result.status === 'rejected') throw new Error(result.reason);
   return result.photo;
 }
