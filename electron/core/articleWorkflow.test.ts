@@ -49,7 +49,7 @@ describe('the full article', () => {
     });
     expect(article.body).toHaveLength(2);
     expect(article.notes[0]?.text).toBe('Kiểm tra chức danh');
-    expect((await call('articles.list', {}))[0]).toMatchObject({ section: 'Quốc phòng', version: 3 });
+    expect((await call('articles.list', {})).articles[0]).toMatchObject({ section: 'Quốc phòng', version: 3 });
   });
 
   it('refuses unsafe links and malformed fields, writing nothing', async () => {

@@ -86,6 +86,7 @@ export function createCore(db: Database, options: CoreOptions = {}): Handlers {
     openFolder: options.openFolder,
     sync: () => (runner ??= syncRunner(db, dataDir())),
     deskLink: () => (options.dataDir ? readDeskLink(options.dataDir) : undefined),
+    me: () => [context.actor().by, context.deskLink()?.user ?? ''].filter((name) => name.trim() !== ''),
   };
   const articles = articleHandlers(context);
   const search = searchHandlers(context);

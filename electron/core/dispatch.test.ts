@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/api/result';
 import { bodyText, paragraph } from '../../shared/article/article';
 import type { Article, SavedVersion } from '../../shared/article/article';
+import type { ArticleListPage } from '../../shared/archive/list';
 import { tempDir } from '../testing/tempDir';
 import { openArchive } from './archive/openArchive';
 import { createCore } from './createCore';
@@ -38,7 +39,9 @@ describe('the core through the contract', () => {
     expect(read).toMatchObject({ version: 2, updatedAt: saved.updatedAt, status: 'draft', id: created.id });
     expect(read.headline).toBe('Hội nghị tổng kết công tác Đảng năm 2019');
     expect(bodyText(read.body).split('\n')).toEqual(['CNQP&KT - Chiều 24/12, …', 'Tin, ảnh: NGUYÊN KHÔI - MINH TUẤN']);
-    expect(value(await call<Article[]>('articles.list', {})).map((article) => article.id)).toEqual([created.id]);
+    expect(value(await call<ArticleListPage>('articles.list', {})).articles.map((article) => article.id)).toEqual([
+      created.id,
+    ]);
   });
 
   it('stores NFC whatever the input produced', async () => {

@@ -59,6 +59,18 @@ describe('the queries that must stay on their index', () => {
     expect(plans.join('\n')).not.toContain('USE TEMP B-TREE FOR ORDER BY');
   });
 
+  it('a page deep in the list, or narrowed by status, starts on its index and sorts nothing', async () => {
+    for (const [input, index] of [
+      [{ after: { updatedAt: '2026-01-01T00:00:00.000Z', id: 2 } }, 'articles_by_updated'],
+      [{ status: 'draft' }, 'articles_by_status'],
+      [{ section: 'Thể thao', after: { updatedAt: '2026-01-01T00:00:00.000Z', id: 2 } }, 'articles_by_section'],
+    ] as const) {
+      const plans = (await plansFor('articles.list', input)).join('\n');
+      expect(plans, index).toContain(`USING INDEX ${index}`);
+      expect(plans, index).not.toContain('USE TEMP B-TREE FOR ORDER BY');
+    }
+  });
+
   it('a search with marks asks the exact index, one without asks the folded one', async () => {
     for (const [query, table] of [
       ['đường', 'search_exact'],

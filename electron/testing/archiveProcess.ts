@@ -24,7 +24,7 @@ async function call<T>(method: string, input: unknown): Promise<T> {
   return result.value as T;
 }
 
-let article = (await call<{ id: number; version: number }[]>('articles.list', {}))[0];
+let article = (await call<{ articles: { id: number; version: number }[] }>('articles.list', {})).articles[0];
 process.stdout.write('ready\n');
 
 for await (const line of createInterface({ input: process.stdin })) {

@@ -17,7 +17,7 @@ describe('the browser edition server', () => {
     expect(created.status).toBe(200);
     expect(JSON.parse(created.body)).toMatchObject({ ok: true, value: { id: 1, headline: 'Tin, ảnh', version: 1 } });
     const listed = await api(port, 'articles.list', {}, auth);
-    expect(JSON.parse(listed.body)).toMatchObject({ ok: true, value: [{ id: 1 }] });
+    expect(JSON.parse(listed.body)).toMatchObject({ ok: true, value: { articles: [{ id: 1 }], next: null } });
     expect(listed.headers['cache-control']).toBe('no-store');
   });
 

@@ -16,7 +16,7 @@ describe('the browser edition server, hardened', () => {
     });
     expect(answer.status).toBe(400);
     const listed = await api(port, 'articles.list', {}, { Authorization: `Bearer ${web.token}`, Origin: web.origin });
-    expect(JSON.parse(listed.body)).toEqual({ ok: true, value: [] });
+    expect(JSON.parse(listed.body)).toEqual({ ok: true, value: { articles: [], next: null, sections: [] } });
   });
 
   it('takes application/json and nothing that merely starts like it', async () => {

@@ -8,6 +8,7 @@ import { ArchiveList } from './archive/ArchiveList';
 import { ImportButton } from './archive/ImportButton';
 import { ArchiveFilterBar } from './archive/ArchiveFilterBar';
 import { SearchResults } from './archive/SearchResults';
+import { useArchiveList } from './archive/useArchiveList';
 import { useArchiveSearch } from './archive/useArchiveSearch';
 import type { Shell } from './client/createClient';
 import { ArticlePane } from './editor/ArticlePane';
@@ -32,11 +33,13 @@ interface Problem {
 
 export function App({ api, shell }: { api: Api; shell: Shell }) {
   const { t, language, setLanguage } = useI18n();
-  const [articles, setArticles] = useState<ArticleSummary[]>([]);
   const [currentId, setCurrentId] = useState<number>();
   const [problem, setProblem] = useState<Problem>();
   const [settings, setSettings] = useState<Settings>(defaultSettings);
   const search = useArchiveSearch(api);
+  const { scope, status, section } = search.filters;
+  const list = useArchiveList(api, { scope, status, section });
+  const { put, touch } = list;
   const [tab, setTab] = useState<'articles' | 'photos'>('articles');
   const editorRef = useRef<EditorHandle>(null);
   const desk = useDesk(api);
@@ -46,26 +49,22 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
     status: desk.status,
     currentId,
     editorRef,
-    setArticles,
+    reloadList: list.reload,
     setSettings,
     reloadOpen: () => setReloadOpen((n) => n + 1),
   });
 
-  // The archive is listed once; later changes arrive through saves and creations.
-  // The article open when the app was last closed opens again.
+  // Later changes to the list arrive through saves, creations and the desk. The article open
+  // when the app was last closed opens again, wherever it is in the list.
   useEffect(() => {
     void api['settings.get']({}).then((result) => {
       if (result.ok) setSettings(result.value);
     });
-    void api['articles.list']({}).then((result) => {
-      if (!result.ok) {
-        setProblem({ key: 'archive.loadFailed', error: result.error });
-        return;
-      }
-      setArticles(result.value);
-      const last = Number(localStorage.getItem(lastArticleKey));
-      if (result.value.some((article) => article.id === last)) setCurrentId(last);
-    });
+    const last = Number(localStorage.getItem(lastArticleKey));
+    if (Number.isSafeInteger(last) && last > 0)
+      void api['articles.get']({ id: last }).then((result) => {
+        if (result.ok) setCurrentId((id) => id ?? last);
+      });
   }, [api]);
 
   useEffect(() => {
@@ -93,18 +92,21 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
   /** A new article (created or imported) goes to the top of the list and opens. */
   const opened = useCallback(
     async (article: ArticleSummary) => {
-      setArticles((list) => [article, ...list]);
+      put(article);
       if (await leaveCurrent()) setCurrentId(article.id);
     },
-    [leaveCurrent],
+    [leaveCurrent, put],
   );
 
   /** The copy kept after a conflict opens at once: the conflicting text is safe in it. */
-  const openCopy = useCallback((article: ArticleSummary) => {
-    setArticles((list) => [article, ...list]);
-    setProblem(undefined);
-    setCurrentId(article.id);
-  }, []);
+  const openCopy = useCallback(
+    (article: ArticleSummary) => {
+      put(article);
+      setProblem(undefined);
+      setCurrentId(article.id);
+    },
+    [put],
+  );
 
   const create = useCallback(async () => {
     if (!(await leaveCurrent())) return;
@@ -113,22 +115,15 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
       setProblem({ key: 'archive.loadFailed', error: result.error });
       return;
     }
-    setArticles((list) => [result.value, ...list]);
+    put(result.value);
     setCurrentId(result.value.id);
-  }, [api, leaveCurrent]);
+  }, [api, leaveCurrent, put]);
 
   // The desktop app's menu: New article, Import photos…, and opening a document the main process imported.
   const [photoPick, setPhotoPick] = useState(0);
-  const menuActions = useRef({ create, select, reloadList: () => undefined as void });
+  const menuActions = useRef({ create, select, reloadList: list.reload });
   useEffect(() => {
-    menuActions.current = {
-      create,
-      select,
-      reloadList: () =>
-        void api['articles.list']({}).then((result) => {
-          if (result.ok) setArticles(result.value);
-        }),
-    };
+    menuActions.current = { create, select, reloadList: list.reload };
   });
   useEffect(() => {
     // Quitting the desktop app waits for this: the open article's pending changes, committed.
@@ -144,28 +139,27 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
         setTab('photos');
         setPhotoPick((n) => n + 1);
       } else {
-        menuActions.current.reloadList();
+        void menuActions.current.reloadList();
         setTab('articles');
         void menuActions.current.select(message.id);
       }
     });
   }, []);
 
-  const onSaved = useCallback((change: SavedChange) => {
-    setArticles((list) => {
-      const saved = list.find((article) => article.id === change.id);
-      if (!saved) return list;
-      const updated = {
-        ...saved,
+  const onSaved = useCallback(
+    (change: SavedChange) =>
+      touch(change.id, {
         headline: change.headline,
         section: change.section,
-        status: change.status ?? saved.status,
         version: change.version,
         updatedAt: new Date().toISOString(),
-      };
-      return [updated, ...list.filter((article) => article.id !== change.id)];
-    });
-  }, []);
+        ...(change.status ? { status: change.status } : {}),
+      }),
+    [touch],
+  );
+
+  const shownProblem: Problem | undefined =
+    problem ?? (list.failed ? { key: 'archive.loadFailed', error: list.failed } : undefined);
 
   return (
     <DeskStatusProvider value={desk.status}>
@@ -237,9 +231,8 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
               <ArchiveFilterBar
                 filters={search.filters}
                 onChange={search.setFilters}
-                sections={[
-                  ...new Set(articles.map((article) => article.section).filter((section) => section !== '')),
-                ].sort()}
+                sections={list.sections}
+                onDesk={desk.status?.joined === true}
               />
               {search.results ? (
                 <SearchResults
@@ -250,19 +243,24 @@ export function App({ api, shell }: { api: Api; shell: Shell }) {
                 />
               ) : (
                 <ArchiveList
-                  articles={articles.filter(search.listed)}
+                  articles={list.articles}
                   currentId={currentId}
                   editors={desk.editors}
                   onSelect={(id) => void select(id)}
+                  more={list.more}
+                  onMore={list.loadMore}
+                  narrowed={scope !== 'all' || status !== '' || section !== ''}
                 />
               )}
             </>
           )}
         </nav>
         <main className="workspace">
-          {problem && (
+          {shownProblem && (
             <p className="problem" role="alert" data-testid="problem">
-              {t(problem.key, { reason: problem.error ? t(errorKey(problem.error.code)) : t('save.unsaved') })}
+              {t(shownProblem.key, {
+                reason: shownProblem.error ? t(errorKey(shownProblem.error.code)) : t('save.unsaved'),
+              })}
             </p>
           )}
           <ArticlePane

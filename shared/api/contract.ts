@@ -1,9 +1,11 @@
 import type { DeskConflict, DeskEditor, DeskNews, DeskStatus, DeskSyncReport } from '../desk/status';
 import { z } from 'zod';
-import type { Article, ArticleSummary, SavedVersion } from '../article/article';
+import type { Article, SavedVersion } from '../article/article';
 import { articleContentShape, articleStatuses, headlineSchema } from '../article/article';
 import type { LegacyEncoding } from '../text/legacyEncodings';
 import { toNfc } from '../text/nfc';
+import type { ArticleListPage } from '../archive/list';
+import { listQuerySchema, listScopes } from '../archive/list';
 import type { ArchiveStatus } from '../archive/status';
 import { recoveryActions } from '../archive/status';
 import type { Revision, RevisionSummary } from '../history/revisions';
@@ -41,7 +43,8 @@ const partial = <S extends Record<string, z.ZodType>>(shape: S): { [K in keyof S
   };
 
 export const contract = {
-  'articles.list': method<ArticleSummary[]>()(z.strictObject({})),
+  /** The archive list a page at a time, newest change first (a page of 60 unless told). */
+  'articles.list': method<ArticleListPage>()(listQuerySchema),
   'articles.create': method<Article>()(z.strictObject({ headline: headlineSchema.optional() })),
   'articles.get': method<Article>()(z.strictObject({ id: articleId })),
   /** Writes the fields given (any part of the article); the rest stay as they are. */
@@ -66,6 +69,7 @@ export const contract = {
       from: z.iso.date().optional(),
       to: z.iso.date().optional(),
       missingPhotoCredit: z.boolean().optional(),
+      scope: z.enum(listScopes).optional(),
       page: z.number().int().min(1).max(10_000).optional(),
     }),
   ),

@@ -1,4 +1,5 @@
-import type { Article } from '../../../shared/article/article';
+import type { Article, ArticleSummary } from '../../../shared/article/article';
+import type { ListCursor } from '../../../shared/archive/list';
 import { bodyText, inlineText } from '../../../shared/article/article';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -18,8 +19,20 @@ export async function articleNew(context: CommandContext, headline: string | und
   else context.io.out(`Created article ${article.id}: ${article.headline}`);
 }
 
+/** Every article, newest change first, read a page at a time as the editor's list does. */
+async function allArticles(context: CommandContext): Promise<ArticleSummary[]> {
+  const articles: ArticleSummary[] = [];
+  let after: ListCursor | undefined;
+  do {
+    const page = await call(context.core, 'articles.list', { after, limit: 500 });
+    articles.push(...page.articles);
+    after = page.next ?? undefined;
+  } while (after);
+  return articles;
+}
+
 export async function articleList(context: CommandContext): Promise<void> {
-  const articles = await call(context.core, 'articles.list', {});
+  const articles = await allArticles(context);
   if (context.json) {
     context.io.out(JSON.stringify(articles.map(summaryJson)));
     return;

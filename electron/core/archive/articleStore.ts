@@ -29,7 +29,7 @@ interface ArticleRow {
   updated_at: string;
 }
 
-type SummaryRow = Omit<ArticleRow, 'body' | 'content'>;
+export type SummaryRow = Omit<ArticleRow, 'body' | 'content'>;
 
 interface StatusChangeRow {
   from_status: ArticleStatus;
@@ -56,7 +56,7 @@ const storedKeys = [
 const storedContent = (content: StoredContent): StoredContent =>
   Object.fromEntries(storedKeys.map((key) => [key, content[key]])) as StoredContent;
 
-const rowToSummary = (row: SummaryRow): ArticleSummary => ({
+export const rowToSummary = (row: SummaryRow): ArticleSummary => ({
   id: row.id,
   headline: row.headline,
   status: row.status,
@@ -74,22 +74,6 @@ function rowToArticle(row: ArticleRow, statusHistory: StatusChange[]): Article {
     body: JSON.parse(row.body) as ArticleContent['body'],
     statusHistory,
   };
-}
-
-export interface ListFilter {
-  status?: ArticleStatus;
-  section?: string;
-}
-
-export function listArticles(db: Database, filter: ListFilter = {}): ArticleSummary[] {
-  const rows = db
-    .prepare<{ status: string | null; section: string | null }, SummaryRow>(
-      `SELECT id, headline, status, section, version, created_at, updated_at FROM articles
-       WHERE (:status IS NULL OR status = :status) AND (:section IS NULL OR section = :section)
-       ORDER BY updated_at DESC, id DESC`,
-    )
-    .all({ status: filter.status ?? null, section: filter.section ?? null });
-  return rows.map(rowToSummary);
 }
 
 function statusHistory(db: Database, id: number): StatusChange[] {

@@ -94,9 +94,9 @@ describe('an archive whose log was really lost, with acknowledged saves in it', 
 
       // Chosen as it is, it opens, and a log lost later is caught again.
       await callService(service, 'archive.recover', { action: 'use-set-aside' });
-      expect((await callService(service, 'articles.list', {})).map((article) => article.headline)).not.toContain(
-        last.headline,
-      );
+      expect(
+        (await callService(service, 'articles.list', {})).articles.map((article) => article.headline),
+      ).not.toContain(last.headline);
       service.close();
       const again = await crashAfterSaves(dataDir, 1);
       expect(headlineWithoutLog(dataDir)).not.toBe(again.headline);

@@ -124,7 +124,9 @@ describe('backups', () => {
     expect(backup?.reason).toBe('before-migration');
     const checked = verifyBackup(backup as NonNullable<typeof backup>);
     expect(checked).toMatchObject({ ok: true, schemaVersion: 3, articles: 1 });
-    expect((await callService(service, 'articles.list', {})).map((article) => article.headline)).toEqual(['Cũ']);
+    expect((await callService(service, 'articles.list', {})).articles.map((article) => article.headline)).toEqual([
+      'Cũ',
+    ]);
     service.close();
   });
 });
@@ -157,7 +159,7 @@ describe('a damaged archive at start', () => {
         backup: status.backups[0]?.name,
       });
       expect(recovered.state).toBe('open');
-      expect(await callService(service, 'articles.list', {})).toHaveLength(30);
+      expect((await callService(service, 'articles.list', {})).articles).toHaveLength(30);
       await callService(service, 'articles.create', { headline: 'Sau khi khôi phục' });
       service.close();
       expect(sha256(join(status.setAsideDir, 'archive.sqlite3'))).toBe(damagedHash);
@@ -183,7 +185,7 @@ describe('a damaged archive at start', () => {
     expect(status.canUseSetAside).toBe(true);
     expect(existsSync(join(status.setAsideDir, 'archive.sqlite3-wal'))).toBe(true);
     await callService(service, 'archive.recover', { action: 'use-set-aside' });
-    const articles = await callService(service, 'articles.list', {});
+    const { articles } = await callService(service, 'articles.list', {});
     expect(articles).toHaveLength(10);
     expect(articles.every((article) => article.headline.startsWith('Bài'))).toBe(true);
     service.close();
@@ -213,7 +215,7 @@ describe('a damaged archive at start', () => {
     damage(archivePath(dataDir), 'garbage');
     const service = await startArchive(dataDir, { recover: true });
     await callService(service, 'archive.recover', { action: 'start-empty' });
-    expect(await callService(service, 'articles.list', {})).toEqual([]);
+    expect((await callService(service, 'articles.list', {})).articles).toEqual([]);
     expect(await call(service, 'archive.recover', { action: 'start-empty' })).toMatchObject({
       ok: false,
       error: { code: 'validation' },

@@ -1,12 +1,13 @@
 import { emptyContent } from '../../../shared/article/article';
-import { createArticle, getArticle, listArticles, saveArticle, setStatus } from '../archive/articleStore';
+import { listArticlePage } from '../archive/articleList';
+import { createArticle, getArticle, saveArticle, setStatus } from '../archive/articleStore';
 import { getSettings } from '../archive/settingsStore';
 import { importDocument } from '../import/importDocument';
 import type { CoreContext, HandlersOf } from './context';
 
-export const articleHandlers = ({ db, actor, indexSoon }: CoreContext) =>
+export const articleHandlers = ({ db, actor, me, indexSoon }: CoreContext) =>
   ({
-    'articles.list': () => listArticles(db),
+    'articles.list': (query) => listArticlePage(db, query, me()),
     'articles.create': (input) => indexSoon(createArticle(db, emptyContent(input.headline ?? ''), actor())),
     'articles.get': (input) => getArticle(db, input.id),
     'articles.save': ({ id, baseVersion, ...changes }) => indexSoon(saveArticle(db, id, baseVersion, changes, actor())),

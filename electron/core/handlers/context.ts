@@ -33,4 +33,6 @@ export interface CoreContext {
   sync: () => SyncRunner;
   /** The desk this laptop has joined; none without a data folder. */
   deskLink: () => DeskLink | undefined;
+  /** The names the user goes by: the settings' user name, and the desk's when joined ("mine", "assigned to me"). */
+  me: () => string[];
 }

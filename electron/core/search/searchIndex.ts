@@ -6,6 +6,8 @@ import { hasDiacritics, parseQuery, toMatch } from '../../../shared/search/query
 import type { SearchPage } from '../../../shared/search/results';
 import type { Snippet } from '../../../shared/search/snippet';
 import { makeSnippet } from '../../../shared/search/snippet';
+import type { ListScope } from '../../../shared/archive/list';
+import { scopeSql } from '../archive/articleList';
 import { cached } from '../archive/statements';
 import { drainSearchIndex } from './indexer';
 
@@ -28,6 +30,9 @@ export interface SearchFilter {
   to?: string;
   /** Only articles with a photo that has neither a creator nor a credit line. */
   missingPhotoCredit?: boolean;
+  /** Whose articles, as in the archive list; `me` names the user. */
+  scope?: ListScope;
+  me?: readonly string[];
 }
 
 export const pageSize = 20;
@@ -65,6 +70,11 @@ function filterSql(filter: SearchFilter): { sql: string; params: Record<string, 
       `EXISTS (SELECT 1 FROM json_each(a.content, '$.contributors') c WHERE json_extract(c.value, '$.name') = :contributor COLLATE NOCASE)`,
     );
     params.contributor = filter.contributor;
+  }
+  const scope = scopeSql[filter.scope ?? 'all'];
+  if (scope) {
+    clauses.push(scope);
+    if (scope.includes(':me')) params.me = JSON.stringify(filter.me ?? []);
   }
   if (filter.missingPhotoCredit) {
     clauses.push(`EXISTS (SELECT 1 FROM photo_uses u JOIN photos p ON p.id = u.photo_id WHERE u.article_id = a.id

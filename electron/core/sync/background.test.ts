@@ -30,7 +30,7 @@ async function laptop(user: string, password: string): Promise<ArchiveService> {
   return service;
 }
 const headlines = async (service: ArchiveService) =>
-  (await callService(service, 'articles.list', {})).map((article) => article.headline);
+  (await callService(service, 'articles.list', {})).articles.map((article) => article.headline);
 const onDesk = async (headline: string) =>
   (
     await desk.pool.query<{ n: number }>(

@@ -1,5 +1,7 @@
 import type { ArticleStatus } from '../../../shared/article/article';
 import { articleStatuses } from '../../../shared/article/article';
+import type { ListScope } from '../../../shared/archive/list';
+import { listScopes } from '../../../shared/archive/list';
 import { useI18n } from '../i18n/I18nProvider';
 import { statusKey } from '../i18n/messages';
 import { peopleListId } from '../people/People';
@@ -10,13 +12,29 @@ interface Props {
   onChange: (changes: Partial<ArchiveFilters>) => void;
   /** The sections the archive's articles are in. */
   sections: readonly string[];
+  /** Joined to a desk: "on the desk" is a view. */
+  onDesk: boolean;
 }
 
-/** The archive's filters: status, section, contributor, dates, photos missing their credit. */
-export function ArchiveFilterBar({ filters, onChange, sections }: Props) {
+/** The archive's filters: whose, status, section, contributor, dates, photos missing their credit. */
+export function ArchiveFilterBar({ filters, onChange, sections, onDesk }: Props) {
   const { t } = useI18n();
   return (
     <div className="archive-filters">
+      <select
+        aria-label={t('archive.scope')}
+        data-testid="filter-scope"
+        value={filters.scope}
+        onChange={(event) => onChange({ scope: event.target.value as ListScope })}
+      >
+        {listScopes
+          .filter((scope) => scope !== 'desk' || onDesk || filters.scope === 'desk')
+          .map((scope) => (
+            <option key={scope} value={scope}>
+              {t(`archive.scope.${scope}`)}
+            </option>
+          ))}
+      </select>
       <select
         aria-label={t('archive.filterStatus')}
         data-testid="filter-status"

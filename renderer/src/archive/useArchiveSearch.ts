@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Api } from '../../../shared/api/contract';
-import type { ArticleStatus, ArticleSummary } from '../../../shared/article/article';
+import type { ListScope } from '../../../shared/archive/list';
+import type { ArticleStatus } from '../../../shared/article/article';
 import type { SearchPage } from '../../../shared/search/results';
 
 /** The archive's filters: they narrow the list, and the search too. */
 export interface ArchiveFilters {
+  scope: ListScope;
   status: ArticleStatus | '';
   section: string;
   contributor: string;
@@ -14,6 +16,7 @@ export interface ArchiveFilters {
 }
 
 export const noFilters: ArchiveFilters = {
+  scope: 'all',
   status: '',
   section: '',
   contributor: '',
@@ -30,8 +33,6 @@ export interface ArchiveSearch {
   /** The search's results while there is a query; undefined shows the list. */
   results: SearchPage | undefined;
   showPage: (page: number) => void;
-  /** Whether an article of the list passes the status and section filters. */
-  listed: (article: ArticleSummary) => boolean;
 }
 
 /** The search box and the filters: a search a quarter second after typing stops. */
@@ -44,6 +45,7 @@ export function useArchiveSearch(api: Api): ArchiveSearch {
       const result = await api['articles.search']({
         query: text,
         page,
+        scope: filters.scope,
         status: filters.status || undefined,
         section: filters.section || undefined,
         missingPhotoCredit: filters.missingCredit || undefined,
@@ -67,8 +69,5 @@ export function useArchiveSearch(api: Api): ArchiveSearch {
     setFilters: (changes) => setAll((current) => ({ ...current, ...changes })),
     results: query.trim() === '' ? undefined : found,
     showPage: (page) => void run(query, page),
-    listed: (article) =>
-      (filters.status === '' || article.status === filters.status) &&
-      (filters.section === '' || article.section === filters.section),
   };
 }

@@ -11,7 +11,8 @@ interface Follow {
   status: DeskStatus | undefined;
   currentId: number | undefined;
   editorRef: RefObject<EditorHandle | null>;
-  setArticles: (articles: ArticleSummary[]) => void;
+  /** The archive list's loaded pages, read again; resolves with them. */
+  reloadList: () => Promise<ArticleSummary[]>;
   setSettings: (settings: Settings) => void;
   /** The open article changed on the desk and nothing typed here waits: load it again. */
   reloadOpen: () => void;
@@ -19,19 +20,19 @@ interface Follow {
 
 /**
  * After each sync round that brought something (not at start: the app has just loaded them):
- * the archive list and the settings as they are now (others' stories, the desk's settings), and
+ * the archive list's loaded pages and the settings as they are now (others' stories, the desk's settings), and
  * the open article loaded again when the desk changed it. Text typed here and not yet saved is
  * saved first; if it clashes, the editor's conflict banner says so.
  */
-export function useFollowDesk({ api, status, currentId, editorRef, setArticles, setSettings, reloadOpen }: Follow) {
+export function useFollowDesk({ api, status, currentId, editorRef, reloadList, setSettings, reloadOpen }: Follow) {
   // undefined until the core answered: what it had received by then is what the app loaded.
   const received = status === undefined ? undefined : status.joined ? status.receivedAt : null;
   const atStart = useRef<string | null | undefined>(undefined);
   const current = useRef(currentId);
-  const actions = useRef({ setArticles, setSettings, reloadOpen });
+  const actions = useRef({ reloadList, setSettings, reloadOpen });
   useEffect(() => {
     current.current = currentId;
-    actions.current = { setArticles, setSettings, reloadOpen };
+    actions.current = { reloadList, setSettings, reloadOpen };
   });
   useEffect(() => {
     if (received === undefined) return;
@@ -42,12 +43,16 @@ export function useFollowDesk({ api, status, currentId, editorRef, setArticles, 
     if (!received || received === atStart.current) return;
     let live = true;
     void (async () => {
-      const [list, settings] = await Promise.all([api['articles.list']({}), api['settings.get']({})]);
+      const [list, settings] = await Promise.all([actions.current.reloadList(), api['settings.get']({})]);
       if (!live) return;
       if (settings.ok) actions.current.setSettings(settings.value);
-      if (!list.ok) return;
-      actions.current.setArticles(list.value);
-      const open = list.value.find((article) => article.id === current.current);
+      const id = current.current;
+      // A change the desk brought is the newest: the open article is on the first page, unless filtered out.
+      let open: ArticleSummary | undefined = list.find((article) => article.id === id);
+      if (!open && id !== undefined) {
+        const read = await api['articles.get']({ id });
+        open = read.ok ? read.value : undefined;
+      }
       const editor = editorRef.current;
       // Newer in the archive than the text on screen is based on: the desk brought a change.
       if (!open || !editor || open.version <= editor.version()) return;
