@@ -47,7 +47,7 @@ describe('the archive list, a page at a time', () => {
     const core = testCore();
     const other = await core.call('articles.create', { headline: 'Của người khác' });
     await core.call('settings.update', { userName: 'Minh Tuấn' });
-    const mine = await core.call('articles.create', { headline: 'Tôi viết' });
+    await core.call('articles.create', { headline: 'Tôi viết' });
     await core.call('settings.update', { userName: 'Thu Hà' });
     const assigned = await core.call('articles.create', { headline: 'Giao cho Minh Tuấn' });
     await core.call('articles.save', {
