@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ArticleListPage, ListQuery } from '../shared/archive/list';
 import { openArchive } from '../electron/core/archive/openArchive';
+import type { SummaryRow } from '../electron/core/archive/articleStore';
+import { rowToSummary } from '../electron/core/archive/articleStore';
 import { createCore } from '../electron/core/createCore';
 import { dispatch } from '../electron/core/dispatch';
 import { seedArticles } from '../electron/testing/seedArticles';
@@ -63,16 +65,7 @@ try {
     `SELECT id, headline, status, section, version, created_at, updated_at FROM articles ORDER BY updated_at DESC, id DESC`,
   );
   const peer = await time('peer: the whole list, as loaded before', () => {
-    const rows = whole.all() as Record<string, unknown>[];
-    const summaries = rows.map((row) => ({
-      id: row.id,
-      headline: row.headline,
-      status: row.status,
-      section: row.section,
-      version: row.version,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    }));
+    const summaries = (whole.all() as SummaryRow[]).map(rowToSummary);
     return JSON.stringify({ ok: true, value: summaries }).length;
   });
   console.log(
