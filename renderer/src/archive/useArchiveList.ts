@@ -19,8 +19,6 @@ export interface ArchiveListState {
   /** More pages follow the ones loaded. */
   more: boolean;
   failed: ApiError | undefined;
-  /** The first page has come (or failed). */
-  loaded: boolean;
   loadMore: () => void;
   /** The pages loaded so far, read again (after the desk brought changes); resolves with them. */
   reload: () => Promise<ArticleSummary[]>;
@@ -43,7 +41,6 @@ export function useArchiveList(api: Api, view: ListView): ArchiveListState {
   const [sections, setSections] = useState<string[]>([]);
   const [next, setNext] = useState<ListCursor | null>(null);
   const [failed, setFailed] = useState<ApiError>();
-  const [loaded, setLoaded] = useState(false);
   const generation = useRef(0);
   const loading = useRef(false);
   const { scope, status, section } = view;
@@ -56,13 +53,15 @@ export function useArchiveList(api: Api, view: ListView): ArchiveListState {
   );
 
   const accept = useCallback((page: ArticleListPage, append: boolean) => {
-    setArticles((list) =>
-      append ? [...list, ...page.articles.filter((a) => !list.some((b) => b.id === a.id))] : page.articles,
-    );
+    setArticles((list) => {
+      if (!append) return page.articles;
+      const ids = new Set(list.map((article) => article.id));
+      // An article saved here meanwhile went to the top; it may come again on the next page.
+      return [...list, ...page.articles.filter((article) => !ids.has(article.id))];
+    });
     setNext(page.next);
     if (page.sections) setSections(page.sections);
     setFailed(undefined);
-    setLoaded(true);
   }, []);
 
   useEffect(() => {
@@ -72,10 +71,7 @@ export function useArchiveList(api: Api, view: ListView): ArchiveListState {
       if (mine !== generation.current) return;
       loading.current = false;
       if (result.ok) accept(result.value, false);
-      else {
-        setFailed(result.error);
-        setLoaded(true);
-      }
+      else setFailed(result.error);
     });
   }, [fetchPage, accept]);
 
@@ -130,5 +126,5 @@ export function useArchiveList(api: Api, view: ListView): ArchiveListState {
     [articles, put],
   );
 
-  return { articles, sections, more: next !== null, failed, loaded, loadMore, reload, put, touch };
+  return { articles, sections, more: next !== null, failed, loadMore, reload, put, touch };
 }
